@@ -1,0 +1,49 @@
+// `matrix-doc <command>`: the command line of the toolchain, built with commander.
+// Each command lives beside the code it drives and is registered here.
+// Exit codes: 0 success, 1 findings, 2 usage errors.
+import { Command, CommanderError } from "commander";
+import type { CommandSpec } from "./command.ts";
+
+/** Every command of the toolchain. Add a command by adding its spec here. */
+async function commandSpecs(): Promise<CommandSpec[]> {
+  const specs: CommandSpec[] = [];
+  // (commands are appended below as they are written)
+  return specs;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command("matrix-doc");
+  program
+    .description("Check and build the Matrix specification.")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  let exitCode = 0;
+  for (const spec of await commandSpecs()) {
+    const cmd = program.command(spec.name).description(spec.description).exitOverride();
+    cmd.option("--root <dir>", "root of the spec tree", process.cwd());
+    cmd.option("--debug", "show stack traces of internal errors");
+    spec.configure(cmd);
+    cmd.action(async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const opts = command.opts();
+      const positional = command.args;
+      try {
+        exitCode = await spec.run(opts, positional);
+      } catch (e) {
+        process.stderr.write(`matrix-doc ${spec.name}: internal error: ${(e as Error).message}\n`);
+        if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
+        exitCode = 1;
+      }
+    });
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    throw e;
+  }
+  return exitCode;
+}
