@@ -1,0 +1,326 @@
+// The doctree: docutils' node model. One Element class keyed by `tagname`
+// (docutils' node class names: "paragraph", "section", "reference", ...), and
+// Text for character data. Attribute names and list-valued attributes follow
+// docutils (`ids`, `classes`, `names`, `dupnames`, `backrefs` are always lists).
+
+export type AttrValue = string | number | boolean | string[] | null;
+export type Attributes = Record<string, AttrValue>;
+
+/** Attributes that are always present as lists (docutils' Element.list_attributes). */
+export const LIST_ATTRIBUTES = ["ids", "classes", "names", "dupnames", "backrefs"] as const;
+
+export abstract class Node {
+  parent: Element | null = null;
+  /** Source file name, where known. */
+  source: string | null = null;
+  /** 1-based source line, where known. */
+  line: number | null = null;
+
+  abstract readonly tagname: string;
+  abstract astext(): string;
+  abstract deepcopy(): Node;
+
+  /** Position of this node among its parent's children (-1 when detached). */
+  index(): number {
+    return this.parent ? this.parent.children.indexOf(this) : -1;
+  }
+
+  /** Detaches this node from its parent. */
+  remove(): void {
+    if (this.parent) this.parent.remove(this);
+  }
+
+  /** Replaces this node in its parent by `replacement` (one node or several). */
+  replaceSelf(replacement: Node | Node[]): void {
+    const parent = this.parent;
+    if (!parent) return;
+    const list = Array.isArray(replacement) ? replacement : [replacement];
+    const i = parent.children.indexOf(this);
+    parent.children.splice(i, 1);
+    this.parent = null;
+    parent.insert(i, list);
+  }
+
+  /** The next sibling, or null. */
+  nextSibling(): Node | null {
+    if (!this.parent) return null;
+    const i = this.parent.children.indexOf(this);
+    return this.parent.children[i + 1] ?? null;
+  }
+
+  previousSibling(): Node | null {
+    if (!this.parent) return null;
+    const i = this.parent.children.indexOf(this);
+    return i > 0 ? this.parent.children[i - 1] : null;
+  }
+
+  /** The document root this node belongs to, if attached to one. */
+  root(): Element {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    let n: Node = this;
+    while (n.parent) n = n.parent;
+    return n as Element;
+  }
+
+  /**
+   * Yields this node and its descendants in document order (pre-order).
+   * Iterative: deep trees do not overflow the stack.
+   */
+  *traverse(): Generator<Node> {
+    const stack: Node[] = [this];
+    while (stack.length) {
+      const n = stack.pop()!;
+      yield n;
+      if (n instanceof Element) {
+        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      }
+    }
+  }
+
+  /** Descendant elements (this one included) with one of the given tag names, in document order. */
+  findAll(...tagnames: string[]): Element[] {
+    const out: Element[] = [];
+    for (const n of this.traverse()) {
+      if (n instanceof Element && (tagnames.length === 0 || tagnames.includes(n.tagname))) out.push(n);
+    }
+    return out;
+  }
+}
+
+/** Character data. Backslash-escaped characters are stored with a NUL before them (as docutils does). */
+export class Text extends Node {
+  readonly tagname = "#text";
+  constructor(
+    public data: string,
+    public rawsource = "",
+  ) {
+    super();
+  }
+  /** The text with docutils' NUL escape markers removed. */
+  astext(): string {
+    return unescape(this.data);
+  }
+  deepcopy(): Text {
+    const t = new Text(this.data, this.rawsource);
+    t.source = this.source;
+    t.line = this.line;
+    return t;
+  }
+}
+
+export class Element extends Node {
+  attributes: Attributes;
+  children: Node[] = [];
+  /** The source text this element was made from (docutils' rawsource). */
+  rawsource = "";
+  /** Set by references and transforms (docutils' node.referenced). */
+  referenced?: boolean;
+  /** Set by the references transform (docutils' node.resolved). */
+  resolved?: boolean;
+  /** For indirect targets pointing at another target (docutils' indirect_reference_name). */
+  indirectReferenceName?: string;
+  /** Data a transform attaches to a `pending` node (docutils' pending.details). */
+  details?: Record<string, unknown>;
+  /** Name of the transform a `pending` node stands for (docutils' pending.transform). */
+  transform?: string;
+
+  constructor(
+    public tagname: string,
+    attributes: Attributes = {},
+    children: Node[] = [],
+  ) {
+    super();
+    this.attributes = { ids: [], classes: [], names: [], dupnames: [], backrefs: [] };
+    for (const [k, v] of Object.entries(attributes)) {
+      this.attributes[k] = Array.isArray(v) ? [...v] : v;
+    }
+    this.extend(children);
+  }
+
+  get(name: string): AttrValue | undefined {
+    return this.attributes[name];
+  }
+  set(name: string, value: AttrValue): this {
+    this.attributes[name] = value;
+    return this;
+  }
+  has(name: string): boolean {
+    return this.attributes[name] !== undefined;
+  }
+  delete(name: string): void {
+    delete this.attributes[name];
+  }
+  /** A string attribute (or undefined). */
+  str(name: string): string | undefined {
+    const v = this.attributes[name];
+    return v === undefined || v === null ? undefined : String(v);
+  }
+  /** A list attribute (created empty when missing). */
+  list(name: string): string[] {
+    let v = this.attributes[name];
+    if (!Array.isArray(v)) {
+      v = v === undefined || v === null ? [] : [String(v)];
+      this.attributes[name] = v;
+    }
+    return v;
+  }
+  get ids(): string[] {
+    return this.list("ids");
+  }
+  get names(): string[] {
+    return this.list("names");
+  }
+  get classes(): string[] {
+    return this.list("classes");
+  }
+  get dupnames(): string[] {
+    return this.list("dupnames");
+  }
+  get backrefs(): string[] {
+    return this.list("backrefs");
+  }
+
+  append(...nodes: Node[]): this {
+    for (const n of nodes) {
+      n.remove();
+      n.parent = this;
+      this.children.push(n);
+    }
+    return this;
+  }
+  extend(nodes: Node[]): this {
+    return this.append(...nodes);
+  }
+  insert(index: number, nodes: Node | Node[]): this {
+    const list = Array.isArray(nodes) ? nodes : [nodes];
+    for (const n of list) n.remove();
+    for (const n of list) n.parent = this;
+    this.children.splice(index, 0, ...list);
+    return this;
+  }
+  override remove(child?: Node): void {
+    if (child === undefined) {
+      super.remove();
+      return;
+    }
+    const i = this.children.indexOf(child);
+    if (i >= 0) {
+      this.children.splice(i, 1);
+      child.parent = null;
+    }
+  }
+  /** Removes and returns all children. */
+  clearChildren(): Node[] {
+    const old = this.children;
+    this.children = [];
+    for (const c of old) c.parent = null;
+    return old;
+  }
+  get length(): number {
+    return this.children.length;
+  }
+  first(): Node | undefined {
+    return this.children[0];
+  }
+  last(): Node | undefined {
+    return this.children[this.children.length - 1];
+  }
+  /** Index of the first child with one of the tag names, or -1. */
+  firstChildIndex(...tagnames: string[]): number {
+    return this.children.findIndex((c) => c instanceof Element && tagnames.includes(c.tagname));
+  }
+  /** Index of the first child whose tag name is not one of the given ones, or -1. */
+  firstChildNotIndex(...tagnames: string[]): number {
+    return this.children.findIndex((c) => !(c instanceof Element && tagnames.includes(c.tagname)));
+  }
+
+  /** docutils' astext(): children's text joined (block-level children separated by blank lines). */
+  astext(): string {
+    const sep = TEXT_ELEMENTS.has(this.tagname) || INLINE_ELEMENTS.has(this.tagname) ? "" : "\n\n";
+    return this.children.map((c) => c.astext()).join(sep);
+  }
+
+  deepcopy(): Element {
+    const e = new Element(this.tagname, this.attributes);
+    e.rawsource = this.rawsource;
+    e.source = this.source;
+    e.line = this.line;
+    for (const c of this.children) e.append(c.deepcopy());
+    return e;
+  }
+
+  /** Copies `ids`, `names`, `classes`, `dupnames`, `backrefs` of another element into this one (docutils' update_basic_atts). */
+  updateBasicAtts(other: Element): void {
+    for (const a of LIST_ATTRIBUTES) {
+      for (const v of other.list(a)) if (!this.list(a).includes(v)) this.list(a).push(v);
+    }
+  }
+}
+
+/** Makes an element; a string child becomes a Text node. */
+export function el(tagname: string, attributes: Attributes = {}, ...children: (Node | string)[]): Element {
+  return new Element(
+    tagname,
+    attributes,
+    children.map((c) => (typeof c === "string" ? new Text(c) : c)),
+  );
+}
+
+export function text(data: string, rawsource = ""): Text {
+  return new Text(data, rawsource);
+}
+
+/** Removes docutils' NUL escape markers: "\0x" → "x", and drops escaped whitespace ("\0 " and "\0\n"). */
+export function unescape(s: string, restoreBackslashes = false): string {
+  if (!s.includes("\x00")) return s;
+  if (restoreBackslashes) return s.replace(/\x00/g, "\\");
+  return s.replace(/\x00[ \n]/g, "").replace(/\x00/g, "");
+}
+
+// ---- categories of elements (docutils' node class hierarchy) ----
+
+/** Elements whose content is text and inline elements (docutils' TextElement). */
+export const TEXT_ELEMENTS = new Set([
+  "paragraph", "title", "subtitle", "rubric", "attribution", "caption", "label", "term",
+  "classifier", "field_name", "line", "option_string", "option_argument", "literal_block",
+  "doctest_block", "math_block", "line_block", "address", "comment", "substitution_definition",
+  "target", "raw", "author", "authors", "organization", "contact", "version", "revision",
+  "status", "date", "copyright", "system_message", "pending", "image", "reference",
+  "abbreviation", "acronym", "emphasis", "strong", "literal", "title_reference",
+  "footnote_reference", "citation_reference", "substitution_reference", "inline",
+  "problematic", "generated", "superscript", "subscript", "math",
+]);
+
+/** Inline elements (docutils' Inline). */
+export const INLINE_ELEMENTS = new Set([
+  "emphasis", "strong", "literal", "reference", "footnote_reference", "citation_reference",
+  "substitution_reference", "title_reference", "abbreviation", "acronym", "superscript",
+  "subscript", "math", "image", "inline", "problematic", "generated", "target", "raw",
+]);
+
+/** Elements whose whitespace is significant (docutils' FixedTextElement). */
+export const FIXED_TEXT_ELEMENTS = new Set([
+  "literal_block", "doctest_block", "math_block", "line_block", "address", "comment", "raw",
+]);
+
+/** Elements the writers do not show (docutils' Invisible). */
+export const INVISIBLE_ELEMENTS = new Set([
+  "comment", "substitution_definition", "target", "pending", "meta",
+]);
+
+/** Bibliographic elements (docutils' Bibliographic). */
+export const BIBLIOGRAPHIC_ELEMENTS = new Set([
+  "author", "authors", "organization", "address", "contact", "version", "revision",
+  "status", "date", "copyright",
+]);
+
+/** Elements that only hold other elements; whitespace-only text in them is not kept. */
+export const STRUCTURAL_ELEMENTS = new Set(["document", "section", "topic", "sidebar"]);
+
+/** Elements that are "referential" (docutils' Referential). */
+export const REFERENTIAL_ELEMENTS = new Set([
+  "reference", "footnote_reference", "citation_reference", "substitution_reference", "title_reference",
+]);
+
+/** Elements that can be the target of a reference (docutils' Targetable). */
+export const TARGETABLE_ELEMENTS = new Set(["target", "footnote", "citation", "section", "topic"]);
