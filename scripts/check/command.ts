@@ -1,0 +1,45 @@
+// `matrix-doc check`: load the spec sources and check them (Swagger validity,
+// examples against their schemas, schemas against draft-04, CHANGELOG titles).
+// Exit 0 when there is no error (warnings alone pass), 1 on errors, 2 on usage errors.
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import { Option, type Command } from "commander";
+import type { CommandSpec } from "../command.ts";
+
+export const checkCommand: CommandSpec = {
+  name: "check",
+  description: "Check the spec sources: Swagger files, examples against their schemas, schemas, CHANGELOG.rst.",
+  configure(cmd: Command) {
+    cmd.addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
+  },
+  async run(options) {
+    const started = performance.now();
+    const root = resolve(String(options.root ?? process.cwd()));
+    let isDir = false;
+    try {
+      isDir = statSync(root).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      process.stderr.write(`matrix-doc check: the root ${root} does not exist or is not a folder.\n`);
+      return 2;
+    }
+    // Loaded here rather than at the top so that `--help` stays quick.
+    const { runChecks } = await import("./run.ts");
+    const { formatJson, formatText } = await import("../report.ts");
+    const result = runChecks(root, { debug: Boolean(options.debug) });
+    const { summary } = result;
+    if (options.format === "json") {
+      process.stdout.write(formatJson({ ...summary }, result.diagnostics) + "\n");
+    } else {
+      const report = formatText(result.diagnostics, { root: result.root, color: Boolean(process.stdout.isTTY) });
+      const ms = Math.round(performance.now() - started);
+      process.stdout.write(
+        (report ? report + "\n\n" : "") +
+          `checked ${summary.files} files, ${summary.examples} examples: ${summary.errors} errors, ${summary.warnings} warnings (${ms} ms)\n`,
+      );
+    }
+    return summary.errors > 0 ? 1 : 0;
+  },
+};

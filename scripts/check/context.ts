@@ -1,0 +1,49 @@
+// What every check gets: the spec tree loaded once (files, `$ref`s, models) and
+// the shared schema registry. A check is a plain function `(ctx) => Diagnostic[]`
+// listed in ./checks.ts.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics.ts";
+import { CHANGELOG_FILE, loadChangelog, type Changelog } from "../sources/changelog.ts";
+import type { DataFile } from "../sources/data-file.ts";
+import { listSchemaFiles, loadEventSchemas, type EventSchemaSet } from "../sources/event-schemas.ts";
+import { dereference } from "../sources/refs.ts";
+import { SourceCache } from "../sources/source-cache.ts";
+import { loadSwaggerFiles, type SwaggerFile } from "../sources/swagger.ts";
+import { SchemaRegistry } from "./schema-registry.ts";
+
+export interface CheckContext {
+  /** Real path of the spec tree's root. */
+  root: string;
+  cache: SourceCache;
+  swagger: SwaggerFile[];
+  events: EventSchemaSet;
+  /** Files that hold a JSON schema on their own (event schemas, `api/**\/definitions/**`). */
+  schemaFiles: DataFile[];
+  changelog: Changelog;
+  schemas: SchemaRegistry;
+  /** Checks count the examples they validate here. */
+  counts: { examples: number };
+}
+
+export type Check = (ctx: CheckContext) => Diagnostic[];
+
+export function createCheckContext(root: string): CheckContext {
+  const cache = new SourceCache(root);
+  const swagger = loadSwaggerFiles(cache);
+  const events = loadEventSchemas(cache);
+  const schemaFiles: DataFile[] = [];
+  for (const rel of listSchemaFiles(cache.root)) {
+    const file = cache.load(rel);
+    if (!file) continue;
+    dereference(cache, file); // finds `$ref` cycles in schema files nothing else reaches
+    schemaFiles.push(file);
+  }
+  const changelog = loadChangelog(cache.root);
+  return { root: cache.root, cache, swagger, events, schemaFiles, changelog, schemas: new SchemaRegistry(cache), counts: { examples: 0 } };
+}
+
+/** Number of source files the check read (or tried to read). */
+export function fileCount(ctx: CheckContext): number {
+  return ctx.cache.attemptedFiles() + (existsSync(join(ctx.root, CHANGELOG_FILE)) ? 1 : 0);
+}

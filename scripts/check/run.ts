@@ -1,0 +1,52 @@
+// Run every check over one spec tree.
+import { countBySeverity, error, sortDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { checks as defaultChecks } from "./checks.ts";
+import { createCheckContext, fileCount, type Check } from "./context.ts";
+
+export interface CheckSummary {
+  files: number;
+  examples: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  summary: CheckSummary;
+  diagnostics: Diagnostic[];
+  /** Number of Swagger files, for the text report. */
+  swaggerFiles: number;
+  root: string;
+}
+
+export interface RunOptions {
+  checks?: readonly Check[];
+  /** Let an internal error in a check propagate (with its stack) instead of becoming a diagnostic. */
+  debug?: boolean;
+}
+
+export function runChecks(root: string, options: RunOptions = {}): CheckResult {
+  const ctx = createCheckContext(root);
+  const diagnostics: Diagnostic[] = [];
+  for (const check of options.checks ?? defaultChecks) {
+    try {
+      diagnostics.push(...check(ctx));
+    } catch (e) {
+      // A bug in one check must not hide what the others find.
+      if (options.debug) throw e;
+      diagnostics.push(
+        error("internal-error", `The \`${check.name}\` check stopped on an internal error: ${(e as Error).message} (run with --debug for details).`),
+      );
+    }
+  }
+  // Problems met while loading and following `$ref`s (syntax errors, refused or
+  // missing references, cycles), each reported once.
+  diagnostics.push(...ctx.cache.diagnostics);
+  sortDiagnostics(diagnostics);
+  const { errors, warnings } = countBySeverity(diagnostics);
+  return {
+    summary: { files: fileCount(ctx), examples: ctx.counts.examples, errors, warnings },
+    diagnostics,
+    swaggerFiles: ctx.swagger.length,
+    root: ctx.root,
+  };
+}

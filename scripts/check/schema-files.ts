@@ -1,0 +1,28 @@
+// Check 4: every file that holds a JSON schema is itself a valid draft-04 schema.
+// (Schemas written inside Swagger files are checked as part of the Swagger 2.0
+// document, whose schema object is draft-04's with Swagger's additions.)
+import { error, type Diagnostic } from "../diagnostics.ts";
+import type { Check } from "./context.ts";
+import { describeError, usefulErrors } from "./schema-messages.ts";
+
+const META = "http://json-schema.org/draft-04/schema";
+
+export const schemaFiles: Check = (ctx) => {
+  const out: Diagnostic[] = [];
+  const meta = ctx.schemas.ajv.getSchema(META);
+  if (!meta) throw new Error("the draft-04 meta-schema is not available in ajv");
+  for (const file of ctx.schemaFiles) {
+    if (meta(file.value)) continue;
+    for (const e of usefulErrors(meta.errors ?? [])) {
+      const f = describeError(e, file.value, "schema");
+      out.push(
+        error("schema-invalid", `Not a valid draft-04 schema: ${f.message}`, {
+          ...file.locate(f.pointer, { key: f.atKey }),
+          pointer: f.pointer,
+          keyword: f.keyword,
+        }),
+      );
+    }
+  }
+  return out;
+};

