@@ -54,14 +54,15 @@ export function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return out;
 }
 
-/** `membership`, `chunk[0]`, or the document noun ("The example") for the root. */
-function subject(pointer: string, noun: string): string {
+/** `membership`, `chunk[0]`, `responses.200`, or the document noun ("The example") for the root. */
+function subject(pointer: string, noun: string, document: unknown): string {
   const segs = splitPointer(pointer);
   if (segs.length === 0) return `The ${noun}`;
   const last = segs[segs.length - 1];
   if (/^\d+$/.test(last)) {
     const parent = segs.length > 1 ? segs[segs.length - 2] : noun;
-    return `\`${parent}[${last}]\``;
+    const inArray = Array.isArray(getByPointer(document, pointer.slice(0, pointer.lastIndexOf("/"))));
+    return inArray ? `\`${parent}[${last}]\`` : `\`${parent}.${last}\``;
   }
   return `\`${last}\``;
 }
@@ -91,7 +92,7 @@ function orList(items: string[]): string {
 export function describeError(e: ErrorObject, document: unknown, noun = "example"): Failure {
   const pointer = e.instancePath;
   const value = getByPointer(document, pointer);
-  const who = subject(pointer, noun);
+  const who = subject(pointer, noun, document);
   const has = `the ${noun} has ${show(value)}`;
   const p = e.params as Record<string, any>;
   const base = { keyword: e.keyword, pointer, atKey: false };

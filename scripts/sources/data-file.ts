@@ -64,7 +64,11 @@ export class DataFile {
     }
     if (this.yamlDoc) {
       const found = yamlNodeAt(this.yamlDoc, pointer);
-      if (options.key && found.complete && found.keyOffset !== undefined) return found.keyOffset;
+      if (found.complete && found.keyOffset !== undefined) {
+        // A block mapping or sequence starts on the line after its key; the key is the better place.
+        const block = (isMap(found.node) || isSeq(found.node)) && !found.node.flow;
+        if (options.key || block) return found.keyOffset;
+      }
       return found.offset;
     }
     return 0;

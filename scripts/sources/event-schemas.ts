@@ -69,6 +69,6 @@ export function loadEventSchemas(cache: SourceCache): EventSchemaSet {
 export function listSchemaFiles(root: string): string[] {
   return [
     ...listFiles(root, "event-schemas/schema", { recursive: true }),
-    ...listFiles(root, "api", { recursive: true }).filter((p) => p.split("/").slice(0, -1).includes("definitions")),
+    ...listFiles(root, "api", { recursive: true }).filter((p) => /\.(json|ya?ml)$/.test(p) && p.split("/").slice(0, -1).includes("definitions")),
   ];
 }

@@ -41,7 +41,8 @@ export function dereference(cache: SourceCache, file: DataFile, pointer = ""): u
     const targetKey = siteKey(target);
     const loopAt = stack.indexOf(targetKey);
     if (loopAt !== -1) {
-      cache.markCycle(site, [...stack.slice(loopAt), targetKey]);
+      const shown = [...stack.slice(loopAt), targetKey].map((k) => (k.endsWith("#") ? k.slice(0, -1) : k));
+      cache.markCycle(site, shown);
       return out;
     }
     const resolved = expand(target.file, target.pointer);
