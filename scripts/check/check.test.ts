@@ -1,0 +1,210 @@
+// `matrix-doc check` over one fixture tree per failure class. Each tree is the
+// valid `fixtures/base/` tree with the class's files laid over it, copied to a
+// temporary folder (symbolic links kept as they are).
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../diagnostics.ts";
+import { runChecks } from "./run.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const fixtures = join(here, "fixtures");
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function tree(cls?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `check-${cls ?? "base"}-`));
+  temps.push(dir);
+  const root = join(dir, "root");
+  cpSync(join(fixtures, "base"), root, { recursive: true, verbatimSymlinks: true });
+  if (cls) cpSync(join(fixtures, cls), root, { recursive: true, verbatimSymlinks: true, force: true });
+  return root;
+}
+
+/** `code file:line` for each diagnostic, the shape most assertions compare. */
+const places = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${d.file}:${d.line ?? "-"}`);
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(repo, "bin/matrix-doc.js"), "check", ...args], { encoding: "utf8", cwd: repo });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the base fixture", () => {
+  it("is clean: Swagger, examples through a symbolic link, schemas and changelog all pass", () => {
+    const result = runChecks(tree());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.summary).toMatchObject({ files: 7, examples: 5, errors: 0, warnings: 0 });
+  });
+});
+
+describe("failure classes", () => {
+  it("1. a Swagger file that breaks the Swagger 2.0 schema", () => {
+    const { diagnostics } = runChecks(tree("swagger-invalid"));
+    expect(places(diagnostics)).toEqual(["swagger-schema api/client-server/v1/broken.yaml:15"]);
+    expect(diagnostics[0].message).toBe("Not valid Swagger 2.0: `responses.200` lacks the required property `description`.");
+  });
+
+  it("1. a Swagger file that breaks a rule beyond the schema (swagger-parser's spec rules)", () => {
+    const { diagnostics } = runChecks(tree("swagger-spec"));
+    expect(places(diagnostics)).toEqual(["swagger-spec api/client-server/v1/typing.yaml:7"]);
+    expect(diagnostics[0].message).toContain('path parameter named "userId"');
+  });
+
+  it("2. request and response examples that do not match their schemas, placed inside the YAML block", () => {
+    const { diagnostics } = runChecks(tree("api-example-invalid"));
+    expect(places(diagnostics)).toEqual([
+      "example-invalid api/client-server/v1/membership.yaml:21",
+      "example-invalid api/client-server/v1/membership.yaml:35",
+      "example-invalid api/client-server/v1/membership.yaml:45",
+    ]);
+    const [enumError, typeError, required] = diagnostics;
+    expect(enumError).toMatchObject({ column: 31, pointer: "/membership", keyword: "enum" });
+    expect(enumError.message).toBe(
+      'The request example of POST /rooms/{roomId}/invite: `membership` must be one of invite, join, leave, ban, knock; the example has "joined".',
+    );
+    expect(typeError).toMatchObject({ column: 28, pointer: "/event_id", keyword: "type" });
+    // The schema of the 403 response is a `$ref` to definitions/error.yaml.
+    expect(required).toMatchObject({ column: 15, keyword: "required" });
+    expect(required.message).toContain("lacks the required property `errcode`");
+  });
+
+  it("2. an example that is not JSON, and an empty one", () => {
+    const { diagnostics } = runChecks(tree("api-example-not-json"));
+    expect(places(diagnostics)).toEqual([
+      "example-not-json api/client-server/v1/login.yaml:18",
+      "example-empty api/client-server/v1/login.yaml:23",
+    ]);
+    expect(diagnostics[0].column).toBe(15);
+  });
+
+  it("3. an event example that does not match its schema (with the core schema reached by $ref)", () => {
+    const { diagnostics, summary } = runChecks(tree("event-example-invalid"));
+    expect(places(diagnostics)).toEqual([
+      "example-invalid event-schemas/examples/v1/m.room.member:1",
+      "example-invalid event-schemas/examples/v1/m.room.member:6",
+    ]);
+    expect(diagnostics[0].message).toBe("The example lacks the required property `room_id`.");
+    expect(diagnostics[1]).toMatchObject({ column: 23, pointer: "/content/membership", keyword: "enum" });
+    expect(summary.errors).toBe(2);
+  });
+
+  it("3. an example without a schema is an error; a schema without an example a warning; a variant uses its type's schema", () => {
+    const { diagnostics, summary } = runChecks(tree("example-schema-pairing"));
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}:${d.line}`)).toEqual([
+      "error example-without-schema event-schemas/examples/v1/m.room.topic:1",
+      "warning schema-without-example event-schemas/schema/v1/m.room.name:1",
+    ]);
+    expect(summary).toMatchObject({ errors: 1, warnings: 1 });
+  });
+
+  it("4. a schema file that is not a valid draft-04 schema", () => {
+    const { diagnostics } = runChecks(tree("schema-invalid"));
+    expect(places(diagnostics)).toEqual([
+      "schema-compile event-schemas/schema/v1/m.room.name:1",
+      "schema-invalid event-schemas/schema/v1/m.room.name:7",
+      "schema-invalid event-schemas/schema/v1/m.room.name:9",
+    ]);
+    expect(diagnostics[1]).toMatchObject({ column: 34, keyword: "enum", pointer: "/properties/content/properties/name/type" });
+  });
+
+  it("5. CHANGELOG.rst titles: date, underline, version, order, empty newest entry", () => {
+    const { diagnostics } = runChecks(tree("changelog-invalid"));
+    expect(places(diagnostics)).toEqual([
+      "changelog-empty-entry CHANGELOG.rst:3",
+      "changelog-date CHANGELOG.rst:3",
+      "changelog-underline CHANGELOG.rst:4",
+      "changelog-version CHANGELOG.rst:6",
+      "changelog-order CHANGELOG.rst:11",
+      "changelog-date CHANGELOG.rst:16",
+    ]);
+  });
+
+  it("5. a missing CHANGELOG.rst", () => {
+    const root = tree();
+    rmSync(join(root, "CHANGELOG.rst"));
+    expect(places(runChecks(root).diagnostics)).toEqual(["changelog-missing CHANGELOG.rst:-"]);
+  });
+
+  it("7. malformed YAML, malformed JSON and an empty file: one diagnostic each, the rest still checked", () => {
+    const { diagnostics, summary } = runChecks(tree("malformed"));
+    expect(places(diagnostics)).toEqual([
+      "yaml-syntax api/client-server/v1/presence.yaml:9",
+      "json-syntax event-schemas/examples/v1/m.room.member:4",
+      "file-empty event-schemas/examples/v1/m.room.member#m.empty:1",
+    ]);
+    // rooms.yaml's three examples were still validated.
+    expect(summary.examples).toBeGreaterThanOrEqual(3);
+  });
+
+  it("7. $refs: missing file, missing pointer, URL, outside the root, cycle, a directory, a symbolic link out of the root", () => {
+    const root = tree("bad-refs");
+    const outside = mkdtempSync(join(tmpdir(), "check-outside-"));
+    temps.push(outside);
+    writeFileSync(join(outside, "outside.json"), '{"type": "object"}');
+    symlinkSync(outside, join(root, "api/client-server/v1/escape"));
+    const { diagnostics } = runChecks(root);
+    expect(places(diagnostics)).toEqual([
+      "ref-cycle api/client-server/v1/definitions/cycle_b.json:4",
+      "ref-missing-file api/client-server/v1/refs.yaml:12",
+      "ref-missing-pointer api/client-server/v1/refs.yaml:16",
+      "ref-url api/client-server/v1/refs.yaml:20",
+      "ref-outside-root api/client-server/v1/refs.yaml:24",
+      "file-unreadable api/client-server/v1/refs.yaml:32",
+      "ref-outside-root api/client-server/v1/refs.yaml:36",
+    ]);
+  });
+});
+
+describe("the command line", () => {
+  it("exits 0 on a clean tree and ends with the summary line", () => {
+    const r = cli("--root", tree());
+    expect(r.code).toBe(0);
+    const last = r.stdout.trimEnd().split("\n").pop();
+    expect(last).toMatch(/^checked 7 files, 5 examples: 0 errors, 0 warnings \(\d+ ms\)$/);
+  });
+
+  it("exits 1 with located messages and a code frame when there are errors", () => {
+    const r = cli("--root", tree("event-example-invalid"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("event-schemas/examples/v1/m.room.member:6:23: error `membership` must be one of");
+    expect(r.stdout).toContain('> 6 |         "membership": "joined"');
+    expect(r.stdout).toMatch(/checked 7 files, 5 examples: 2 errors, 0 warnings \(\d+ ms\)\n$/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("exits 0 when there are only warnings", () => {
+    const root = tree();
+    cpSync(join(fixtures, "example-schema-pairing/event-schemas/schema"), join(root, "event-schemas/schema"), { recursive: true });
+    expect(cli("--root", root).code).toBe(0);
+  });
+
+  it("prints JSON with --format json", () => {
+    const r = cli("--root", tree("changelog-invalid"), "--format", "json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toEqual({ files: 7, examples: 5, errors: 6, warnings: 0 });
+    expect(out.diagnostics[0]).toMatchObject({ severity: "error", code: "changelog-empty-entry", file: "CHANGELOG.rst", line: 3 });
+  });
+
+  it("exits 2 on usage errors", () => {
+    expect(cli("--format", "xml").code).toBe(2);
+    const missing = cli("--root", join(tmpdir(), "no-such-spec-tree-here"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("does not exist");
+  });
+});
+
+describe("the repository's own sources", () => {
+  const present = existsSync(join(repo, "api")) && existsSync(join(repo, "event-schemas"));
+  it.skipIf(!present)("check without a single diagnostic", () => {
+    const result = runChecks(repo);
+    expect(places(result.diagnostics)).toEqual([]);
+    expect(result.swaggerFiles).toBe(16);
+    expect(result.summary.examples).toBeGreaterThanOrEqual(60);
+  });
+});
+
