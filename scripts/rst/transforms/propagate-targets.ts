@@ -1,0 +1,32 @@
+// references.PropagateTargets (priority 260): a block-level internal target
+// (`.. _name:` with nothing after it) gives its ids and names to the element that
+// follows it, and then points at that element with `refid`.
+import type { Document } from "../document.ts";
+import { Element, TEXT_ELEMENTS } from "../nodes.ts";
+import { expectedById, expectedByName, INVISIBLE, nextNodeAscending, TARGETABLE } from "./util.ts";
+
+export function propagateTargets(document: Document): void {
+  for (const target of document.findAll("target")) {
+    if (target.parent && TEXT_ELEMENTS.has(target.parent.tagname)) continue;
+    if (target.has("refid") || target.has("refuri") || target.has("refname")) continue;
+    let next = nextNodeAscending(target);
+    while (next instanceof Element && next.tagname === "system_message") next = nextNodeAscending(next, false);
+    if (!(next instanceof Element)) continue;
+    if ((INVISIBLE.has(next.tagname) || TARGETABLE.has(next.tagname)) && next.tagname !== "target") continue;
+    next.ids.push(...target.ids);
+    next.names.push(...target.names);
+    const byName = expectedByName(next);
+    const byId = expectedById(next);
+    for (const id of target.ids) {
+      document.idMap.set(id, next);
+      byId.set(id, target);
+    }
+    for (const name of target.names) byName.set(name, target);
+    for (const [k, v] of expectedByName(target)) byName.set(k, v);
+    for (const [k, v] of expectedById(target)) byId.set(k, v);
+    target.set("refid", target.ids[0]);
+    target.attributes.ids = [];
+    target.attributes.names = [];
+    document.noteRefid(target);
+  }
+}

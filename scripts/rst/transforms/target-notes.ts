@@ -1,0 +1,67 @@
+// references.TargetNotes (pending, priority 540; the `target-notes` directive): one
+// auto-numbered footnote per external URI that is referenced, and a footnote
+// reference after each reference to it.
+import type { Document } from "../document.ts";
+import { Element, type Node, Text } from "../nodes.ts";
+import { replaceSelf } from "./util.ts";
+
+export function targetNotes(document: Document, pending: Element): void {
+  const classes = ((pending.details?.class as string[] | undefined) ?? []).slice();
+  const notes = new Map<string, Element>();
+  const nodelist: Element[] = [];
+
+  const makeFootnote = (refuri: string, refs: Element[]): Element => {
+    let footnote = notes.get(refuri);
+    let footnoteName: string;
+    if (footnote) footnoteName = footnote.names[0];
+    else {
+      footnote = new Element("footnote");
+      const footnoteId = document.setId(footnote);
+      footnoteName = `TARGET_NOTE: ${footnoteId}`;
+      footnote.set("auto", 1);
+      footnote.attributes.names = [footnoteName];
+      const para = new Element("paragraph", {}, [new Element("reference", { refuri }, [new Text(refuri)])]);
+      footnote.append(para);
+      document.autofootnotes.push(footnote);
+      document.noteExplicitTarget(footnote, footnote);
+    }
+    for (const ref of refs) {
+      if (ref.tagname === "target" || !ref.parent) continue;
+      const refnode = new Element("footnote_reference", { refname: footnoteName, auto: 1 });
+      refnode.classes.push(...classes);
+      document.noteAutofootnoteRef(refnode);
+      document.noteFootnoteRef(refnode);
+      const index = ref.parent.children.indexOf(ref) + 1;
+      const reflist: Node[] = [refnode];
+      if (!document.settings.trimFootnoteReferenceSpace) {
+        if (classes.length) reflist.unshift(new Element("inline", { classes }, [new Text(" ")]));
+        else reflist.unshift(new Text(" "));
+      }
+      ref.parent.insert(index, reflist);
+    }
+    return footnote;
+  };
+
+  for (const target of document.findAll("target")) {
+    if (!target.has("refuri")) continue;
+    const refs: Element[] = [];
+    for (const name of target.names) refs.push(...(document.refnames.get(name) ?? []));
+    if (!refs.length) continue;
+    const refuri = target.str("refuri")!;
+    const footnote = makeFootnote(refuri, refs);
+    if (!notes.has(refuri)) {
+      notes.set(refuri, footnote);
+      nodelist.push(footnote);
+    }
+  }
+  for (const ref of document.findAll("reference")) {
+    if (!ref.get("anonymous") || !ref.has("refuri")) continue;
+    const refuri = ref.str("refuri")!;
+    const footnote = makeFootnote(refuri, [ref]);
+    if (!notes.has(refuri)) {
+      notes.set(refuri, footnote);
+      nodelist.push(footnote);
+    }
+  }
+  replaceSelf(pending, nodelist);
+}

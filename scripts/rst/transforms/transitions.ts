@@ -1,0 +1,61 @@
+// misc.Transitions (priority 830): checks where transitions stand. A transition may
+// not start a document or section, nor follow another transition (warnings); one
+// ending a section moves after the section, and one ending the document is reported.
+// Invisible elements do not count as content after a transition.
+import type { Document } from "../document.ts";
+import { Element } from "../nodes.ts";
+import { INVISIBLE } from "./util.ts";
+
+const TITLES = new Set(["title", "subtitle"]);
+
+export function transitions(document: Document): void {
+  for (const node of document.findAll("transition")) checkTransition(document, node);
+}
+
+/** True when nothing but invisible elements follows `node` in its parent. */
+function isLast(node: Element): boolean {
+  const parent = node.parent!;
+  for (let i = parent.children.indexOf(node) + 1; i < parent.children.length; i++) {
+    const c = parent.children[i];
+    if (!(c instanceof Element && INVISIBLE.has(c.tagname))) return false;
+  }
+  return true;
+}
+
+function checkTransition(document: Document, node: Element): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const index = parent.children.indexOf(node);
+  const warn = (message: string) => {
+    const msg = document.reporter.warning(message, [], { source: node.source, line: node.line, baseNode: node });
+    parent.insert(parent.children.indexOf(node) + 1, msg);
+  };
+  const atStart = parent.children.slice(0, index).every((c) => c instanceof Element && TITLES.has(c.tagname));
+  if (atStart) {
+    warn(`Transition at the start of the ${parent.tagname === "document" ? "document" : "section"}.`);
+  } else {
+    const prev = parent.children[index - 1];
+    if (prev instanceof Element && prev.tagname === "transition") {
+      warn("At least one body element should separate transitions.");
+    }
+  }
+  // A transition at the end of a section moves after the section (up as many levels as needed).
+  let sibling: Element = node;
+  while (isLast(sibling)) {
+    const up = sibling.parent!;
+    if (!up.parent) {
+      const msg = document.reporter.warning("Transition at the end of the document.", [], {
+        source: node.source,
+        line: node.line,
+        baseNode: node,
+      });
+      node.parent!.insert(node.parent!.children.indexOf(node) + 1, msg);
+      return;
+    }
+    sibling = up;
+  }
+  if (sibling === node) return;
+  const target = sibling.parent!;
+  node.remove();
+  target.insert(target.children.indexOf(sibling) + 1, node);
+}
