@@ -206,12 +206,16 @@ export function readPseudoXml(pseudoXml: string, options: ReadOptions = {}): Doc
   let textParent: Element | null = null;
   let pendingBlanks: string[] = [];
 
+  // Lines of each Text node; a Text whose last line is blank needs a final "\n"
+  // for splitlines() to print that line again.
+  const textLines = new Map<Text, string[]>();
+
   for (let li = first + 1; li < lines.length; li++) {
     const line = lines[li];
     const indent = indentOf(line);
     const body = line.slice(indent);
-    if (body === "") {
-      // A blank text line (its indentation may be kept): part of the current text if more follows.
+    if (line === "") {
+      // A blank line without its indentation: part of the current text if more text follows.
       pendingBlanks.push(line);
       continue;
     }
@@ -226,7 +230,7 @@ export function readPseudoXml(pseudoXml: string, options: ReadOptions = {}): Doc
         continue;
       }
     }
-    const m = TAG_RE.exec(body);
+    const m = body === "" ? null : TAG_RE.exec(body);
     const attrs = m && KNOWN_TAGS.has(m[1]) ? parseAttributes(m[2]) : null;
     if (m && attrs && indent % 4 === 0 && indent >= 4) {
       while (stack.length > 1 && stack[stack.length - 1].indent >= indent) stack.pop();
@@ -239,20 +243,25 @@ export function readPseudoXml(pseudoXml: string, options: ReadOptions = {}): Doc
       pendingBlanks = [];
       continue;
     }
-    // Text: belongs to the innermost open element whose content indentation it reaches.
+    // Text (a whitespace-only line keeps its indentation, so it is text of the element
+    // whose content starts there): belongs to the innermost open element whose content
+    // indentation it reaches.
     while (stack.length > 1 && indent < stack[stack.length - 1].indent + 4) stack.pop();
     const open = stack[stack.length - 1];
     const content = line.slice(open.indent + 4);
     if (textNode && textParent === open.node && open.node.last() === textNode) {
-      for (const b of pendingBlanks) textNode.data += "\n" + b.slice(open.indent + 4);
-      textNode.data += "\n" + content;
+      const tl = textLines.get(textNode)!;
+      for (const b of pendingBlanks) tl.push(b.slice(open.indent + 4));
+      tl.push(content);
     } else {
-      textNode = new Text(content);
+      textNode = new Text("");
+      textLines.set(textNode, [content]);
       textParent = open.node;
       open.node.append(textNode);
     }
     pendingBlanks = [];
   }
+  for (const [t, tl] of textLines) t.data = tl.join("\n") + (tl[tl.length - 1] === "" ? "\n" : "");
   rebuildRegistries(document);
   if (options.rst !== undefined) guessRawsources(document, options.rst);
   return document;
