@@ -11,6 +11,7 @@ export const checkCommand: CommandSpec = {
   description: "Check the spec sources: Swagger files, examples against their schemas, schemas, CHANGELOG.rst.",
   configure(cmd: Command) {
     cmd.addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
+    cmd.option("--no-cache", "compile every schema afresh instead of reusing node_modules/.cache/matrix-doc");
   },
   async run(options) {
     const started = performance.now();
@@ -28,7 +29,7 @@ export const checkCommand: CommandSpec = {
     // Loaded here rather than at the top so that `--help` stays quick.
     const { runChecks } = await import("./run.ts");
     const { formatJson, formatText } = await import("../report.ts");
-    const result = runChecks(root, { debug: Boolean(options.debug) });
+    const result = runChecks(root, { debug: Boolean(options.debug), cacheDir: options.cache === false ? null : undefined });
     const { summary } = result;
     if (options.format === "json") {
       process.stdout.write(formatJson({ ...summary }, result.diagnostics) + "\n");

@@ -10,7 +10,8 @@ import { listSchemaFiles, loadEventSchemas, type EventSchemaSet } from "../sourc
 import { dereference } from "../sources/refs.ts";
 import { SourceCache } from "../sources/source-cache.ts";
 import { loadSwaggerFiles, type SwaggerFile } from "../sources/swagger.ts";
-import { SchemaRegistry } from "./schema-registry.ts";
+import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
+import { addSwaggerSchema, SWAGGER2_SCHEMA } from "./swagger.ts";
 
 export interface CheckContext {
   /** Real path of the spec tree's root. */
@@ -28,7 +29,12 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => Diagnostic[];
 
-export function createCheckContext(root: string): CheckContext {
+export interface ContextOptions {
+  /** Folder for compiled validators kept between runs; undefined to compile every time. */
+  cacheDir?: string;
+}
+
+export function createCheckContext(root: string, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
   const cache = new SourceCache(root);
   const swagger = loadSwaggerFiles(cache);
   const events = loadEventSchemas(cache);
@@ -40,7 +46,16 @@ export function createCheckContext(root: string): CheckContext {
     schemaFiles.push(file);
   }
   const changelog = loadChangelog(cache.root);
-  return { root: cache.root, cache, swagger, events, schemaFiles, changelog, schemas: new SchemaRegistry(cache), counts: { examples: 0 } };
+  const schemas = new SchemaRegistry(cache, options.cacheDir);
+  addSwaggerSchema(schemas);
+  // Every schema the checks will validate against, compiled in one go.
+  schemas.prepare([
+    SWAGGER2_SCHEMA,
+    DRAFT04_META,
+    ...swagger.flatMap((s) => s.endpoints.flatMap((e) => e.examples.flatMap((x) => (x.schema ? [schemas.keyOf(x.schema)] : [])))),
+    ...events.examples.flatMap((x) => (x.schema ? [schemas.keyOf({ file: x.schema.file, pointer: "" })] : [])),
+  ]);
+  return { root: cache.root, cache, swagger, events, schemaFiles, changelog, schemas, counts: { examples: 0 } };
 }
 
 /** Number of source files the check read (or tried to read). */

@@ -22,10 +22,12 @@ export interface RunOptions {
   checks?: readonly Check[];
   /** Let an internal error in a check propagate (with its stack) instead of becoming a diagnostic. */
   debug?: boolean;
+  /** Folder for compiled validators kept between runs; `null` to compile every time. */
+  cacheDir?: string | null;
 }
 
 export function runChecks(root: string, options: RunOptions = {}): CheckResult {
-  const ctx = createCheckContext(root);
+  const ctx = createCheckContext(root, options.cacheDir === undefined ? undefined : { cacheDir: options.cacheDir ?? undefined });
   const diagnostics: Diagnostic[] = [];
   for (const check of options.checks ?? defaultChecks) {
     try {

@@ -3,14 +3,14 @@
 // document, whose schema object is draft-04's with Swagger's additions.)
 import { error, type Diagnostic } from "../diagnostics.ts";
 import type { Check } from "./context.ts";
+import { DRAFT04_META } from "./schema-registry.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
-
-const META = "http://json-schema.org/draft-04/schema";
 
 export const schemaFiles: Check = (ctx) => {
   const out: Diagnostic[] = [];
-  const meta = ctx.schemas.ajv.getSchema(META);
-  if (!meta) throw new Error("the draft-04 meta-schema is not available in ajv");
+  const compiled = ctx.schemas.compile(DRAFT04_META);
+  if (!compiled.validate) throw new Error(`the draft-04 meta-schema does not compile: ${compiled.error}`);
+  const meta = compiled.validate;
   for (const file of ctx.schemaFiles) {
     if (meta(file.value)) continue;
     for (const e of usefulErrors(meta.errors ?? [])) {

@@ -1,16 +1,32 @@
-// The one ajv (draft-04) instance that validates examples. Each loaded file is
-// added to it once, under an opaque id (`urn:matrix-doc:f<n>`), with every `$ref`
-// rewritten to the absolute id of what the SourceCache resolved it to. So ajv
-// never resolves a path, never fetches anything, and a schema referenced from
-// many places is compiled once. A `$ref` the cache refused or found broken
-// (missing, outside the root, a URL, closing a cycle) becomes `{}`: it was
-// reported already, and the rest of the schema is still checked.
+// The one ajv (draft-04) instance that validates examples, schema files and
+// Swagger documents. Each loaded file is added to it once, under an opaque id
+// (`urn:matrix-doc:f<n>`), with every `$ref` rewritten to the absolute id of what
+// the SourceCache resolved it to. So ajv never resolves a path, never fetches
+// anything, and a schema referenced from many places is compiled once. A `$ref`
+// the cache refused or found broken (missing, outside the root, a URL, closing a
+// cycle) becomes `{}`: it was reported already, and the rest is still checked.
+//
+// Compiling is most of the check's time, so `prepare` compiles every schema the
+// checks will use in one go and keeps ajv's generated code in a cache folder,
+// keyed by a hash of everything that went into it (the rewritten files, the
+// schemas asked for, the ajv version and options). The next run with the same
+// sources loads that code instead of compiling; any change gives a new key.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import draft04 from "ajv-draft-04";
 import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import type { DataFile } from "../sources/data-file.ts";
-import { pointerToFragment } from "../sources/pointer.ts";
+import { escapeSegment, pointerToFragment } from "../sources/pointer.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 
+const require = createRequire(import.meta.url);
+const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
+const AJV_VERSION = (require("ajv/package.json") as { version: string }).version;
+
+/** A schema: the value at `pointer` in `file`. */
 export interface SchemaAt {
   file: DataFile;
   pointer: string;
@@ -22,16 +38,44 @@ export type CompiledSchema = { validate: ValidateFunction; error?: undefined } |
 const Draft04 = draft04.default;
 export type Draft04Ajv = InstanceType<typeof Draft04>;
 
+const OPTIONS = {
+  allErrors: true,
+  strict: false,
+  validateFormats: false,
+  validateSchema: false,
+  logger: false,
+  inlineRefs: false,
+  code: { source: true, optimize: false },
+} as const;
+
 export function newDraft04(): Draft04Ajv {
-  return new Draft04({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, ...JSON.parse(process.env.AJVOPTS ?? "{}") });
+  return new Draft04({ ...OPTIONS, code: { ...OPTIONS.code } });
 }
+
+/** The draft-04 meta-schema's id in ajv. */
+export const DRAFT04_META = "http://json-schema.org/draft-04/schema";
+
+/** Where compiled validators are kept between runs (inside the toolchain's node_modules). */
+export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.cache/matrix-doc");
 
 export class SchemaRegistry {
   readonly ajv = newDraft04();
   private readonly ids = new Map<DataFile, string>();
   private readonly compiled = new Map<string, CompiledSchema>();
+  private readonly failuresReported = new Set<string>();
+  private readonly extra = new Map<string, string>();
 
-  constructor(private readonly cache: SourceCache) {}
+  constructor(
+    private readonly cache: SourceCache,
+    /** Folder for compiled validators; undefined to compile every time. */
+    private readonly cacheDir: string | undefined = DEFAULT_CACHE_DIR,
+  ) {}
+
+  /** Add a schema that is not a source file (e.g. the Swagger 2.0 schema) under `id`. */
+  addSchema(id: string, schema: object): void {
+    this.ajv.addSchema(schema, id);
+    this.extra.set(id, JSON.stringify(schema));
+  }
 
   /** The ajv id of a file, adding the file (and what it references) to ajv on first use. */
   idOf(file: DataFile): string {
@@ -40,6 +84,7 @@ export class SchemaRegistry {
     id = `urn:matrix-doc:f${this.ids.size + 1}`;
     this.ids.set(file, id);
     const copy = this.rewrite(file);
+    this.extra.set(id, JSON.stringify(copy));
     if (copy !== null && typeof copy === "object" && !Array.isArray(copy)) {
       delete (copy as Record<string, unknown>).id; // the file's own draft-04 id must not replace ours
       try {
@@ -51,9 +96,41 @@ export class SchemaRegistry {
     return id;
   }
 
-  /** The validation function of the schema at `at`, compiled once. */
-  compile(at: SchemaAt): CompiledSchema {
-    const key = this.idOf(at.file) + pointerToFragment(at.pointer);
+  keyOf(at: SchemaAt): string {
+    return this.idOf(at.file) + pointerToFragment(at.pointer);
+  }
+
+  /**
+   * Compile every schema in `keys` (ajv ids with an optional `#/pointer`), from
+   * the cache folder when the same inputs were compiled before.
+   */
+  prepare(keys: string[]): void {
+    const wanted = [...new Set(keys)].filter((k) => !this.compiled.has(k));
+    if (wanted.length === 0) return;
+    const hash = createHash("sha256");
+    hash.update(`ajv ${AJV_VERSION} ${JSON.stringify(OPTIONS)}\n`);
+    for (const [id, json] of this.extra) hash.update(`${id}\n${json}\n`);
+    hash.update(JSON.stringify(wanted));
+    const file = this.cacheDir && join(this.cacheDir, `validators-${hash.digest("hex").slice(0, 32)}.cjs`);
+    const names = new Map(wanted.map((k, i) => [k, `v${i}`]));
+    if (file) {
+      const loaded = loadModule(file);
+      if (loaded) {
+        for (const [key, name] of names) {
+          const validate = loaded[name] as ValidateFunction | undefined;
+          if (validate) this.compiled.set(key, { validate });
+        }
+        return;
+      }
+    }
+    const exports: Record<string, string> = {};
+    for (const [key, name] of names) if (this.compile(key).validate) exports[name] = key;
+    if (file) saveModule(file, () => standaloneCode(this.ajv, exports));
+  }
+
+  /** The validation function of the schema at `at` (or with the ajv id `key`), compiled once. */
+  compile(at: SchemaAt | string): CompiledSchema {
+    const key = typeof at === "string" ? at : this.keyOf(at);
     let result = this.compiled.get(key);
     if (!result) {
       try {
@@ -67,17 +144,15 @@ export class SchemaRegistry {
     return result;
   }
 
-  private readonly failuresReported = new Set<string>();
-
   /** True the first time it is asked about a schema that does not compile: report it once. */
   firstFailure(at: SchemaAt): boolean {
-    const key = this.idOf(at.file) + pointerToFragment(at.pointer);
+    const key = this.keyOf(at);
     if (this.failuresReported.has(key)) return false;
     this.failuresReported.add(key);
     return true;
   }
 
-  /** Validate `value` against the schema at `at`; undefined errors means valid. */
+  /** Validate `value` against the schema at `at`. */
   validate(at: SchemaAt, value: unknown): { errors: ErrorObject[] } | { compileError: string } {
     const compiled = this.compile(at);
     if (!compiled.validate) return { compileError: compiled.error };
@@ -95,11 +170,45 @@ export class SchemaRegistry {
         return target ? { $ref: this.idOf(target.file) + pointerToFragment(target.pointer) } : {};
       }
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = walk(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
-      }
+      for (const [k, v] of Object.entries(value)) out[k] = walk(v, `${pointer}/${escapeSegment(k)}`);
       return out;
     };
     return walk(file.value, "");
+  }
+}
+
+/** Evaluate a cached CommonJS module of validators; undefined when absent or unusable. */
+function loadModule(file: string): Record<string, unknown> | undefined {
+  let code: string;
+  try {
+    code = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "exports", code)(require, module, module.exports);
+    return module.exports;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write the module atomically, and keep only the most recent few. Failing to write only costs speed. */
+function saveModule(file: string, code: () => string): void {
+  try {
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, code());
+    renameSync(tmp, file);
+    const old = readdirSync(dir)
+      .filter((n) => n.startsWith("validators-") && n.endsWith(".cjs"))
+      .map((n) => ({ path: join(dir, n), time: statSync(join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.time - a.time)
+      .slice(12);
+    for (const o of old) unlinkSync(o.path);
+  } catch {
+    // a read-only tree or a race with another run: the next run compiles again
   }
 }

