@@ -83,6 +83,10 @@ function filterCopy(node: Node): Node[] {
       return copyAndFilter(node);
     default: {
       const copy = new Element(node.tagname, node.attributes);
+      // The entry must not repeat the title's ids and names.
+      copy.attributes.ids = [];
+      copy.attributes.names = [];
+      copy.attributes.dupnames = [];
       copy.rawsource = node.rawsource;
       copy.extend(copyAndFilter(node));
       return [copy];

@@ -76,6 +76,7 @@ function extractBibliographic(document: Document, fieldList: Element): Element[]
         throw new TransformError();
       }
       const canonical = BIBLIOGRAPHIC_FIELDS[normedname];
+      if (TEXT_FIELDS.has(canonical) || canonical === "authors") restoreInitial(body);
       if (TEXT_FIELDS.has(canonical)) {
         checkSingleParagraph(document, field, name);
         const para = body.children[0] as Element;
@@ -106,6 +107,28 @@ function extractBibliographic(document: Document, fieldList: Element): Element[]
   if (docinfo.children.length) nodelist.push(docinfo);
   for (const name of ["dedication", "abstract"]) if (topics[name]) nodelist.push(topics[name]!);
   return nodelist;
+}
+
+/**
+ * A name with a leading initial ("E. Xample") parses as a one-item enumerated list;
+ * in a bibliographic field it is turned back into a paragraph (and the parser's INFO
+ * about the list's start value is dropped).
+ */
+function restoreInitial(body: Element): void {
+  const list = body.children[0];
+  if (!isElement(list, "enumerated_list") || list.children.length !== 1) return;
+  const enumtype = list.str("enumtype");
+  if ((enumtype !== "upperalpha" && enumtype !== "loweralpha") || list.str("prefix") !== "" || list.str("suffix") !== ".") return;
+  const rest = body.children.slice(1);
+  if (!rest.every((c) => isElement(c, "system_message") && c.get("level") === 1)) return;
+  const item = list.children[0];
+  if (!(item instanceof Element) || item.children.length !== 1 || !isElement(item.children[0], "paragraph")) return;
+  const start = typeof list.get("start") === "number" ? (list.get("start") as number) : 1;
+  const letter = String.fromCharCode((enumtype === "upperalpha" ? 64 : 96) + start);
+  const para = item.children[0];
+  para.insert(0, new Text(`${letter}. `));
+  for (const c of rest) c.remove();
+  list.replaceSelf(para);
 }
 
 function describe(nodes: Node[]): string {

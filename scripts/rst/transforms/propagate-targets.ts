@@ -3,7 +3,7 @@
 // follows it, and then points at that element with `refid`.
 import type { Document } from "../document.ts";
 import { Element, TEXT_ELEMENTS } from "../nodes.ts";
-import { expectedById, expectedByName, INVISIBLE, nextNodeAscending, TARGETABLE } from "./util.ts";
+import { expectedById, expectedByName, INVISIBLE, isElement, nextNodeAscending, TARGETABLE } from "./util.ts";
 
 export function propagateTargets(document: Document): void {
   for (const target of document.findAll("target")) {
@@ -13,6 +13,11 @@ export function propagateTargets(document: Document): void {
     while (next instanceof Element && next.tagname === "system_message") next = nextNodeAscending(next, false);
     if (!(next instanceof Element)) continue;
     if ((INVISIBLE.has(next.tagname) || TARGETABLE.has(next.tagname)) && next.tagname !== "target") continue;
+    // A linked image (`image` with `:target:`) is a reference around the image: the
+    // image itself is what the target names.
+    if (next.tagname === "reference" && next.children.length === 1 && isElement(next.children[0], "image")) {
+      next = next.children[0] as Element;
+    }
     next.ids.push(...target.ids);
     next.names.push(...target.names);
     const byName = expectedByName(next);
@@ -28,5 +33,8 @@ export function propagateTargets(document: Document): void {
     target.attributes.ids = [];
     target.attributes.names = [];
     document.noteRefid(target);
+    // Where a target may not stand (a figure holds image, caption and legend only),
+    // it is removed once its name has moved on.
+    if (target.parent?.tagname === "figure") target.remove();
   }
 }

@@ -26,10 +26,9 @@ function checkTransition(document: Document, node: Element): void {
   const parent = node.parent;
   if (!parent) return;
   const index = parent.children.indexOf(node);
-  const warn = (message: string) => {
-    const msg = document.reporter.warning(message, [], { source: node.source, line: node.line, baseNode: node });
-    parent.insert(parent.children.indexOf(node) + 1, msg);
-  };
+  const warnings: Element[] = [];
+  const warn = (message: string) =>
+    warnings.push(document.reporter.warning(message, [], { source: node.source, line: node.line, baseNode: node }));
   const atStart = parent.children.slice(0, index).every((c) => c instanceof Element && TITLES.has(c.tagname));
   if (atStart) {
     warn(`Transition at the start of the ${parent.tagname === "document" ? "document" : "section"}.`);
@@ -38,24 +37,24 @@ function checkTransition(document: Document, node: Element): void {
     if (prev instanceof Element && prev.tagname === "transition") {
       warn("At least one body element should separate transitions.");
     }
-  }
-  // A transition at the end of a section moves after the section (up as many levels as needed).
-  let sibling: Element = node;
-  while (isLast(sibling)) {
-    const up = sibling.parent!;
-    if (!up.parent) {
-      const msg = document.reporter.warning("Transition at the end of the document.", [], {
-        source: node.source,
-        line: node.line,
-        baseNode: node,
-      });
-      node.parent!.insert(node.parent!.children.indexOf(node) + 1, msg);
-      return;
+    // A transition ending a section moves after the section (up as many levels as
+    // needed); one ending the document stays and is reported.
+    let sibling: Element = node;
+    while (isLast(sibling)) {
+      const up = sibling.parent!;
+      if (!up.parent) {
+        warn("Transition at the end of the document.");
+        sibling = node;
+        break;
+      }
+      sibling = up;
     }
-    sibling = up;
+    if (sibling !== node) {
+      const target = sibling.parent!;
+      node.remove();
+      target.insert(target.children.indexOf(sibling) + 1, node);
+    }
   }
-  if (sibling === node) return;
-  const target = sibling.parent!;
-  node.remove();
-  target.insert(target.children.indexOf(sibling) + 1, node);
+  // The warnings follow the transition where it finally stands.
+  if (warnings.length) node.parent!.insert(node.parent!.children.indexOf(node) + 1, warnings);
 }
