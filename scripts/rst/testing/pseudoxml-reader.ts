@@ -386,30 +386,72 @@ export function rebuildRegistries(document: Document): void {
   }
 }
 
-/** Reconstructs `rawsource` of references and substitution definitions from the input text. */
+/** Reconstructs `rawsource` of references, targets and substitution definitions from the input text. */
 function guessRawsources(document: Document, rst: string): void {
+  const phrases = phraseReferences(rst);
   for (const n of document.traverse()) {
     if (!(n instanceof Element)) continue;
-    n.rawsource = guessRawsource(n, rst);
+    n.rawsource = guessRawsource(n, rst, phrases);
   }
 }
 
-function guessRawsource(n: Element, rst: string): string {
+interface Phrase {
+  raw: string;
+  /** The phrase text without an embedded `<...>` part, unescaped and whitespace-normalized. */
+  text: string;
+  /** The embedded alias or URI, normalized. */
+  embedded: string;
+  used: boolean;
+}
+
+const norm = (s: string) => s.replace(/\\(.)/gs, "$1").replace(/\s+/g, " ").trim();
+
+/** Every `phrase`_ and `phrase`__ in the input, in order (a scanner: backslash escapes respected). */
+function phraseReferences(rst: string): Phrase[] {
+  const out: Phrase[] = [];
+  let i = 0;
+  while (i < rst.length) {
+    const open = rst.indexOf("`", i);
+    if (open < 0) break;
+    if (rst[open - 1] === "\\" || rst[open + 1] === "`") {
+      i = open + (rst[open + 1] === "`" ? 2 : 1);
+      continue;
+    }
+    let j = open + 1;
+    while (j < rst.length && !(rst[j] === "`" && rst[j - 1] !== "\\")) j++;
+    if (j >= rst.length) break;
+    if (rst[j + 1] === "_") {
+      const us = rst[j + 2] === "_" ? "__" : "_";
+      const inner = rst.slice(open + 1, j);
+      const lt = inner.lastIndexOf("<");
+      const hasEmbedded = inner.endsWith(">") && lt >= 0 && (lt === 0 || /\s/.test(inner[lt - 1])) && inner[lt - 1] !== "\\";
+      const text = hasEmbedded ? inner.slice(0, lt) : inner;
+      const embedded = hasEmbedded ? inner.slice(lt + 1, -1) : "";
+      out.push({ raw: rst.slice(open, j + 1 + us.length), text: norm(text), embedded: norm(embedded), used: false });
+      i = j + 1 + us.length;
+    } else i = j + 1;
+  }
+  return out;
+}
+
+function guessRawsource(n: Element, rst: string, phrases: Phrase[]): string {
   const text = n.astext();
-  const pick = (cands: string[]) => cands.find((c) => rst.includes(c)) ?? cands[0];
   switch (n.tagname) {
     case "reference": {
       const us = n.get("anonymous") ? "__" : "_";
       const only = n.children.length === 1 ? n.children[0] : null;
       if (only instanceof Element && only.tagname === "substitution_reference") return `|${only.astext()}|${us}`;
-      const cands = [`\`${text}\`${us}`];
-      const open = rst.indexOf(`\`${text} <`);
-      if (open >= 0) {
-        const close = rst.indexOf(`>\`${us}`, open);
-        if (close >= 0) cands.push(rst.slice(open, close + 2 + us.length));
+      if (text === "") return "";
+      const t = norm(text);
+      const refname = n.str("refname") ?? "";
+      const phrase = phrases.find(
+        (p) => !p.used && (p.text === t || (p.embedded !== "" && norm(p.embedded.replace(/_+$/, "")).toLowerCase() === refname && p.text === "")),
+      );
+      if (phrase) {
+        phrase.used = true;
+        return phrase.raw;
       }
-      if (/^[\w.+-]+$/u.test(text)) cands.unshift(`${text}${us}`);
-      return pick(cands);
+      return /^[\w.+-]+$/u.test(text) ? `${text}${us}` : `\`${text}\`${us}`;
     }
     case "footnote_reference": {
       const refname = n.str("refname");
@@ -421,19 +463,32 @@ function guessRawsource(n: Element, rst: string): string {
       return `[${text}]_`;
     case "substitution_reference":
       return `|${text}|`;
-    case "substitution_definition": {
-      const name = n.names[0] ?? n.dupnames[0] ?? "";
-      const lines = rst.split("\n");
-      const start = lines.findIndex((l) => l.startsWith(`.. |${name}|`));
-      if (start < 0) return "";
-      let end = start + 1;
-      while (end < lines.length && (lines[end].trim() === "" || /^\s/.test(lines[end]))) end++;
-      while (end > start + 1 && lines[end - 1].trim() === "") end--;
-      return lines.slice(start, end).join("\n");
+    case "substitution_definition":
+      return explicitBlock(rst, (l) => l.startsWith(`.. |${n.names[0] ?? n.dupnames[0] ?? ""}|`));
+    case "target": {
+      const name = n.names[0] ?? n.dupnames[0];
+      if (name === undefined || (n.parent && TEXT_PARENTS.has(n.parent.tagname))) return "";
+      return explicitBlock(rst, (l) => {
+        const low = l.toLowerCase();
+        return low.startsWith(`.. _${name}:`) || low.startsWith(`.. _\`${name}\`:`);
+      });
     }
     default:
       return "";
   }
+}
+
+const TEXT_PARENTS = new Set(["paragraph", "title", "line", "term", "entry", "caption", "emphasis", "strong"]);
+
+/** The explicit markup block starting at the first line `match` accepts. */
+function explicitBlock(rst: string, match: (line: string) => boolean): string {
+  const lines = rst.split("\n");
+  const start = lines.findIndex(match);
+  if (start < 0) return "";
+  let end = start + 1;
+  while (end < lines.length && (lines[end].trim() === "" || /^\s/.test(lines[end]))) end++;
+  while (end > start + 1 && lines[end - 1].trim() === "") end--;
+  return lines.slice(start, end).join("\n");
 }
 
 export type { Node };
