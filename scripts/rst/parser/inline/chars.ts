@@ -1,0 +1,180 @@
+// Character classes of the inline markup recognition rules
+// (restructuredtext.rst, "Inline markup recognition rules"; docutils'
+// utils/punctuation_chars.py). ASCII characters have fixed roles; from U+00A0
+// on the roles follow the Unicode general categories:
+//   openers     Ps, Pi, Pf      (may precede a start-string; quote a start-string
+//                                when followed by their matching closer)
+//   closers     Pe, Pi, Pf      (may follow an end-string)
+//   delimiters  Pd, Po          (may precede a start-string and follow an end-string)
+// docutils froze its tables at Unicode 5.2, in which U+201A and U+201E (low-9
+// quotation marks, category Ps) also serve as closers; we do the same. A few
+// common characters changed category after Unicode 5.2 (§ and ¶ became Po, the
+// ceiling/floor brackets became Ps/Pe, the ornate parentheses U+FD3E/U+FD3F
+// swapped); for those we keep the 5.2 roles, as docutils does. Characters
+// assigned after Unicode 5.2 follow the engine's current categories.
+
+const ASCII_OPENERS = "\"'(<[{";
+const ASCII_CLOSERS = "\"')>]}";
+const ASCII_DELIMITERS = "-/:";
+const ASCII_CLOSING_DELIMITERS = "\\.,;!?";
+
+const RE_OPEN = /^[\p{Ps}\p{Pi}\p{Pf}]$/u;
+const RE_CLOSE = /^[\p{Pe}\p{Pi}\p{Pf}]$/u;
+const RE_DELIM = /^[\p{Pd}\p{Po}]$/u;
+const RE_PS = /^\p{Ps}$/u;
+const RE_PE = /^\p{Pe}$/u;
+const RE_PI = /^\p{Pi}$/u;
+const RE_PF = /^\p{Pf}$/u;
+const RE_WORD = /^[\p{L}\p{N}_]$/u;
+
+/** Characters whose Unicode 5.2 category differs from the one current engines report ("" = no punctuation role). */
+const OVERRIDES: Record<number, "Ps" | "Pe" | "Pd/Po" | ""> = {
+  0xfd3e: "Ps", 0xfd3f: "Pe",
+  0xa7: "", 0xb6: "", 0x2308: "", 0x2309: "", 0x230a: "", 0x230b: "",
+  0x166d: "Pd/Po", 0x19de: "Pd/Po", 0x19df: "Pd/Po",
+};
+/** Low-9 quotation marks: openers (Ps) that also close (docutils moves them to Pi). */
+const LOW_QUOTES = new Set([0x201a, 0x201e]);
+
+function category(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const o = OVERRIDES[cp];
+  if (o !== undefined) return o;
+  if (RE_PS.test(ch)) return "Ps";
+  if (RE_PE.test(ch)) return "Pe";
+  if (RE_PI.test(ch)) return "Pi";
+  if (RE_PF.test(ch)) return "Pf";
+  if (RE_DELIM.test(ch)) return "Pd/Po";
+  return "";
+}
+
+/** Python's str.isspace(), which is what `\s` matches in docutils' regular expressions. */
+export function isSpace(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+const wordCache = new Map<string, boolean>();
+/** Python's `\w`: letters, digits/numbers and the low line. */
+export function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  let v = wordCache.get(ch);
+  if (v === undefined) {
+    v = RE_WORD.test(ch);
+    wordCache.set(ch, v);
+  }
+  return v;
+}
+
+/** `\w` without the low line: the characters of a reference name's words. */
+export function isNameChar(ch: string | undefined): boolean {
+  return ch !== "_" && isWordChar(ch);
+}
+
+type Role = { opener: boolean; closer: boolean; delimiter: boolean };
+const roleCache = new Map<string, Role>();
+
+function roleOf(ch: string): Role {
+  let r = roleCache.get(ch);
+  if (r) return r;
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0xa0) {
+    r = {
+      opener: ASCII_OPENERS.includes(ch),
+      closer: ASCII_CLOSERS.includes(ch),
+      delimiter: ASCII_DELIMITERS.includes(ch),
+    };
+  } else {
+    const cat = category(ch);
+    const overridden = OVERRIDES[cp] !== undefined;
+    r = {
+      opener: overridden ? cat === "Ps" : RE_OPEN.test(ch),
+      closer: overridden ? cat === "Pe" : RE_CLOSE.test(ch) || LOW_QUOTES.has(cp),
+      delimiter: cat === "Pd/Po",
+    };
+  }
+  roleCache.set(ch, r);
+  return r;
+}
+
+export function isOpener(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && roleOf(ch).opener;
+}
+export function isCloser(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && roleOf(ch).closer;
+}
+export function isDelimiter(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && roleOf(ch).delimiter;
+}
+export function isClosingDelimiter(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && ASCII_CLOSING_DELIMITERS.includes(ch);
+}
+
+/** Rule 6: may this character precede an inline markup start-string? */
+export function canPrecedeStart(ch: string | undefined): boolean {
+  return isSpace(ch) || isOpener(ch) || isDelimiter(ch);
+}
+
+/** Rule 7: may this character follow an inline markup end-string? (NUL: an escape follows.) */
+export function canFollowEnd(ch: string | undefined): boolean {
+  return ch === "\x00" || isSpace(ch) || isClosingDelimiter(ch) || isDelimiter(ch) || isCloser(ch);
+}
+
+// Additional open/close quote pairs in international usage (restructuredtext.rst,
+// rule 5: "matching characters can be any of the quotation marks in international usage").
+const QUOTE_PAIRS: Record<string, string> = {
+  "\u00bb": "\u00bb", // » »  Swedish
+  "\u2018": "\u201a", // ‘ ‚  Albanian, Greek, Turkish
+  "\u2019": "\u2019", // ’ ’  Swedish
+  "\u201a": "\u2018\u2019", // ‚ ‘  German; ‚ ’ Polish
+  "\u201c": "\u201e", // “ „  Albanian, Greek, Turkish
+  "\u201e": "\u201c\u201d", // „ “  German; „ ” Polish
+  "\u201d": "\u201d", // ” ”  Swedish
+  "\u203a": "\u203a", // › ›  Swedish
+};
+
+const pairCache = new Map<string, string>();
+
+/** The closing characters that match the opener `ch` (empty when `ch` is no opener). */
+function matchingClosers(ch: string): string {
+  let v = pairCache.get(ch);
+  if (v !== undefined) return v;
+  v = "";
+  const i = ASCII_OPENERS.indexOf(ch);
+  if (i >= 0) v = ASCII_CLOSERS[i];
+  else if (isOpener(ch)) {
+    const cp = ch.codePointAt(0)!;
+    const cat = LOW_QUOTES.has(cp) ? "Pi" : category(ch);
+    const at = (d: number) => String.fromCodePoint(cp + d);
+    if (cat === "Ps") {
+      // Brackets: the closing bracket is the next Pe character (one or two code points on).
+      if (category(at(1)) === "Pe") v = at(1);
+      else if (category(at(2)) === "Pe") v = at(2);
+    } else if (cat === "Pi") {
+      // Initial quotes pair with the adjacent final quote (U+00AB « with U+00BB »).
+      if (cp === 0xab) v = "\u00bb";
+      else if (category(at(1)) === "Pf" || (cp + 1 === 0x201b || cp + 1 === 0x201f)) v = at(1);
+      if (cp === 0x201b || cp === 0x201f) v = at(-1);
+    } else if (cat === "Pf") {
+      // Final quotes used as openers pair with the adjacent initial quote.
+      if (cp === 0xbb) v = "\u00ab";
+      else if (category(at(-1)) === "Pi") v = at(-1);
+    }
+  }
+  v += QUOTE_PAIRS[ch] ?? "";
+  pairCache.set(ch, v);
+  return v;
+}
+
+/** Rule 5: do `before` and `after` form a matching open/close pair (docutils' match_chars)? */
+export function matchChars(before: string, after: string): boolean {
+  return after !== "" && matchingClosers(before).includes(after);
+}

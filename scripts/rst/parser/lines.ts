@@ -1,0 +1,209 @@
+// Line-level helpers of the block parser: input normalization (docutils'
+// string2lines), indentation-based block extraction (StringList.get_indented,
+// get_text_block) and display widths (utils.column_width).
+
+/** Characters Python's str.isspace() accepts (used by strip/rstrip). */
+const PY_SPACE = /[\s\x1c-\x1f\x85]/u;
+
+export function isPySpace(ch: string): boolean {
+  return PY_SPACE.test(ch);
+}
+
+/** Python's str.rstrip() without arguments. */
+export function pyRstrip(s: string): string {
+  let end = s.length;
+  while (end > 0 && isPySpace(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** Python's str.lstrip() without arguments. */
+export function pyLstrip(s: string): string {
+  let i = 0;
+  while (i < s.length && isPySpace(s[i])) i++;
+  return i === 0 ? s : s.slice(i);
+}
+
+export function pyStrip(s: string): string {
+  return pyLstrip(pyRstrip(s));
+}
+
+/** True for a line with nothing but whitespace. */
+export function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isPySpace(line[i])) return false;
+  return true;
+}
+
+/** Python's str.expandtabs(width) for one line. */
+export function expandTabs(line: string, width: number): string {
+  if (!line.includes("\t")) return line;
+  let out = "";
+  let col = 0;
+  for (const ch of line) {
+    if (ch === "\t") {
+      if (width > 0) {
+        const n = width - (col % width);
+        out += " ".repeat(n);
+        col += n;
+      }
+    } else {
+      out += ch;
+      col += ch === "\n" || ch === "\r" ? -col : 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * docutils' string2lines(convert_whitespace=True): vertical tabs and form feeds
+ * become spaces, lines are split as Python's splitlines() does, tabs expanded,
+ * trailing whitespace removed.
+ */
+export function string2lines(text: string, tabWidth = 8): string[] {
+  const converted = text.replace(/[\v\f]/g, " ");
+  const lines = converted.split(/\r\n|[\n\r\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((l) => pyRstrip(expandTabs(l, tabWidth)));
+}
+
+export interface IndentedBlock {
+  block: string[];
+  indent: number;
+  blankFinish: boolean;
+}
+
+/**
+ * docutils' StringList.get_indented: the indented lines of `lines` from `start`
+ * (up to the first unindented line), with the common indentation removed.
+ * `firstIndent` is the indentation of the first line (already known, e.g. the
+ * width of a list marker); `blockIndent` the known indentation of every line.
+ */
+export function getIndented(
+  lines: readonly string[],
+  start: number,
+  end: number,
+  untilBlank = false,
+  stripIndent = true,
+  blockIndent: number | null = null,
+  firstIndent: number | null = null,
+): IndentedBlock {
+  let indent = blockIndent;
+  let i = start;
+  if (blockIndent !== null && firstIndent === null) firstIndent = blockIndent;
+  if (firstIndent !== null) i++;
+  let blankFinish = true;
+  let finished = false;
+  while (i < end) {
+    const line = lines[i];
+    if (line && (line[0] !== " " || (blockIndent !== null && !isBlank(line.slice(0, blockIndent))))) {
+      blankFinish = i > start && isBlank(lines[i - 1]);
+      finished = true;
+      break;
+    }
+    const stripped = pyLstrip(line);
+    if (!stripped) {
+      if (untilBlank) {
+        blankFinish = true;
+        finished = true;
+        break;
+      }
+    } else if (blockIndent === null) {
+      const lineIndent = line.length - stripped.length;
+      indent = indent === null ? lineIndent : Math.min(indent, lineIndent);
+    }
+    i++;
+  }
+  if (!finished) blankFinish = true;
+  const block = lines.slice(start, i);
+  if (firstIndent !== null && block.length) block[0] = block[0].slice(firstIndent);
+  if (indent && stripIndent) {
+    for (let k = firstIndent !== null ? 1 : 0; k < block.length; k++) block[k] = block[k].slice(indent);
+  }
+  return { block, indent: indent ?? 0, blankFinish };
+}
+
+/**
+ * docutils' StringList.get_text_block: lines from `start` up to the first blank
+ * line. With `flushLeft`, an indented line ends the block early and
+ * `indentedAt` tells where (docutils raises UnexpectedIndentationError there).
+ */
+export function getTextBlock(
+  lines: readonly string[],
+  start: number,
+  end: number,
+  flushLeft = false,
+): { block: string[]; indentedAt: number | null } {
+  let i = start;
+  while (i < end) {
+    const line = lines[i];
+    if (isBlank(line)) break;
+    if (flushLeft && line[0] === " ") return { block: lines.slice(start, i), indentedAt: i };
+    i++;
+  }
+  return { block: lines.slice(start, i), indentedAt: null };
+}
+
+/** East Asian wide (W) or fullwidth (F) characters (approximation of unicodedata.east_asian_width). */
+export function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x231a && cp <= 0x231b) ||
+    (cp >= 0x2329 && cp <= 0x232a) ||
+    (cp >= 0x23e9 && cp <= 0x23ec) ||
+    cp === 0x23f0 || cp === 0x23f3 ||
+    (cp >= 0x25fd && cp <= 0x25fe) ||
+    (cp >= 0x2614 && cp <= 0x2615) ||
+    (cp >= 0x2648 && cp <= 0x2653) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe6f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x2fffd) ||
+    (cp >= 0x30000 && cp <= 0x3fffd)
+  );
+}
+
+const COMBINING = /\p{M}/u;
+
+/** Whether a character is a combining character (unicodedata.combining() != 0, approximately). */
+export function isCombining(ch: string): boolean {
+  return COMBINING.test(ch);
+}
+
+/** docutils' column_width: wide characters count 2, combining characters 0. */
+export function columnWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isCombining(ch)) continue;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+/** docutils' StringList.pad_double_width: a pad character after every wide character. */
+export function padDoubleWidth(line: string, pad: string): string {
+  let wide = false;
+  for (const ch of line) {
+    if (isWide(ch.codePointAt(0)!)) {
+      wide = true;
+      break;
+    }
+  }
+  if (!wide) return line;
+  let out = "";
+  for (const ch of line) {
+    out += ch;
+    if (isWide(ch.codePointAt(0)!)) out += pad;
+  }
+  return out;
+}

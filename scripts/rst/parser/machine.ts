@@ -1,0 +1,363 @@
+// The line-by-line engine of the block parser (docutils' StateMachineWS and
+// NestedStateMachine): a Machine walks a window of input lines; its current
+// State matches each line against the state's transitions in order and runs
+// the first that matches. Constructs start nested machines on sub-blocks
+// (list items, sections, block quotes...). Control flow follows docutils:
+// EOF ends the current machine (and backs it up so the parent can re-read the
+// line), TransitionCorrection retries the line with another transition,
+// StateCorrection with another state.
+import type { Document } from "../document.ts";
+import { Element, type Node, Text } from "../nodes.ts";
+import type { Reporter } from "../reporter.ts";
+import type { Memo, ParserContext } from "./context.ts";
+import { getIndented, getTextBlock, isBlank } from "./lines.ts";
+import { parseInlineText } from "./inline-bridge.ts";
+
+/** Thrown to end the current machine (docutils raises EOFError). */
+export const EOF = Object.freeze({ eof: true });
+
+export class TransitionCorrection {
+  constructor(readonly transition: string) {}
+}
+
+export class StateCorrection {
+  constructor(
+    readonly state: string,
+    readonly transition: string | null = null,
+  ) {}
+}
+
+/** A construct could not be parsed (docutils' MarkupError). */
+export class MarkupError {
+  constructor(readonly message: string) {}
+}
+
+/** A transition handler: gets the match and context, returns the new context and next state. */
+export type Handler = (match: RegExpExecArray, context: string[], nextState: string) => [string[], string];
+
+export interface Transition {
+  pattern: RegExp;
+  handler: Handler;
+  next: string;
+}
+
+/** What all machines of one parse share. */
+export interface Shared {
+  document: Document;
+  reporter: Reporter;
+  memo: Memo;
+  states: Record<string, StateClass>;
+  /** 1-based line of the most recent line change of any machine (docutils' document.current_line). */
+  currentLine: number | null;
+}
+
+export type StateClass = new (m: Machine) => State;
+
+const BLANK = /^ *$/;
+const INDENT = /^ +/;
+
+/** A state: an ordered list of transitions plus end-of-input behaviour (docutils' State/StateWS). */
+export abstract class State {
+  abstract get name(): string;
+  transitions = new Map<string, Transition>();
+  order: string[] = [];
+  /** Whether the last construct of a list-like state ended with a blank line. */
+  blankFinish = true;
+
+  constructor(readonly m: Machine) {}
+
+  /** Registers the whitespace transitions (blank, indent) and then `names` in order. */
+  protected setup(names: Array<[string, RegExp, Handler, string?]>, withWhitespace = true): void {
+    this.transitions.clear();
+    this.order = [];
+    if (withWhitespace) {
+      this.add("blank", BLANK, (m, c, n) => this.blank(m, c, n));
+      this.add("indent", INDENT, (m, c, n) => this.indent(m, c, n));
+    }
+    for (const [name, pattern, handler, next] of names) this.add(name, pattern, handler, next);
+  }
+
+  add(name: string, pattern: RegExp, handler: Handler, next?: string): void {
+    if (!this.transitions.has(name)) this.order.push(name);
+    this.transitions.set(name, { pattern, handler, next: next ?? this.name });
+  }
+
+  remove(name: string): void {
+    this.transitions.delete(name);
+    this.order = this.order.filter((n) => n !== name);
+  }
+
+  blank(_match: RegExpExecArray, context: string[], next: string): [string[], string] {
+    return [context, next];
+  }
+
+  indent(_match: RegExpExecArray, context: string[], next: string): [string[], string] {
+    return [context, next];
+  }
+
+  /** Called at the end of input (or when a transition ends the machine). */
+  eof(_context: string[]): void {}
+
+  get parent(): Element {
+    return this.m.node;
+  }
+  get document(): Document {
+    return this.m.shared.document;
+  }
+  get reporter(): Reporter {
+    return this.m.shared.reporter;
+  }
+  get memo(): Memo {
+    return this.m.shared.memo;
+  }
+}
+
+export class Machine implements ParserContext {
+  lineOffset = -1;
+  line = "";
+  private stateCache = new Map<string, State>();
+  inSubstitutionDefinition = false;
+
+  constructor(
+    readonly shared: Shared,
+    /** The array holding this machine's lines (possibly shared with the parent machine). */
+    readonly lines: readonly string[],
+    /** Index in `lines` of this machine's first line. */
+    readonly base: number,
+    /** Number of lines of this machine. */
+    readonly length: number,
+    /** Absolute (document) 0-based offset of this machine's first line. */
+    readonly inputOffset: number,
+    public node: Element,
+    readonly matchTitles: boolean,
+  ) {}
+
+  // ---- ParserContext ----
+  get document(): Document {
+    return this.shared.document;
+  }
+  get reporter(): Reporter {
+    return this.shared.reporter;
+  }
+  get memo(): Memo {
+    return this.shared.memo;
+  }
+  get parent(): Element {
+    return this.node;
+  }
+  set parent(node: Element) {
+    this.node = node;
+  }
+
+  nestedParse(lines: string[], offset: number, node: Element, matchTitles = false): number {
+    const m = new Machine(this.shared, lines, 0, lines.length, offset, node, matchTitles);
+    m.run("Body");
+    return m.absLineOffset();
+  }
+
+  inlineText(text: string, lineno: number): [Node[], Element[]] {
+    return parseInlineText(text, lineno, this);
+  }
+
+  sourceAndLine(offset: number): { source: string | null; line: number | null } {
+    return { source: this.document.source, line: offset + 1 };
+  }
+
+  // ---- line access ----
+  at(i: number): string {
+    return this.lines[this.base + i];
+  }
+
+  /** The lines of this machine from `offset` on, as a window for a nested machine. */
+  restFrom(offset: number): { lines: readonly string[]; base: number; length: number } {
+    const o = Math.min(Math.max(offset, 0), this.length);
+    return { lines: this.lines, base: this.base + o, length: this.length - o };
+  }
+
+  /** This machine's lines [from, to) as a new array. */
+  slice(from: number, to: number): string[] {
+    return this.lines.slice(this.base + Math.max(from, 0), this.base + Math.min(to, this.length));
+  }
+
+  nextLine(n = 1): string {
+    this.lineOffset += n;
+    if (this.lineOffset >= this.length || this.lineOffset < 0) {
+      this.line = "";
+      this.shared.currentLine = null;
+      throw EOF;
+    }
+    this.line = this.at(this.lineOffset);
+    this.shared.currentLine = this.absLineNumber();
+    return this.line;
+  }
+
+  previousLine(n = 1): string {
+    this.lineOffset -= n;
+    this.line = this.lineOffset >= 0 && this.lineOffset < this.length ? this.at(this.lineOffset) : "";
+    this.shared.currentLine = this.lineOffset >= 0 && this.lineOffset < this.length ? this.absLineNumber() : null;
+    return this.line;
+  }
+
+  /** Jumps to an absolute line offset; past the end is allowed (the next read ends the machine). */
+  gotoLine(absOffset: number): void {
+    this.lineOffset = absOffset - this.inputOffset;
+    this.line = this.lineOffset >= 0 && this.lineOffset < this.length ? this.at(this.lineOffset) : "";
+    this.shared.currentLine = this.lineOffset >= 0 && this.lineOffset < this.length ? this.absLineNumber() : null;
+  }
+
+  absLineOffset(): number {
+    return this.lineOffset + this.inputOffset;
+  }
+
+  absLineNumber(): number {
+    return this.lineOffset + this.inputOffset + 1;
+  }
+
+  atEof(): boolean {
+    return this.lineOffset >= this.length - 1;
+  }
+
+  isNextLineBlank(): boolean {
+    const i = this.lineOffset + 1;
+    return i >= this.length || isBlank(this.at(i));
+  }
+
+  /** docutils' get_source_and_line: the current line, or a given 1-based line. */
+  getSourceAndLine(lineno?: number): { source: string; line: number } {
+    return { source: this.document.source ?? "", line: lineno ?? this.absLineNumber() };
+  }
+
+  // ---- indented blocks (docutils' StateMachineWS.get_*indented) ----
+
+  /** Indented block after the current line's known indentation `indent` (list items, ...). */
+  getKnownIndented(indent: number, untilBlank = false, stripIndent = true): { indented: string[]; offset: number; blankFinish: boolean } {
+    let offset = this.absLineOffset();
+    const r = getIndented(this.lines, this.base + this.lineOffset, this.base + this.length, untilBlank, stripIndent, indent);
+    this.nextLine(r.block.length - 1);
+    const indented = r.block;
+    let k = 0;
+    while (k < indented.length && isBlank(indented[k])) {
+      k++;
+      offset++;
+    }
+    return { indented: k ? indented.slice(k) : indented, offset, blankFinish: r.blankFinish };
+  }
+
+  /** Indented block whose first line starts at column `indent` of the current line. */
+  getFirstKnownIndented(
+    indent: number,
+    untilBlank = false,
+    stripIndent = true,
+    stripTop = true,
+  ): { indented: string[]; indent: number; offset: number; blankFinish: boolean } {
+    let offset = this.absLineOffset();
+    const r = getIndented(this.lines, this.base + this.lineOffset, this.base + this.length, untilBlank, stripIndent, null, indent);
+    this.nextLine(r.block.length - 1);
+    let indented = r.block;
+    if (stripTop) {
+      let k = 0;
+      while (k < indented.length && isBlank(indented[k])) {
+        k++;
+        offset++;
+      }
+      if (k) indented = indented.slice(k);
+    }
+    return { indented, indent: r.indent, offset, blankFinish: r.blankFinish };
+  }
+
+  /** Indented block starting at the current line, indentation unknown. */
+  getIndented(untilBlank = false, stripIndent = true): { indented: string[]; indent: number; offset: number; blankFinish: boolean } {
+    let offset = this.absLineOffset();
+    const r = getIndented(this.lines, this.base + this.lineOffset, this.base + this.length, untilBlank, stripIndent);
+    if (r.block.length) this.nextLine(r.block.length - 1);
+    let indented = r.block;
+    let k = 0;
+    while (k < indented.length && isBlank(indented[k])) {
+      k++;
+      offset++;
+    }
+    if (k) indented = indented.slice(k);
+    return { indented, indent: r.indent, offset, blankFinish: r.blankFinish };
+  }
+
+  /**
+   * The text block from the current line to the next blank line (docutils'
+   * get_text_block). With `flushLeft`, stops before an indented line and
+   * reports its 1-based line number in `indentedLine`.
+   */
+  getTextBlock(flushLeft = false): { block: string[]; indentedLine: number | null } {
+    const r = getTextBlock(this.lines, this.base + this.lineOffset, this.base + this.length, flushLeft);
+    const indentedLine = r.indentedAt === null ? null : r.indentedAt - this.base + this.inputOffset + 1;
+    if (r.block.length) this.nextLine(r.block.length - 1);
+    else this.lineOffset -= 1;
+    return { block: r.block, indentedLine };
+  }
+
+  // ---- running ----
+
+  state(name: string): State {
+    let s = this.stateCache.get(name);
+    if (!s) {
+      const cls = this.shared.states[name];
+      if (!cls) throw new Error(`unknown parser state ${name}`);
+      s = new cls(this);
+      this.stateCache.set(name, s);
+    }
+    return s;
+  }
+
+  /** Runs the machine from its first line in `initialState` (docutils' StateMachine.run). */
+  run(initialState: string): void {
+    this.lineOffset = -1;
+    let state = this.state(initialState);
+    let context: string[] = [];
+    let transitions: string[] | null = null;
+    for (;;) {
+      let nextState = state.name;
+      try {
+        try {
+          this.nextLine();
+          [context, nextState] = this.checkLine(context, state, transitions);
+        } catch (e) {
+          if (e !== EOF) throw e;
+          state.eof(context);
+          break;
+        }
+      } catch (e) {
+        if (e instanceof TransitionCorrection) {
+          this.previousLine();
+          transitions = [e.transition];
+          continue;
+        }
+        if (e instanceof StateCorrection) {
+          this.previousLine();
+          nextState = e.state;
+          transitions = e.transition === null ? null : [e.transition];
+          state = this.state(nextState);
+          continue;
+        }
+        throw e;
+      }
+      transitions = null;
+      state = this.state(nextState);
+    }
+  }
+
+  private checkLine(context: string[], state: State, transitions: string[] | null): [string[], string] {
+    const names = transitions ?? state.order;
+    for (const name of names) {
+      const t = state.transitions.get(name);
+      if (!t) continue;
+      const match = t.pattern.exec(this.line);
+      if (match) return t.handler(match, context, t.next);
+    }
+    // No transition matched (cannot happen: every state ends with a catch-all).
+    this.node.append(this.reporter.severe(`Internal error: no transition pattern match.  State: "${state.name}".`, [], { line: this.absLineNumber() }));
+    return [context, state.name];
+  }
+}
+
+/** A helper for constructs: text children (a string becomes one Text node). */
+export function textNode(s: string): Text {
+  return new Text(s);
+}

@@ -1,0 +1,45 @@
+// Entry points of the block parser: parseDocument (docutils' rst Parser.parse)
+// and parse (creates the Document and parses).
+import { Document, type Settings } from "../document.ts";
+import type { Memo } from "./context.ts";
+import { string2lines } from "./lines.ts";
+import { Machine, type Shared } from "./machine.ts";
+import { STATE_CLASSES } from "./states/index.ts";
+
+/** Parses reStructuredText `text` into `document` (docutils' Parser.parse). */
+export function parseDocument(text: string, document: Document): void {
+  const settings = document.settings;
+  const tabWidth = typeof settings.tabWidth === "number" ? settings.tabWidth : 8;
+  const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
+  const lines = string2lines(text, tabWidth);
+  const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
+  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null };
+  const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
+  const source = document.source ?? String(document.get("source") ?? "");
+  const previous = document.reporter.getSourceAndLine;
+  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? top.absLineNumber() });
+  try {
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].length > lineLengthLimit) {
+        document.append(document.reporter.error(`Line ${i + 1} exceeds the line-length-limit.`));
+        return;
+      }
+    }
+    top.run("Body");
+  } finally {
+    document.reporter.getSourceAndLine = previous;
+  }
+}
+
+export interface ParseOptions {
+  /** Source name recorded on the document and in system messages (default "<string>"). */
+  source?: string;
+  settings?: Partial<Settings>;
+}
+
+/** Creates a Document and parses `text` into it. */
+export function parse(text: string, options: ParseOptions = {}): Document {
+  const document = new Document(options.source ?? "<string>", options.settings);
+  parseDocument(text, document);
+  return document;
+}

@@ -1,0 +1,106 @@
+// Block quotes (an indented block) with optional attributions (docutils' Body.indent / block_quote).
+import { Element } from "../../nodes.ts";
+import { isBlank, pyRstrip } from "../lines.ts";
+import type { RSTState } from "../states/rst-state.ts";
+
+type Result = [string[], string];
+
+export function blockQuoteRule(s: RSTState, context: string[], next: string): Result {
+  const { indented, offset, blankFinish } = s.m.getIndented();
+  s.parent.append(...blockQuote(s, indented, offset));
+  if (!blankFinish) s.parent.append(s.unindentWarning("Block quote"));
+  return [context, next];
+}
+
+const ATTRIBUTION = /^(?:---?(?!-)|\u2014) *(?=[^ \n])/;
+
+/** Block quotes from an indented block: a new block quote after each attribution. */
+export function blockQuote(s: RSTState, indentedIn: string[], lineOffset: number): Element[] {
+  const elements: Element[] = [];
+  let indented = indentedIn;
+  while (indented.length) {
+    const blockquote = new Element("block_quote");
+    blockquote.rawsource = indented.join("\n");
+    s.place(blockquote, lineOffset + 1);
+    const split = splitAttribution(indented, lineOffset);
+    s.nestedParse(split.content, lineOffset, blockquote);
+    elements.push(blockquote);
+    if (split.attribution) {
+      const lineno = 1 + lineOffset + split.attributionOffset;
+      const text = pyRstrip(split.attribution.join("\n"));
+      const [nodes, messages] = s.inlineText(text, lineno);
+      const attribution = new Element("attribution", {}, nodes);
+      attribution.rawsource = text;
+      s.place(attribution, lineno);
+      blockquote.append(attribution);
+      elements.push(...messages);
+      indented = split.rest;
+      lineOffset = split.restOffset;
+    } else {
+      indented = [];
+    }
+    let k = 0;
+    while (k < indented.length && !indented[k]) {
+      k++;
+      lineOffset++;
+    }
+    if (k) indented = indented.slice(k);
+  }
+  return elements;
+}
+
+interface Split {
+  content: string[];
+  attribution: string[] | null;
+  attributionOffset: number;
+  rest: string[];
+  restOffset: number;
+}
+
+/** Splits off an attribution: a dash-led paragraph after a blank line, consistently indented. */
+function splitAttribution(indented: string[], lineOffset: number): Split {
+  let blank: number | null = null;
+  let nonblankSeen = false;
+  for (let i = 0; i < indented.length; i++) {
+    const line = pyRstrip(indented[i]);
+    if (line) {
+      if (nonblankSeen && blank === i - 1) {
+        const match = ATTRIBUTION.exec(line);
+        if (match) {
+          const [end, indent] = checkAttribution(indented, i);
+          if (end !== null) {
+            const a = indented.slice(i, end);
+            a[0] = a[0].slice(match[0].length);
+            for (let k = 1; k < a.length; k++) a[k] = a[k].slice(indent);
+            return {
+              content: indented.slice(0, i),
+              attribution: a,
+              attributionOffset: i,
+              rest: indented.slice(end),
+              restOffset: lineOffset + end,
+            };
+          }
+        }
+      }
+      nonblankSeen = true;
+    } else {
+      blank = i;
+    }
+  }
+  return { content: indented, attribution: null, attributionOffset: 0, rest: [], restOffset: lineOffset };
+}
+
+function checkAttribution(indented: string[], start: number): [number | null, number] {
+  let indent: number | null = null;
+  let i = start + 1;
+  for (; i < indented.length; i++) {
+    const line = pyRstrip(indented[i]);
+    if (!line) break;
+    const lineIndent = line.length - line.trimStart().length;
+    if (indent === null) indent = lineIndent;
+    else if (lineIndent !== indent) return [null, 0];
+  }
+  return [i, indent ?? 0];
+}
+
+export { isBlank };

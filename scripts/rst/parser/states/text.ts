@@ -1,0 +1,328 @@
+// States for the line after a text line (docutils' Text, Definition, Line,
+// QuotedLiteralBlock): paragraph, definition list item or section title; the
+// second line of an overlined title or transition; quoted literal blocks.
+import { Element } from "../../nodes.ts";
+import { columnWidth, pyRstrip } from "../lines.ts";
+import { EOF, StateCorrection, TransitionCorrection } from "../machine.ts";
+import { NONALPHANUM7BIT, PATTERNS } from "../patterns.ts";
+import { definitionListItem, definitionListRule } from "../rules/definition-list.ts";
+import { fixedText } from "../rules/fixed-text.ts";
+import { literalBlock, paragraph } from "../rules/paragraph.ts";
+import { section } from "../rules/section.ts";
+import { RSTState } from "./rst-state.ts";
+
+type Result = [string[], string];
+
+/** The line after a paragraph's first line. */
+export class TextState extends RSTState {
+  get name(): string {
+    return "Text";
+  }
+  constructor(m: ConstructorParameters<typeof RSTState>[0]) {
+    super(m);
+    this.setup([
+      ["underline", PATTERNS.line, (m, c, n) => this.underline(m, c, n), "Body"],
+      ["text", PATTERNS.text, (m, c, n) => this.text(m, c, n), "Body"],
+    ]);
+  }
+
+  /** End of a one-line paragraph. */
+  override blank(_m: RegExpExecArray | null, context: string[]): Result {
+    const [nodes, literalnext] = paragraph(this, context, this.m.absLineNumber() - 1);
+    this.parent.append(...nodes);
+    if (literalnext) this.parent.append(...literalBlock(this));
+    return [[], "Body"];
+  }
+
+  override eof(context: string[]): void {
+    if (context.length) this.blank(null, context);
+  }
+
+  /** Definition list item. */
+  override indent(_m: RegExpExecArray, context: string[]): Result {
+    return definitionListRule(this, context);
+  }
+
+  /** Section title (underlined). */
+  underline(_match: RegExpExecArray, context: string[], next: string): Result {
+    const lineno = this.m.absLineNumber();
+    const title = pyRstrip(context[0]);
+    const underline = pyRstrip(this.m.line);
+    const source = title + "\n" + underline;
+    const messages: Element[] = [];
+    if (columnWidth(title) > underline.length) {
+      if (underline.length < 4) {
+        if (this.m.matchTitles) {
+          this.parent.append(
+            this.reporter.info("Possible title underline, too short for the title.\nTreating it as ordinary text because it's so short.", [], {
+              line: lineno,
+            }),
+          );
+        }
+        throw new TransitionCorrection("text");
+      }
+      const blocktext = context[0] + "\n" + this.m.line;
+      messages.push(this.reporter.warning("Title underline too short.", [fixedText("literal_block", blocktext, blocktext)], { line: lineno }));
+    }
+    if (!this.m.matchTitles) {
+      const blocktext = context[0] + "\n" + this.m.line;
+      const { source: src, line: srcline } = this.m.getSourceAndLine();
+      const msg = this.reporter.severe("Unexpected section title.", [fixedText("literal_block", blocktext, blocktext)], {
+        source: src,
+        line: srcline,
+      });
+      this.parent.append(...messages, msg);
+      return [[], next];
+    }
+    const style = underline[0];
+    context.length = 0;
+    section(this, title, source, style, lineno - 1, messages);
+    return [[], next];
+  }
+
+  /** Paragraph continuation. */
+  text(_match: RegExpExecArray, context: string[], next: string): Result {
+    const startline = this.m.absLineNumber() - 1;
+    let msg: Element | null = null;
+    const r = this.m.getTextBlock(true);
+    if (r.indentedLine !== null) msg = this.reporter.error("Unexpected indentation.", [], { line: r.indentedLine });
+    const lines = [...context, ...r.block];
+    const [nodes, literalnext] = paragraph(this, lines, startline);
+    this.parent.append(...nodes);
+    if (msg) this.parent.append(msg);
+    if (literalnext) {
+      try {
+        this.m.nextLine();
+      } catch (e) {
+        if (e !== EOF) throw e;
+      }
+      this.parent.append(...literalBlock(this));
+    }
+    return [[], next];
+  }
+}
+
+/** Second and following lines of Text-like states: anything unexpected ends the machine. */
+abstract class SpecializedText extends TextState {
+  override eof(_context: string[]): void {}
+  invalidInput(): never {
+    throw EOF;
+  }
+  override blank(_m: RegExpExecArray | null, _c: string[]): Result {
+    return this.invalidInput();
+  }
+  override indent(_m: RegExpExecArray, _c: string[]): Result {
+    return this.invalidInput();
+  }
+  override underline(_m: RegExpExecArray, _c: string[], _n: string): Result {
+    return this.invalidInput();
+  }
+  override text(_m: RegExpExecArray, _c: string[], _n: string): Result {
+    return this.invalidInput();
+  }
+}
+
+/** The line after a term in a definition list. */
+export class Definition extends SpecializedText {
+  override get name(): string {
+    return "Definition";
+  }
+  override eof(_context: string[]): void {
+    this.m.previousLine(2);
+  }
+  override indent(_m: RegExpExecArray, context: string[]): Result {
+    const [item, blankFinish] = definitionListItem(this, context);
+    this.parent.append(item);
+    this.blankFinish = blankFinish;
+    return [[], "DefinitionList"];
+  }
+}
+
+/** The line after a line of punctuation: overlined title, transition, or error. */
+export class Line extends SpecializedText {
+  eofcheck = true;
+  override get name(): string {
+    return "Line";
+  }
+
+  override eof(context: string[]): void {
+    const marker = context[0].trim();
+    if (this.memo.sectionBubbleUpKludge) this.memo.sectionBubbleUpKludge = false;
+    else if (marker.length < 4) this.stateCorrection(context);
+    if (this.eofcheck) {
+      const { source, line } = this.m.getSourceAndLine();
+      const transition = new Element("transition");
+      transition.rawsource = context[0];
+      transition.source = source;
+      transition.line = line - 1;
+      this.parent.append(transition);
+    }
+    this.eofcheck = true;
+  }
+
+  /** Transition marker. */
+  override blank(_m: RegExpExecArray | null, context: string[]): Result {
+    const { source, line } = this.m.getSourceAndLine();
+    const marker = context[0].trim();
+    if (marker.length < 4) this.stateCorrection(context);
+    const transition = new Element("transition");
+    transition.rawsource = marker;
+    transition.source = source;
+    transition.line = line - 1;
+    this.parent.append(transition);
+    return [[], "Body"];
+  }
+
+  /** Potential over- and underlined title. */
+  override text(match: RegExpExecArray, context: string[]): Result {
+    const lineno = this.m.absLineNumber() - 1;
+    let overline = context[0];
+    let title = match.input;
+    let underline = "";
+    try {
+      underline = this.m.nextLine();
+    } catch (e) {
+      if (e !== EOF) throw e;
+      const blocktext = overline + "\n" + title;
+      if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2);
+      else {
+        this.parent.append(this.reporter.severe("Incomplete section title.", [fixedText("literal_block", blocktext, blocktext)], { line: lineno }));
+        return [[], "Body"];
+      }
+    }
+    const source = `${overline}\n${title}\n${underline}`;
+    overline = pyRstrip(overline);
+    underline = pyRstrip(underline);
+    if (!PATTERNS.line.test(underline)) {
+      const blocktext = overline + "\n" + title + "\n" + underline;
+      if (overline.length < 4) this.shortOverline(context, blocktext, lineno, 2);
+      else {
+        this.parent.append(
+          this.reporter.severe("Missing matching underline for section title overline.", [fixedText("literal_block", source, source)], {
+            line: lineno,
+          }),
+        );
+        return [[], "Body"];
+      }
+    } else if (overline !== underline) {
+      const blocktext = overline + "\n" + title + "\n" + underline;
+      if (overline.length < 4) this.shortOverline(context, blocktext, lineno, 2);
+      else {
+        this.parent.append(
+          this.reporter.severe("Title overline & underline mismatch.", [fixedText("literal_block", source, source)], { line: lineno }),
+        );
+        return [[], "Body"];
+      }
+    }
+    title = pyRstrip(title);
+    const messages: Element[] = [];
+    if (columnWidth(title) > overline.length) {
+      const blocktext = overline + "\n" + title + "\n" + underline;
+      if (overline.length < 4) this.shortOverline(context, blocktext, lineno, 2);
+      else {
+        messages.push(this.reporter.warning("Title overline too short.", [fixedText("literal_block", source, source)], { line: lineno }));
+      }
+    }
+    const style = overline[0] + underline[0];
+    this.eofcheck = false;
+    section(this, title.trimStart(), source, style, lineno + 1, messages);
+    this.eofcheck = true;
+    return [[], "Body"];
+  }
+
+  override indent(match: RegExpExecArray, context: string[]): Result {
+    return this.text(match, context);
+  }
+
+  override underline(_m: RegExpExecArray, context: string[]): Result {
+    const overline = context[0];
+    const blocktext = overline + "\n" + this.m.line;
+    const lineno = this.m.absLineNumber() - 1;
+    if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 1);
+    this.parent.append(
+      this.reporter.error("Invalid section title or transition marker.", [fixedText("literal_block", blocktext, blocktext)], { line: lineno }),
+    );
+    return [[], "Body"];
+  }
+
+  private shortOverline(context: string[], _blocktext: string, lineno: number, lines = 1): never {
+    this.parent.append(
+      this.reporter.info("Possible incomplete section title.\nTreating the overline as ordinary text because it's so short.", [], {
+        line: lineno,
+      }),
+    );
+    return this.stateCorrection(context, lines);
+  }
+
+  private stateCorrection(context: string[], lines = 1): never {
+    this.m.previousLine(lines);
+    context.length = 0;
+    throw new StateCorrection("Body", "text");
+  }
+}
+
+const INITIAL_QUOTED = new RegExp(`^(${NONALPHANUM7BIT})`);
+
+/** Unindented literal block whose lines all start with the same punctuation character. */
+export class QuotedLiteralBlock extends RSTState {
+  messages: Element[] = [];
+  initialLineno: number | null = null;
+  get name(): string {
+    return "QuotedLiteralBlock";
+  }
+  constructor(m: ConstructorParameters<typeof RSTState>[0]) {
+    super(m);
+    this.setup([
+      ["initial_quoted", INITIAL_QUOTED, (m, c, n) => this.initialQuoted(m, c, n)],
+      ["text", PATTERNS.text, (_m, c) => this.textLine(c)],
+    ]);
+  }
+
+  override blank(_m: RegExpExecArray, context: string[], next: string): Result {
+    if (context.length) throw EOF;
+    return [context, next];
+  }
+
+  override eof(context: string[]): void {
+    if (context.length) {
+      const text = context.join("\n");
+      const node = fixedText("literal_block", text, text);
+      const { source, line } = this.m.getSourceAndLine(this.initialLineno ?? undefined);
+      node.source = source;
+      node.line = line;
+      this.parent.append(node);
+    } else {
+      this.parent.append(this.reporter.warning("Literal block expected; none found.", [], { line: this.m.absLineNumber() }));
+      this.m.previousLine();
+    }
+    this.parent.append(...this.messages);
+  }
+
+  override indent(_m: RegExpExecArray, _context: string[]): Result {
+    this.messages.push(this.reporter.error("Unexpected indentation.", [], { line: this.m.absLineNumber() }));
+    this.m.previousLine();
+    throw EOF;
+  }
+
+  initialQuoted(match: RegExpExecArray, _context: string[], next: string): Result {
+    this.remove("initial_quoted");
+    const quote = match.input[0];
+    const escaped = quote.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    this.add("quoted", new RegExp(`^${escaped}`), (m, c, n) => {
+      c.push(m.input);
+      return [c, n];
+    });
+    // docutils inserts the new transition first.
+    this.order = ["quoted", ...this.order.filter((n) => n !== "quoted")];
+    this.initialLineno = this.m.absLineNumber();
+    return [[match.input], next];
+  }
+
+  textLine(context: string[]): Result {
+    if (context.length) {
+      this.messages.push(this.reporter.error("Inconsistent literal block quoting.", [], { line: this.m.absLineNumber() }));
+      this.m.previousLine();
+    }
+    throw EOF;
+  }
+}
