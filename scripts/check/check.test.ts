@@ -2,7 +2,7 @@
 // valid `fixtures/base/` tree with the class's files laid over it, copied to a
 // temporary folder (symbolic links kept as they are).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -156,6 +156,32 @@ describe("failure classes", () => {
       "file-unreadable api/client-server/v1/refs.yaml:32",
       "ref-outside-root api/client-server/v1/refs.yaml:36",
     ]);
+  });
+});
+
+describe("the caches (parsed YAML, compiled validators)", () => {
+  it("give the same diagnostics as a run without them, both when filling and when reused", () => {
+    const root = tree("api-example-invalid");
+    const cacheDir = mkdtempSync(join(tmpdir(), "check-cache-"));
+    temps.push(cacheDir);
+    const fresh = runChecks(root, { cacheDir: null });
+    const filling = runChecks(root, { cacheDir });
+    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^parsed-yaml\.json$/), expect.stringMatching(/^validators-\w+\.cjs$/)]);
+    const reused = runChecks(root, { cacheDir });
+    expect(fresh.diagnostics.length).toBe(3);
+    expect(filling.diagnostics).toEqual(fresh.diagnostics);
+    expect(reused.diagnostics).toEqual(fresh.diagnostics);
+    expect(reused.summary).toEqual(fresh.summary);
+  });
+
+  it("notice a changed file", () => {
+    const root = tree();
+    const cacheDir = mkdtempSync(join(tmpdir(), "check-cache-"));
+    temps.push(cacheDir);
+    expect(runChecks(root, { cacheDir }).diagnostics).toEqual([]);
+    const file = join(root, "api/client-server/v1/rooms.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"membership": "join",', '"membership": "joined",'));
+    expect(places(runChecks(root, { cacheDir }).diagnostics)).toEqual(["example-invalid api/client-server/v1/rooms.yaml:32"]);
   });
 });
 

@@ -8,6 +8,7 @@ import { CHANGELOG_FILE, loadChangelog, type Changelog } from "../sources/change
 import type { DataFile } from "../sources/data-file.ts";
 import { listSchemaFiles, loadEventSchemas, type EventSchemaSet } from "../sources/event-schemas.ts";
 import { dereference } from "../sources/refs.ts";
+import { ParseCache } from "../sources/parse-cache.ts";
 import { SourceCache } from "../sources/source-cache.ts";
 import { loadSwaggerFiles, type SwaggerFile } from "../sources/swagger.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
@@ -30,12 +31,13 @@ export interface CheckContext {
 export type Check = (ctx: CheckContext) => Diagnostic[];
 
 export interface ContextOptions {
-  /** Folder for compiled validators kept between runs; undefined to compile every time. */
+  /** Folder for parsed YAML and compiled validators kept between runs; undefined to redo both every time. */
   cacheDir?: string;
 }
 
 export function createCheckContext(root: string, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
-  const cache = new SourceCache(root);
+  const parseCache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
+  const cache = new SourceCache(root, parseCache);
   const swagger = loadSwaggerFiles(cache);
   const events = loadEventSchemas(cache);
   const schemaFiles: DataFile[] = [];
@@ -45,6 +47,7 @@ export function createCheckContext(root: string, options: ContextOptions = { cac
     dereference(cache, file); // finds `$ref` cycles in schema files nothing else reaches
     schemaFiles.push(file);
   }
+  parseCache?.save();
   const changelog = loadChangelog(cache.root);
   const schemas = new SchemaRegistry(cache, options.cacheDir);
   addSwaggerSchema(schemas);

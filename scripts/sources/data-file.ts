@@ -1,13 +1,39 @@
 // One YAML or JSON source file, parsed with the position of every value kept,
 // so that any JSON pointer into it can be turned into file:line:column.
-// YAML goes through the `yaml` package (document nodes + LineCounter); JSON
-// (`.json` and the extension-less event files) through ./json-text.ts, which is
-// strict JSON with exact positions.
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml";
+// YAML goes through the `yaml` package (document nodes with their ranges);
+// JSON (`.json` and the extension-less event files) through ./json-text.ts,
+// which is strict JSON with exact positions. Either way the result is the value
+// plus a `PositionIndex` (pointer → where it is written), which is plain data:
+// ./parse-cache.ts keeps it between runs.
+import { createRequire } from "node:module";
+import type { Document, Node } from "yaml";
 import { error, type Diagnostic } from "../diagnostics.ts";
-import { JsonSyntaxError, parseJson, type JsonSpan } from "./json-text.ts";
-import { splitPointer } from "./pointer.ts";
 import { mapLiteralOffset, type OffsetMap } from "./embedded-text.ts";
+import { JsonSyntaxError, parseJson } from "./json-text.ts";
+import { getByPointer, joinPointer } from "./pointer.ts";
+
+// The `yaml` package is loaded on first use: when every YAML file comes from the
+// parse cache, it is not needed at all.
+let yamlPackage: typeof import("yaml") | undefined;
+const yaml = () => (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+
+/** Line and column (1-based) of offsets in a text. */
+class LineStarts {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+  }
+}
 
 export type DataKind = "yaml" | "json";
 
@@ -15,6 +41,21 @@ export interface Position {
   line: number;
   column: number;
 }
+
+/** Where one value is written. */
+export interface NodeSpan {
+  /** Offset of the value's first character. */
+  start: number;
+  /** Offset of its property name, when it is a property. */
+  keyStart?: number;
+  /** A YAML block mapping or sequence: it starts on the line after its key. */
+  block?: true;
+  /** For a string: how it is written (`JSON`, or a YAML scalar style) and where its source ends. */
+  scalar?: { style: string; end: number };
+}
+
+/** Every value of a file by JSON pointer ("" is the whole document). */
+export type PositionIndex = Map<string, NodeSpan>;
 
 /** A string value of a file (e.g. a JSON example) and how to map offsets in it back to the file. */
 export interface EmbeddedText {
@@ -26,7 +67,7 @@ export interface EmbeddedText {
 }
 
 export class DataFile {
-  private lines: LineCounter;
+  private readonly lines: LineStarts;
 
   constructor(
     /** Path relative to the spec root, forward slashes, symbolic links resolved. */
@@ -35,10 +76,9 @@ export class DataFile {
     readonly text: string,
     readonly kind: DataKind,
     readonly value: unknown,
-    private readonly yamlDoc: Document | undefined,
-    private readonly jsonSpans: Map<string, JsonSpan> | undefined,
+    private readonly index: PositionIndex,
   ) {
-    this.lines = lineCounterFor(text);
+    this.lines = new LineStarts(text);
   }
 
   /** Line and column (1-based) of a text offset. */
@@ -49,29 +89,15 @@ export class DataFile {
 
   /**
    * Offset of the value at `pointer`; when the pointer goes further than the file
-   * (a missing property), the offset of the deepest value that exists.
-   * With `key`, the offset of the property name rather than its value.
+   * (a missing property), that of the deepest value that exists. A YAML block
+   * mapping or sequence is placed at its key, and so is any value with `key`.
    */
   offsetOf(pointer: string, options: { key?: boolean } = {}): number {
-    if (this.jsonSpans) {
-      let p = pointer;
-      for (;;) {
-        const span = this.jsonSpans.get(p);
-        if (span) return options.key && p === pointer && span.keyStart !== undefined ? span.keyStart : span.start;
-        if (p === "") return 0;
-        p = p.slice(0, p.lastIndexOf("/"));
-      }
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+      const span = this.index.get(p);
+      if (span) return span.keyStart !== undefined && ((options.key && p === pointer) || span.block) ? span.keyStart : span.start;
+      if (p === "") return 0;
     }
-    if (this.yamlDoc) {
-      const found = yamlNodeAt(this.yamlDoc, pointer);
-      if (found.complete && found.keyOffset !== undefined) {
-        // A block mapping or sequence starts on the line after its key; the key is the better place.
-        const block = (isMap(found.node) || isSeq(found.node)) && !found.node.flow;
-        if (options.key || block) return found.keyOffset;
-      }
-      return found.offset;
-    }
-    return 0;
   }
 
   /** file:line:column parts for the value at `pointer`. */
@@ -81,77 +107,16 @@ export class DataFile {
 
   /** The string at `pointer` with a mapping from offsets inside it to file offsets. */
   embeddedText(pointer: string): EmbeddedText | undefined {
-    if (this.yamlDoc) {
-      const found = yamlNodeAt(this.yamlDoc, pointer);
-      if (!found.complete || !isScalar(found.node) || typeof found.node.value !== "string") return undefined;
-      const node = found.node as Scalar<string>;
-      const start = node.range?.[0] ?? 0;
-      return { text: node.value, start, map: mapLiteralOffset(this.text, node.type ?? "PLAIN", start, node.range?.[1] ?? start, node.value) };
+    const span = this.index.get(pointer);
+    const value = getByPointer(this.value, pointer);
+    if (!span?.scalar || typeof value !== "string") return undefined;
+    if (span.scalar.style === "JSON") {
+      // Without escapes the characters line up one to one with the source.
+      const exact = this.text.slice(span.start + 1, span.scalar.end - 1) === value;
+      return { text: value, start: span.start, map: (o) => (exact && o < value.length ? span.start + 1 + o : undefined) };
     }
-    if (this.jsonSpans) {
-      const span = this.jsonSpans.get(pointer);
-      const value = this.jsonSpans && span ? sliceString(this.text, span) : undefined;
-      if (!span || value === undefined) return undefined;
-      return { text: value.text, start: span.start, map: value.map };
-    }
-    return undefined;
+    return { text: value, start: span.start, map: mapLiteralOffset(this.text, span.scalar.style, span.start, span.scalar.end, value) };
   }
-}
-
-function sliceString(text: string, span: JsonSpan): { text: string; map: OffsetMap } | undefined {
-  if (text[span.start] !== '"') return undefined;
-  const raw = text.slice(span.start + 1, span.end - 1);
-  let value: string;
-  try {
-    value = JSON.parse(text.slice(span.start, span.end)) as string;
-  } catch {
-    return undefined;
-  }
-  // Without escapes the characters line up one to one with the source.
-  const exact = raw === value;
-  return { text: value, map: (offset) => (exact ? span.start + 1 + offset : undefined) };
-}
-
-interface YamlLookup {
-  node: Node | null;
-  offset: number;
-  keyOffset?: number;
-  complete: boolean;
-}
-
-function yamlNodeAt(doc: Document, pointer: string): YamlLookup {
-  let node = doc.contents as Node | null;
-  let offset = node?.range?.[0] ?? 0;
-  let keyOffset: number | undefined;
-  for (const seg of splitPointer(pointer)) {
-    if (isAlias(node)) node = (node.resolve(doc) as Node | undefined) ?? null;
-    let next: Node | null | undefined;
-    keyOffset = undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
-      if (pair) {
-        keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-        next = pair.value as Node | null;
-        // `key:` with nothing after it: point at the key.
-        if (next === null || !next.range || (isScalar(next) && next.value === null && next.range[0] === next.range[1])) {
-          return { node: next ?? null, offset: keyOffset ?? offset, keyOffset, complete: true };
-        }
-      }
-    } else if (isSeq(node)) {
-      next = /^\d+$/.test(seg) ? (node.items[Number(seg)] as Node | null | undefined) : undefined;
-    }
-    if (next === undefined || next === null) return { node, offset, complete: false };
-    node = next;
-    offset = node.range?.[0] ?? offset;
-  }
-  return { node, offset, keyOffset, complete: true };
-}
-
-function lineCounterFor(text: string): LineCounter {
-  const lc = new LineCounter();
-  lc.addNewLine(0);
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lc.addNewLine(i + 1);
-  return lc;
 }
 
 /** The kind of a source file from its name: `.yaml`/`.yml` are YAML, everything else JSON. */
@@ -159,27 +124,48 @@ export function kindOf(path: string): DataKind {
   return /\.ya?ml$/i.test(path) ? "yaml" : "json";
 }
 
+export interface Parsed {
+  value: unknown;
+  index: PositionIndex;
+}
+
 export type ParseResult = { file: DataFile; diagnostics: Diagnostic[] } | { file: undefined; diagnostics: Diagnostic[] };
 
+/** Reuse of earlier parses (see ./parse-cache.ts). */
+export interface ParseMemo {
+  get(kind: DataKind, text: string): Parsed | undefined;
+  set(kind: DataKind, text: string, parsed: Parsed): void;
+}
+
 /** Parse the text of a source file; syntax errors become diagnostics at their place. */
-export function parseDataFile(path: string, absPath: string, text: string, kind: DataKind = kindOf(path)): ParseResult {
+export function parseDataFile(path: string, absPath: string, text: string, kind: DataKind = kindOf(path), memo?: ParseMemo): ParseResult {
   const at = (offset: number) => {
-    const lc = lineCounterFor(text).linePos(offset);
-    return { file: path, line: lc.line, column: lc.col };
+    const p = new LineStarts(text).linePos(offset);
+    return { file: path, line: p.line, column: p.col };
   };
   if (text.trim() === "") {
     return { file: undefined, diagnostics: [error("file-empty", "This file is empty.", { file: path, line: 1, column: 1 })] };
   }
+  const known = memo?.get(kind, text);
+  if (known) return { file: new DataFile(path, absPath, text, kind, known.value, known.index), diagnostics: [] };
   if (kind === "json") {
     try {
       const parsed = parseJson(text);
-      return { file: new DataFile(path, absPath, text, kind, parsed.value, undefined, parsed.spans), diagnostics: [] };
+      const index: PositionIndex = new Map();
+      for (const [pointer, span] of parsed.spans) {
+        const s: NodeSpan = { start: span.start };
+        if (span.keyStart !== undefined) s.keyStart = span.keyStart;
+        if (text[span.start] === '"') s.scalar = { style: "JSON", end: span.end };
+        index.set(pointer, s);
+      }
+      memo?.set(kind, text, { value: parsed.value, index });
+      return { file: new DataFile(path, absPath, text, kind, parsed.value, index), diagnostics: [] };
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       return { file: undefined, diagnostics: [error("json-syntax", `This file is not valid JSON: ${e.message}.`, at(e.offset))] };
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) =>
       error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.pos[0])),
@@ -192,7 +178,42 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
   } catch (e) {
     return { file: undefined, diagnostics: [error("yaml-syntax", `This file is not valid YAML: ${(e as Error).message}`, at(0))] };
   }
-  return { file: new DataFile(path, absPath, text, kind, value, doc, undefined), diagnostics: [] };
+  const index = indexYaml(doc);
+  memo?.set(kind, text, { value, index });
+  return { file: new DataFile(path, absPath, text, kind, value, index), diagnostics: [] };
+}
+
+/** Where every value of a YAML document is written, by JSON pointer. */
+function indexYaml(doc: Document): PositionIndex {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
+  const index: PositionIndex = new Map();
+  const visiting = new Set<Node>();
+  const visit = (input: Node | null | undefined, pointer: string, keyStart: number | undefined, fallback: number) => {
+    let node = input;
+    if (isAlias(node)) node = (node.resolve(doc) as Node | undefined) ?? null;
+    const range = input?.range ?? node?.range;
+    // `key:` with nothing after it: the key is the place.
+    const empty = !node || !range || (isScalar(node) && node.value === null && range[0] === range[1]);
+    const span: NodeSpan = { start: empty ? (keyStart ?? fallback) : range![0] };
+    if (keyStart !== undefined) span.keyStart = keyStart;
+    if ((isMap(node) || isSeq(node)) && !node.flow) span.block = true;
+    if (isScalar(node) && typeof node.value === "string" && range) span.scalar = { style: node.type ?? "PLAIN", end: range[1] };
+    index.set(pointer, span);
+    if (!node || visiting.has(node)) return;
+    visiting.add(node);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const k = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+        visit(pair.value as Node | null, joinPointer(pointer, key), k, k ?? span.start);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item as Node | null, joinPointer(pointer, String(i)), undefined, span.start));
+    }
+    visiting.delete(node);
+  };
+  visit(doc.contents as Node | null, "", undefined, 0);
+  return index;
 }
 
 function plainYamlMessage(message: string): string {

@@ -13,7 +13,7 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.ts";
-import { DataFile, parseDataFile } from "./data-file.ts";
+import { DataFile, parseDataFile, type ParseMemo } from "./data-file.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";
 
 /** A `$ref` in a file: `pointer` is the object that holds the `$ref` key. */
@@ -41,7 +41,11 @@ export class SourceCache {
   private readonly targets = new Map<string, RefTarget | null>();
   private readonly broken = new Set<string>();
 
-  constructor(root: string) {
+  constructor(
+    root: string,
+    /** Earlier parses to reuse (./parse-cache.ts), if any. */
+    private readonly memo?: ParseMemo,
+  ) {
     this.root = realpathSync(root);
   }
 
@@ -105,7 +109,7 @@ export class SourceCache {
       this.report(error("file-unreadable", `The file \`${rel}\` cannot be read (${reason}).`, from ?? { file: rel }));
       return undefined;
     }
-    const parsed = parseDataFile(rel, real, text);
+    const parsed = parseDataFile(rel, real, text, undefined, this.memo);
     for (const d of parsed.diagnostics) this.report(d);
     if (!parsed.file) return undefined;
     const file = parsed.file;
