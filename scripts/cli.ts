@@ -8,6 +8,7 @@ import type { CommandSpec } from "./command.ts";
 async function commandSpecs(): Promise<CommandSpec[]> {
   const specs: CommandSpec[] = [];
   // (commands are appended below as they are written)
+  specs.push((await import("./check/command.ts")).checkCommand);
   return specs;
 }
 
