@@ -9,9 +9,10 @@ export function propagateTargets(document: Document): void {
   for (const target of document.findAll("target")) {
     if (target.parent && TEXT_ELEMENTS.has(target.parent.tagname)) continue;
     if (target.has("refid") || target.has("refuri") || target.has("refname")) continue;
-    let next = nextNodeAscending(target);
-    while (next instanceof Element && next.tagname === "system_message") next = nextNodeAscending(next, false);
-    if (!(next instanceof Element)) continue;
+    let after = nextNodeAscending(target);
+    while (after instanceof Element && after.tagname === "system_message") after = nextNodeAscending(after, false);
+    if (!(after instanceof Element)) continue;
+    let next: Element = after;
     if ((INVISIBLE.has(next.tagname) || TARGETABLE.has(next.tagname)) && next.tagname !== "target") continue;
     // A linked image (`image` with `:target:`) is a reference around the image: the
     // image itself is what the target names.
