@@ -40,7 +40,7 @@ export interface Changelog {
 }
 
 const UNDERLINE = /^=+\s*$/;
-const VERSION = /\bv(\d+)\.(\d+)\.(\d+)(?![\w.])/;
+const VERSION = /\bv(\d+)\.(\d+)\.(\d+)(?![\w.-])/;
 const DATE = /\((\d{4})-(\d{2})-(\d{2})\)/;
 
 export function loadChangelog(root: string): Changelog {
