@@ -1,0 +1,15 @@
+// The html5 writer: the `html_body` part of docutils' html5 writer for a (transformed)
+// doctree — from the header decoration and `<main>` to the footer. The per-node rules
+// live in `visitors/` (one file per family); the walk and tag building in `writer.ts`.
+import type { Document } from "../document.ts";
+import { HtmlWriter, type WriterSettings } from "./writer.ts";
+import { VISITORS } from "./visitors/index.ts";
+
+export { DEFAULT_WRITER_SETTINGS, type WriterSettings } from "./writer.ts";
+
+/** Renders `document` as docutils' html5 `html_body`. */
+export function toHtml(document: Document, settings: Partial<WriterSettings> = {}): string {
+  const writer = new HtmlWriter(document, settings);
+  writer.walk(document, VISITORS);
+  return writer.output;
+}

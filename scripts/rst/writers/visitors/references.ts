@@ -1,0 +1,96 @@
+// Links and anchors: reference, target, problematic, footnote_reference,
+// citation_reference, substitution_reference.
+import type { Element } from "../../nodes.ts";
+import { attval, type HtmlWriter, inTextElement, isElement, type VisitorTable } from "../writer.ts";
+
+/** URI schemes that can run script when followed; not rendered as links unless allowed. */
+const UNSAFE_SCHEMES = ["javascript:", "vbscript:", "data:"];
+
+/** True when `uri` (ignoring case, whitespace and control characters) starts with a script-capable scheme. */
+export function isUnsafeUri(uri: string): boolean {
+  let squeezed = "";
+  for (const ch of uri) {
+    const code = ch.codePointAt(0)!;
+    if (code <= 0x20 || code === 0x7f) continue;
+    squeezed += ch.toLowerCase();
+    if (squeezed.length > 12) break;
+  }
+  return UNSAFE_SCHEMES.some((s) => squeezed.startsWith(s));
+}
+
+function visitReference(w: HtmlWriter, node: Element): void {
+  let cls = "reference";
+  const refuri = node.str("refuri");
+  let href: string | undefined;
+  if (refuri !== undefined) {
+    href = refuri;
+    cls += " external";
+    if (!w.settings.allowUnsafeUris && isUnsafeUri(refuri)) href = undefined;
+  } else if (node.has("refid")) {
+    href = "#" + node.str("refid");
+    cls += " internal";
+  }
+  const onlyImage = node.children.length === 1 && isElement(node.children[0], "image");
+  if (onlyImage) cls += " image-reference";
+  if (!inTextElement(node) && !onlyImage) cls += " image-reference";
+  w.body.push(w.starttag(node, "a", { href }, { suffix: "", class: cls }));
+}
+
+export const referenceVisitors: VisitorTable = {
+  reference: {
+    visit: visitReference,
+    depart(w, node) {
+      w.body.push("</a>");
+      if (!inTextElement(node)) w.body.push("\n");
+    },
+  },
+  target: {
+    visit(w, node) {
+      if (!node.has("refuri") && !node.has("refid") && !node.has("refname")) {
+        w.body.push(w.starttag(node, "span", {}, { suffix: "", class: "target" }));
+        w.context.push("</span>");
+      } else w.context.push("");
+    },
+    depart: (w) => void w.body.push(w.context.pop() as string),
+  },
+  problematic: {
+    visit(w, node) {
+      if (node.has("refid")) {
+        w.body.push(`<a href="#${attval(node.str("refid")!)}">`);
+        w.context.push("</a>");
+      } else w.context.push("");
+      w.body.push(w.starttag(node, "span", {}, { suffix: "", class: "problematic" }));
+    },
+    depart(w) {
+      w.body.push("</span>");
+      w.body.push(w.context.pop() as string);
+    },
+  },
+  footnote_reference: {
+    visit(w, node) {
+      const href = "#" + (node.str("refid") ?? "");
+      w.body.push(
+        w.starttag(node, "a", { role: "doc-noteref", href }, { suffix: "", classes: [w.settings.footnoteReferences] }),
+      );
+      w.body.push('<span class="fn-bracket">[</span>');
+    },
+    depart(w) {
+      w.body.push('<span class="fn-bracket">]</span></a>');
+    },
+  },
+  citation_reference: {
+    visit(w, node) {
+      let href = "#";
+      if (node.has("refid")) href += node.str("refid");
+      else if (node.has("refname")) href += w.document.nameids.get(node.str("refname")!) ?? "";
+      w.body.push(
+        w.starttag(node, "a", { href, role: "doc-biblioref" }, { suffix: "[", classes: ["citation-reference"] }),
+      );
+    },
+    depart: (w) => void w.body.push("]</a>"),
+  },
+  // Substitution references are replaced by the Substitutions transform; one that survives
+  // (an error case) is written as its content.
+  substitution_reference: {},
+};
+

@@ -1,0 +1,210 @@
+// The html5 writer's machinery: the state docutils' HTMLTranslator keeps while it walks
+// the doctree (output buffers, a context stack, section level, compact-list flags),
+// `starttag`/`emptytag` (ids, classes and sorted attributes), escaping, and the
+// iterative walk that calls the visitor table (`visitors/index.ts`).
+import type { Document } from "../document.ts";
+import { Element, type Node, Text } from "../nodes.ts";
+
+/** Returned by a `visit` function to skip the node's children and its `depart`. */
+export const SKIP = Symbol("skip");
+
+export interface Visitor {
+  visit?(w: HtmlWriter, node: Element): void | typeof SKIP;
+  depart?(w: HtmlWriter, node: Element): void;
+}
+
+export type VisitorTable = Record<string, Visitor>;
+
+/** Writer settings (docutils' html5 writer options we support, with docutils' defaults). */
+export interface WriterSettings {
+  /** "brackets" or "superscript" (docutils' footnote_references). */
+  footnoteReferences: "brackets" | "superscript";
+  /** Link footnote/citation labels back to their references. */
+  footnoteBacklinks: boolean;
+  /** Space-separated extra table classes (docutils' table_style). */
+  tableStyle: string;
+  compactLists: boolean;
+  compactFieldLists: boolean;
+  /** "dash", "parentheses"/"parens" or "none". */
+  attribution: "dash" | "parentheses" | "parens" | "none";
+  /** Heading level of top-level sections; 0: h2 below a document title, else h1 (docutils' default). */
+  initialHeaderLevel: number;
+  /** Append an empty self-link to section headings. */
+  sectionSelfLink: boolean;
+  /** Render references whose URI uses a script-capable scheme (javascript:, vbscript:, data:) as links. */
+  allowUnsafeUris: boolean;
+  /** Pass `raw` content with format "html" through (docutils always does; the parser decides whether raw exists). */
+  rawHtml: boolean;
+}
+
+export const DEFAULT_WRITER_SETTINGS: WriterSettings = {
+  footnoteReferences: "brackets",
+  footnoteBacklinks: true,
+  tableStyle: "",
+  compactLists: true,
+  compactFieldLists: true,
+  attribution: "dash",
+  initialHeaderLevel: 0,
+  sectionSelfLink: true,
+  allowUnsafeUris: false,
+  rawHtml: true,
+};
+
+const SPECIAL: Record<string, string> = { "&": "&amp;", "<": "&lt;", '"': "&quot;", ">": "&gt;", "@": "&#64;" };
+
+/** Escapes text for HTML content, as docutils' `encode` (also "@", which thwarts harvesters). */
+export function encode(text: string): string {
+  return text.replace(/[&<">@]/g, (c) => SPECIAL[c]);
+}
+
+/** Escapes an attribute value: control whitespace becomes a space, then `encode`. */
+export function attval(text: string): string {
+  return encode(text.replace(/[\n\r\t\v\f]/g, " "));
+}
+
+/** Element tag names docutils treats as "Sequential" (an extra id goes before the start tag). */
+const SEQUENTIAL = new Set(["bullet_list", "enumerated_list", "definition_list", "field_list", "option_list"]);
+const TABLE_INTERNAL_CLASSES = new Set(["colwidths-auto", "colwidths-given", "colwidths-grid"]);
+
+export type AttrMap = Record<string, string | number | string[] | undefined>;
+
+export interface TagOptions {
+  suffix?: string;
+  empty?: boolean;
+  /** Classes placed before the node's own classes. */
+  classes?: string[];
+  /** Classes placed after the node's own classes (docutils' CLASS=...). */
+  class?: string;
+  /** Extra ids (after the node's). */
+  ids?: string[];
+  /** Replaces the node's own classes (used where docutils removed a class before writing the tag). */
+  nodeClasses?: string[];
+}
+
+export class HtmlWriter {
+  readonly settings: WriterSettings;
+  /** What is written for the current part of the document. */
+  body: string[] = [];
+  /** What precedes `<main>` in html_body: the header decoration. */
+  bodyPrefix: string[] = [];
+  /** What follows `</main>`: the footer decoration. */
+  bodySuffix: string[] = [];
+  bodyPreDocinfo: string[] = [];
+  docinfo: string[] = [];
+  /** Heterogeneous stack: what a `visit` pushes, its `depart` pops. */
+  context: unknown[] = [];
+  sectionLevel = 0;
+  compactSimple = false;
+  compactP: boolean | null = true;
+  inDocumentTitle = 0;
+  colspecs: Element[] = [];
+  /** The html_body, set when the document has been departed. */
+  output = "";
+  /** Per-node data docutils keeps on the node itself (stubs, column counter, tag chosen). */
+  private readonly data = new WeakMap<Element, Record<string, unknown>>();
+
+  constructor(
+    readonly document: Document,
+    settings: Partial<WriterSettings> = {},
+  ) {
+    this.settings = { ...DEFAULT_WRITER_SETTINGS, ...settings };
+  }
+
+  nodeData(node: Element): Record<string, unknown> {
+    let d = this.data.get(node);
+    if (!d) {
+      d = {};
+      this.data.set(node, d);
+    }
+    return d;
+  }
+
+  /** Builds a start tag for `node`: its ids and classes plus `attributes`, sorted by name. */
+  starttag(node: Element, tagname: string, attributes: AttrMap = {}, options: TagOptions = {}): string {
+    let suffix = options.suffix ?? "\n";
+    const empty = options.empty ?? false;
+    const atts: Record<string, string> = {};
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === undefined) continue;
+      atts[name.toLowerCase()] = Array.isArray(value) ? value.join(" ") : String(value);
+    }
+    const classes = [...(options.classes ?? [])];
+    const languages: string[] = [];
+    const own = options.nodeClasses ?? node.classes;
+    for (const cls of [...own, ...(options.class ?? "").split(/\s+/)]) {
+      if (cls.startsWith("language-")) languages.push(cls.slice(9));
+      else if (cls.trim() && !classes.includes(cls)) classes.push(cls);
+    }
+    if (languages.length) atts.lang = languages[0];
+    const finalClasses = node.tagname === "table" ? classes.filter((c) => !TABLE_INTERNAL_CLASSES.has(c)) : classes;
+    if (finalClasses.length) atts.class = finalClasses.join(" ");
+    const ids = [...node.ids, ...(options.ids ?? [])];
+    const prefix: string[] = [];
+    if (ids.length) {
+      atts.id = ids[0];
+      for (const id of ids.slice(1)) {
+        const span = `<span id="${attval(id)}"></span>`;
+        if (empty || SEQUENTIAL.has(node.tagname) || node.tagname === "docinfo" || node.tagname === "table") {
+          prefix.push(span);
+        } else suffix += span;
+      }
+    }
+    const parts = [tagname.toLowerCase()];
+    for (const name of Object.keys(atts).sort()) parts.push(`${name}="${attval(atts[name])}"`);
+    return `${prefix.join("")}<${parts.join(" ")}${empty ? " /" : ""}>${suffix}`;
+  }
+
+  emptytag(node: Element, tagname: string, attributes: AttrMap = {}, options: TagOptions = {}): string {
+    return this.starttag(node, tagname, attributes, { ...options, empty: true });
+  }
+
+  /** Walks `root` depth-first without recursion, calling the visitor table. */
+  walk(root: Node, table: VisitorTable): void {
+    type Frame = { node: Element; next: number };
+    const stack: Frame[] = [];
+    const enter = (node: Node): void => {
+      if (node instanceof Text) {
+        this.body.push(encode(node.astext()));
+        return;
+      }
+      const el = node as Element;
+      const visitor = table[el.tagname];
+      if (!visitor) {
+        // Unknown node types: write their content (docutils would raise NotImplementedError).
+        stack.push({ node: el, next: 0 });
+        return;
+      }
+      if (visitor.visit && visitor.visit(this, el) === SKIP) return;
+      stack.push({ node: el, next: 0 });
+    };
+    enter(root);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.node.children.length) {
+        enter(top.node.children[top.next++]);
+        continue;
+      }
+      stack.pop();
+      table[top.node.tagname]?.depart?.(this, top.node);
+    }
+  }
+}
+
+// ---- helpers the visitors share ----
+
+/** True when `node`'s parent is a TextElement (docutils' isinstance(parent, TextElement)). */
+export function inTextElement(node: Node): boolean {
+  return !!node.parent && TEXT_ELEMENT_TAGS.has(node.parent.tagname);
+}
+
+import { TEXT_ELEMENTS } from "../nodes.ts";
+const TEXT_ELEMENT_TAGS = TEXT_ELEMENTS;
+
+/** The next sibling of `node` (docutils' next_node(descend=False, siblings=True)). */
+export function nextSiblingOf(node: Node): Node | null {
+  return node.nextSibling();
+}
+
+export function isElement(node: Node | null | undefined, ...tagnames: string[]): node is Element {
+  return node instanceof Element && (tagnames.length === 0 || tagnames.includes(node.tagname));
+}
