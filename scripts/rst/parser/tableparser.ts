@@ -34,9 +34,9 @@ export function get2DBlock(lines: readonly string[], top: number, left: number, 
   let indent = right;
   for (let i = 0; i < block.length; i++) {
     const ci = columnIndices(block[i]);
-    left = left < ci.length ? ci[left] : left + block[i].length - ci.length;
-    right = right < ci.length ? ci[right] : right + block[i].length - ci.length;
-    const line = pyRstrip(block[i].slice(left, right));
+    const l = left < ci.length ? ci[left] : left + block[i].length - ci.length;
+    const r = right < ci.length ? ci[right] : right + block[i].length - ci.length;
+    const line = pyRstrip(block[i].slice(l, r));
     block[i] = line;
     if (line) indent = Math.min(indent, line.length - line.trimStart().length);
   }
@@ -59,7 +59,7 @@ function addTo(master: Map<number, number[]>, data: Map<number, number[]>): void
 const GRID_HEAD_SEP = /^\+=[=+]+=\+ *$/;
 
 /** Finds the head/body separator line (checking there is at most one). */
-function findHeadBodySep(block: string[], pattern: RegExp): number | null {
+function findHeadBodySep(block: string[], pattern: RegExp, original: string[] | null = null): number | null {
   let sep: number | null = null;
   let i = 0;
   for (i = 0; i < block.length; i++) {
@@ -72,6 +72,7 @@ function findHeadBodySep(block: string[], pattern: RegExp): number | null {
       }
       sep = i;
       block[i] = block[i].replace(/=/g, "-");
+      if (original) original[i] = original[i].replace(/=/g, "-");
     }
   }
   if (sep === 0 || sep === block.length - 1) {
@@ -80,15 +81,25 @@ function findHeadBodySep(block: string[], pattern: RegExp): number | null {
   return sep;
 }
 
+/** A line without its combining characters: one character per text column. */
+export function stripCombining(line: string): string {
+  let out = "";
+  for (const ch of line) if (!isCombining(ch)) out += ch;
+  return out;
+}
+
 export function parseGridTable(input: readonly string[]): TableData {
-  const block = [...input];
+  // The layout is analyzed on lines without combining characters; cell text
+  // is cut from the original lines.
+  const original = [...input];
+  const block = original.map(stripCombining);
   const bottom = block.length - 1;
   const right = block[0].length - 1;
   const done = new Array<number>(block[0].length).fill(-1);
   const cells: Array<[number, number, number, number, string[]]> = [];
   const rowseps = new Map<number, number[]>([[0, [0]]]);
   const colseps = new Map<number, number[]>([[0, [0]]]);
-  const headBodySep = findHeadBodySep(block, GRID_HEAD_SEP);
+  const headBodySep = findHeadBodySep(block, GRID_HEAD_SEP, original);
   const ch = (r: number, c: number): string => block[r][c] ?? "";
 
   const scanUp = (top: number, left: number, bot: number): Map<number, number[]> | null => {
@@ -153,7 +164,7 @@ export function parseGridTable(input: readonly string[]): TableData {
     addTo(rowseps, rseps);
     addTo(colseps, cseps);
     for (let col = left; col < rt; col++) done[col] = bot - 1;
-    const cellblock = removePad(get2DBlock(block, top + 1, left + 1, bot, rt));
+    const cellblock = removePad(get2DBlock(original, top + 1, left + 1, bot, rt));
     cells.push([top, left, bot, rt, cellblock]);
     corners.push([top, rt], [bot, left]);
     corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -1,9 +1,9 @@
 // Sections: title style hierarchy, nesting of sections, and lines of
 // punctuation in the Body state (docutils' RSTState.section, check_subsection,
 // new_subsection, title_inconsistent and Body.line).
-import { Element } from "../../nodes.ts";
+import { Element, Text } from "../../nodes.ts";
 import { fullyNormalizeName } from "../../ids.ts";
-import { EOF, TransitionCorrection } from "../machine.ts";
+import { TransitionCorrection } from "../machine.ts";
 import type { RSTState } from "../states/rst-state.ts";
 import { fixedText } from "./fixed-text.ts";
 
@@ -22,51 +22,52 @@ export function lineRule(s: RSTState, match: RegExpExecArray, next: string): Res
     );
     throw new TransitionCorrection("text");
   }
-  s.parent.append(s.reporter.severe("Unexpected section title or transition.", [fixedText("literal_block", line, line)], { line: s.m.absLineNumber() }));
+  s.parent.append(s.reporter.error("Unexpected section title or transition.", [fixedText("literal_block", line, line)], { line: s.m.absLineNumber() }));
   return [[], next];
 }
 
-/** Starts a section if the title style fits the current level. */
+/**
+ * Starts a section if the title style fits: a new section is a child of the
+ * current one, or a sibling of it or of one of its ancestors; the machine then
+ * continues filling the new section (docutils 1.0's section handling).
+ */
 export function section(s: RSTState, title: string, source: string, style: string, lineno: number, messages: Element[]): void {
-  if (checkSubsection(s, source, style, lineno)) newSubsection(s, title, lineno, messages);
-}
-
-function checkSubsection(s: RSTState, source: string, style: string, lineno: number): boolean {
   const memo = s.memo;
   const titleStyles = memo.titleStyles;
-  const mylevel = memo.sectionLevel;
+  const ancestors = sectionHierarchy(s.parent);
+  const mylevel = ancestors.length;
   const index = titleStyles.indexOf(style);
-  if (index < 0) {
-    if (titleStyles.length === memo.sectionLevel) {
-      titleStyles.push(style);
-      return true;
-    }
-    s.parent.append(titleInconsistent(s, source, lineno));
-    return false;
+  const level = index < 0 ? titleStyles.length + 1 : index + 1;
+  if (level > mylevel + 1) {
+    s.parent.append(inconsistentTitleStyle(s, source, lineno, mylevel, level));
+    return;
   }
-  const level = index + 1;
-  if (level <= mylevel) {
-    memo.sectionLevel = level;
-    if (style.length === 2) memo.sectionBubbleUpKludge = true;
-    s.m.previousLine(style.length + 1);
-    throw EOF;
-  }
-  if (level === mylevel + 1) return true;
-  s.parent.append(titleInconsistent(s, source, lineno));
-  return false;
+  if (index < 0) titleStyles.push(style);
+  memo.sectionLevel = level;
+  const parent = level <= mylevel ? (ancestors[level - 1].parent as Element) : s.parent;
+  newSubsection(s, parent, title, lineno, messages);
 }
 
-function titleInconsistent(s: RSTState, source: string, lineno: number): Element {
-  return s.reporter.severe("Title level inconsistent:", [fixedText("literal_block", "", source)], { line: lineno });
+/** The section elements enclosing `node` (itself included), outermost first. */
+function sectionHierarchy(node: Element): Element[] {
+  const out: Element[] = [];
+  for (let n: Element | null = node; n; n = n.parent) if (n.tagname === "section") out.push(n);
+  return out.reverse();
 }
 
-function newSubsection(s: RSTState, title: string, lineno: number, messages: Element[]): void {
-  const memo = s.memo;
-  const mylevel = memo.sectionLevel;
-  memo.sectionLevel++;
+function inconsistentTitleStyle(s: RSTState, source: string, lineno: number, mylevel: number, level: number): Element {
+  const styles = s.memo.titleStyles.map((st) => [...st].join("/")).join(" ");
+  return s.reporter.error(
+    `Inconsistent title style: skip from level ${mylevel} to ${level}.`,
+    [fixedText("literal_block", "", source), new Element("paragraph", {}, [new Text(`Established title styles: ${styles}`)])],
+    { line: lineno },
+  );
+}
+
+function newSubsection(s: RSTState, parent: Element, title: string, lineno: number, messages: Element[]): void {
   const sectionNode = new Element("section");
   s.place(sectionNode);
-  s.parent.append(sectionNode);
+  parent.append(sectionNode);
   const [textnodes, titleMessages] = s.inlineText(title, lineno);
   const titleNode = new Element("title", {}, textnodes);
   titleNode.rawsource = title;
@@ -77,10 +78,5 @@ function newSubsection(s: RSTState, title: string, lineno: number, messages: Ele
   sectionNode.append(...messages);
   sectionNode.append(...titleMessages);
   s.document.noteImplicitTarget(sectionNode, sectionNode);
-  const offset = s.m.lineOffset + 1;
-  const absoffset = s.m.absLineOffset() + 1;
-  const newabsoffset = s.nestedParse(s.m.restFrom(offset), absoffset, sectionNode, true);
-  s.gotoLine(newabsoffset);
-  if (memo.sectionLevel <= mylevel) throw EOF;
-  memo.sectionLevel = mylevel;
+  s.m.node = sectionNode;
 }

@@ -6,7 +6,7 @@ import type { ParserContext } from "../context.ts";
 import { padDoubleWidth, pyStrip } from "../lines.ts";
 import { GRID_TABLE_TOP, SIMPLE_TABLE_BORDER } from "../patterns.ts";
 import type { RSTState } from "../states/rst-state.ts";
-import { DOUBLE_WIDTH_PAD, parseGridTable, parseSimpleTable, type Row, type TableData, TableMarkupError } from "../tableparser.ts";
+import { DOUBLE_WIDTH_PAD, stripCombining, parseGridTable, parseSimpleTable, type Row, type TableData, TableMarkupError } from "../tableparser.ts";
 import { fixedText } from "./fixed-text.ts";
 
 type Result = [string[], string];
@@ -49,8 +49,11 @@ function isolateGridTable(s: RSTState): Isolated {
     blankFinish = false;
   }
   let block = r.block.map((l) => padDoubleWidth(l, DOUBLE_WIDTH_PAD));
-  const width = pyStrip(block[0]).length;
-  for (let i = 0; i < block.length; i++) {
+  const width = stripCombining(pyStrip(block[0])).length;
+  // `i` deliberately outlives the loops: docutils reports the bottom border
+  // problem at the last line index the loops reached.
+  let i = 0;
+  for (i = 0; i < block.length; i++) {
     block[i] = pyStrip(block[i]);
     if (block[i][0] !== "+" && block[i][0] !== "|") {
       blankFinish = false;
@@ -59,25 +62,30 @@ function isolateGridTable(s: RSTState): Isolated {
       break;
     }
   }
+  if (i === block.length && i > 0) i = block.length - 1;
   if (!GRID_TABLE_TOP.test(block[block.length - 1])) {
-    blankFinish = false;
     let found = false;
-    for (let i = block.length - 2; i > 1; i--) {
-      if (GRID_TABLE_TOP.test(block[i])) {
-        s.m.previousLine(block.length - i + 1);
-        block = block.slice(0, i + 1);
-        found = true;
-        break;
+    if (block.length - 2 > 1) {
+      for (i = block.length - 2; i > 1; i--) {
+        if (GRID_TABLE_TOP.test(block[i])) {
+          s.m.previousLine(block.length - i + 1);
+          block = block.slice(0, i + 1);
+          blankFinish = false;
+          found = true;
+          break;
+        }
       }
+      if (!found) i = 2;
     }
     if (!found) {
-      messages.push(...malformedTable(s, block));
+      messages.push(...malformedTable(s, block, "Bottom border missing or corrupt.", i));
       return { block: null, messages, blankFinish };
     }
   }
-  for (const line of block) {
-    if (line.length !== width || (line[line.length - 1] !== "+" && line[line.length - 1] !== "|")) {
-      messages.push(...malformedTable(s, block));
+  for (let k = 0; k < block.length; k++) {
+    const line = block[k];
+    if (stripCombining(line).length !== width || (line[line.length - 1] !== "+" && line[line.length - 1] !== "|")) {
+      messages.push(...malformedTable(s, block, "Right border not aligned or missing.", k));
       return { block: null, messages, blankFinish };
     }
   }
@@ -98,7 +106,7 @@ function isolateSimpleTable(s: RSTState): Isolated {
     if (SIMPLE_TABLE_BORDER.test(line)) {
       if (pyStrip(line).length !== toplen) {
         m.nextLine(i - start);
-        const messages = malformedTable(s, m.slice(start, i + 1), "Bottom/header table border does not match top border.");
+        const messages = malformedTable(s, m.slice(start, i + 1), "Bottom border or header rule does not match top border.", i - start);
         return { block: null, messages, blankFinish: i === limit || !m.at(i + 1).trim() };
       }
       found++;
@@ -138,7 +146,10 @@ function malformedTable(s: RSTState, blockIn: string[], detail = "", offset = 0)
   return [s.reporter.error(message, [fixedText("literal_block", data, data)], { line: startline + offset })];
 }
 
-/** Builds a table element from analyzed table data (docutils' build_table), parsing cells as body elements. */
+/**
+ * Builds a table element from analyzed table data (docutils' build_table), parsing
+ * cells as body elements. `tableline` is the 1-based line of the table's first line.
+ */
 export function buildTable(
   ctx: ParserContext,
   data: TableData,
@@ -179,7 +190,7 @@ function buildTableRow(ctx: ParserContext, rowdata: Row, tableline: number): Ele
     if (morerows) entry.set("morerows", morerows);
     if (morecols) entry.set("morecols", morecols);
     row.append(entry);
-    if (cellblock.join("")) ctx.nestedParse(cellblock, tableline + offset, entry);
+    if (cellblock.join("")) ctx.nestedParse(cellblock, tableline - 1 + offset, entry);
   }
   return row;
 }

@@ -67,7 +67,7 @@ export class TextState extends RSTState {
     if (!this.m.matchTitles) {
       const blocktext = context[0] + "\n" + this.m.line;
       const { source: src, line: srcline } = this.m.getSourceAndLine();
-      const msg = this.reporter.severe("Unexpected section title.", [fixedText("literal_block", blocktext, blocktext)], {
+      const msg = this.reporter.error("Unexpected section title.", [fixedText("literal_block", blocktext, blocktext)], {
         source: src,
         line: srcline,
       });
@@ -140,24 +140,19 @@ export class Definition extends SpecializedText {
 
 /** The line after a line of punctuation: overlined title, transition, or error. */
 export class Line extends SpecializedText {
-  eofcheck = true;
   override get name(): string {
     return "Line";
   }
 
   override eof(context: string[]): void {
     const marker = context[0].trim();
-    if (this.memo.sectionBubbleUpKludge) this.memo.sectionBubbleUpKludge = false;
-    else if (marker.length < 4) this.stateCorrection(context);
-    if (this.eofcheck) {
-      const { source, line } = this.m.getSourceAndLine();
-      const transition = new Element("transition");
-      transition.rawsource = context[0];
-      transition.source = source;
-      transition.line = line - 1;
-      this.parent.append(transition);
-    }
-    this.eofcheck = true;
+    if (marker.length < 4) this.stateCorrection(context);
+    const { source, line } = this.m.getSourceAndLine();
+    const transition = new Element("transition");
+    transition.rawsource = context[0];
+    transition.source = source;
+    transition.line = line - 1;
+    this.parent.append(transition);
   }
 
   /** Transition marker. */
@@ -186,7 +181,7 @@ export class Line extends SpecializedText {
       const blocktext = overline + "\n" + title;
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2);
       else {
-        this.parent.append(this.reporter.severe("Incomplete section title.", [fixedText("literal_block", blocktext, blocktext)], { line: lineno }));
+        this.parent.append(this.reporter.error("Incomplete section title.", [fixedText("literal_block", blocktext, blocktext)], { line: lineno }));
         return [[], "Body"];
       }
     }
@@ -198,7 +193,7 @@ export class Line extends SpecializedText {
       if (overline.length < 4) this.shortOverline(context, blocktext, lineno, 2);
       else {
         this.parent.append(
-          this.reporter.severe("Missing matching underline for section title overline.", [fixedText("literal_block", source, source)], {
+          this.reporter.error("Missing matching underline for section title overline.", [fixedText("literal_block", source, source)], {
             line: lineno,
           }),
         );
@@ -209,7 +204,7 @@ export class Line extends SpecializedText {
       if (overline.length < 4) this.shortOverline(context, blocktext, lineno, 2);
       else {
         this.parent.append(
-          this.reporter.severe("Title overline & underline mismatch.", [fixedText("literal_block", source, source)], { line: lineno }),
+          this.reporter.error("Title overline & underline mismatch.", [fixedText("literal_block", source, source)], { line: lineno }),
         );
         return [[], "Body"];
       }
@@ -224,9 +219,7 @@ export class Line extends SpecializedText {
       }
     }
     const style = overline[0] + underline[0];
-    this.eofcheck = false;
     section(this, title.trimStart(), source, style, lineno + 1, messages);
-    this.eofcheck = true;
     return [[], "Body"];
   }
 

@@ -1,0 +1,108 @@
+// Looking up the function of an interpreted text role (docutils' roles.role()):
+// the name as written, its lower-case form, the English role names and aliases,
+// and the "No role entry ... Trying ... as canonical role name." notice docutils
+// gives for names that are not English role names.
+//
+// The role functions themselves live in ../../roles/ (another part of the
+// engine). Until that registry is connected with `setRoleResolver`, a small
+// built-in set of the simple standard roles answers, so the inline parser can be
+// used and tested on its own.
+import type { Document } from "../../document.ts";
+import { type Element, type Node, Text, Element as El } from "../../nodes.ts";
+import type { ParserContext, RoleFunction } from "../context.ts";
+import { unescapeNull } from "./escape.ts";
+
+/** The English role names and aliases (docutils' languages/en.py `roles`), lower case → canonical name. */
+export const ENGLISH_ROLE_NAMES: Readonly<Record<string, string>> = {
+  abbreviation: "abbreviation", ab: "abbreviation", acronym: "acronym", ac: "acronym", code: "code",
+  index: "index", i: "index", subscript: "subscript", sub: "subscript", superscript: "superscript",
+  sup: "superscript", "title-reference": "title-reference", title: "title-reference",
+  t: "title-reference", "pep-reference": "pep-reference", pep: "pep-reference",
+  "rfc-reference": "rfc-reference", rfc: "rfc-reference", emphasis: "emphasis", strong: "strong",
+  literal: "literal", math: "math", "named-reference": "named-reference",
+  "anonymous-reference": "anonymous-reference", "footnote-reference": "footnote-reference",
+  "citation-reference": "citation-reference", "substitution-reference": "substitution-reference",
+  target: "target", "uri-reference": "uri-reference", uri: "uri-reference", url: "uri-reference",
+  raw: "raw",
+};
+
+export const DEFAULT_INTERPRETED_ROLE = "title-reference";
+
+/** Finds the role function for a canonical (or locally defined) role name. */
+export type RoleResolver = (name: string, ctx: ParserContext) => RoleFunction | undefined;
+
+/** A role that wraps the text in one element (docutils' GenericRole). */
+function genericRole(tagname: string): RoleFunction {
+  return (_role, rawtext, text) => {
+    const node = new El(tagname, {}, [new Text(unescapeNull(text))]);
+    node.rawsource = rawtext;
+    return [[node], []];
+  };
+}
+
+const FALLBACK_ROLES: Record<string, RoleFunction> = {
+  abbreviation: genericRole("abbreviation"),
+  acronym: genericRole("acronym"),
+  emphasis: genericRole("emphasis"),
+  literal: genericRole("literal"),
+  strong: genericRole("strong"),
+  subscript: genericRole("subscript"),
+  superscript: genericRole("superscript"),
+  "title-reference": genericRole("title_reference"),
+};
+
+const fallbackResolver: RoleResolver = (name) => FALLBACK_ROLES[name];
+let resolver: RoleResolver = fallbackResolver;
+
+/** Connects the role registry (call with no argument to restore the built-in fallback). */
+export function setRoleResolver(r?: RoleResolver): void {
+  resolver = r ?? fallbackResolver;
+}
+
+/** Role names already resolved in a document: docutils remembers them and does not report them again. */
+const resolvedNames = new WeakMap<Document, Map<string, RoleFunction>>();
+
+/**
+ * The function of role `name` ("" = the default role), with the informational
+ * messages docutils gives while looking it up.
+ */
+export function lookupRole(name: string, lineno: number, ctx: ParserContext): { fn?: RoleFunction; messages: Element[] } {
+  const normname = name.toLowerCase();
+  let cache = resolvedNames.get(ctx.document);
+  if (!cache) {
+    cache = new Map();
+    resolvedNames.set(ctx.document, cache);
+  }
+  const known = cache.get(normname);
+  if (known) return { fn: known, messages: [] };
+  // A role the document defined itself (the `role` directive) answers to its own name.
+  if (name) {
+    const local = resolver(normname, ctx);
+    if (local && !(normname in ENGLISH_ROLE_NAMES) && !isCanonical(normname)) {
+      cache.set(normname, local);
+      return { fn: local, messages: [] };
+    }
+  }
+  const messages: Element[] = [];
+  let canonical: string;
+  if (!name) canonical = DEFAULT_INTERPRETED_ROLE;
+  else if (normname in ENGLISH_ROLE_NAMES) canonical = ENGLISH_ROLE_NAMES[normname];
+  else {
+    const text =
+      `No role entry for "${name}" in module "docutils.parsers.rst.languages.en".\n` +
+      `Trying "${name}" as canonical role name.`;
+    messages.push(ctx.reporter.info(text, [], { line: lineno }));
+    canonical = normname;
+  }
+  const fn = resolver(canonical, ctx);
+  if (fn) cache.set(normname, fn);
+  return { fn, messages };
+}
+
+/** Canonical names of the standard roles (registered under these names in docutils). */
+const CANONICAL = new Set([...Object.values(ENGLISH_ROLE_NAMES), "restructuredtext-unimplemented-role"]);
+function isCanonical(name: string): boolean {
+  return CANONICAL.has(name);
+}
+
+export type { Node };

@@ -1,0 +1,239 @@
+// Standalone URIs and e-mail addresses in running text (docutils' Inliner
+// `patterns.uri`), recognized by a scanner that runs in linear time: each run of
+// URI characters is examined once, whatever the number of candidate starts.
+//
+// The grammar (after docutils):
+//   uri   = scheme ":" hier ("?" query)? ("#" fragment)?
+//   hier, query, fragment = uric* uri_end
+//   email = emailc+ ("." emailc+)* "@" emailc+ ("." emailc*)* uri_end
+//   uri_end = urilast | uric followed by ">"
+// A match must start where inline markup may start (rule 6) and end where
+// inline markup may end (rule 7); of several possible ends the longest wins.
+import { canFollowEnd, canPrecedeStart } from "./chars.ts";
+
+const URIC = new Set("-_.!~*'()[];/:@&=+$,%\x00");
+const URILAST = new Set("_~*/=+");
+const EMAILC = new Set("-_!~*'{|}/#?^`&=+$%\x00");
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+export function isUric(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && (isAlnum(ch.charCodeAt(0)) || URIC.has(ch));
+}
+export function isUriLast(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && (isAlnum(ch.charCodeAt(0)) || URILAST.has(ch));
+}
+export function isEmailc(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && (isAlnum(ch.charCodeAt(0)) || EMAILC.has(ch));
+}
+function isSchemeChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return isAlnum(c) || ch === "." || ch === "+" || ch === "-";
+}
+
+export interface UriMatch {
+  start: number;
+  end: number;
+  /** The scheme of an absolute URI; null for an e-mail address. */
+  scheme: string | null;
+}
+
+interface RunScan {
+  next: number;
+  found: number;
+}
+
+/** Finds URIs and e-mail addresses in one string (docutils' escaped text: NUL marks escapes). */
+export class UriScanner {
+  private readonly n: number;
+  private uricEnd: Int32Array | null = null;
+  private schemeEnd: Int32Array | null = null;
+  private emailDotEnd: Int32Array | null = null;
+  private localAt: Int32Array | null = null;
+
+  constructor(private readonly s: string) {
+    this.n = s.length;
+  }
+
+  /** End of the run of characters satisfying `pred` that contains position i (exclusive), for every i. */
+  private runEnds(pred: (ch: string) => boolean): Int32Array {
+    const { s, n } = this;
+    const a = new Int32Array(n + 1);
+    a[n] = n;
+    for (let i = n - 1; i >= 0; i--) a[i] = pred(s[i]) ? (i + 1 < n && pred(s[i + 1]) ? a[i + 1] : i + 1) : i;
+    return a;
+  }
+
+  private uricRunEnd(i: number): number {
+    this.uricEnd ??= this.runEnds(isUric);
+    return this.uricEnd[i];
+  }
+
+  private schemeRunEnd(i: number): number {
+    this.schemeEnd ??= this.runEnds(isSchemeChar);
+    return this.schemeEnd[i];
+  }
+
+  private emailDotRunEnd(i: number): number {
+    this.emailDotEnd ??= this.runEnds((c) => c === "." || isEmailc(c));
+    return this.emailDotEnd[i];
+  }
+
+  /** For an e-mail character at i: the "@" that ends a valid local part starting at i, else -1. */
+  private localPartAt(i: number): number {
+    if (!this.localAt) {
+      const { s, n } = this;
+      const a = new Int32Array(n + 1).fill(-1);
+      for (let k = n - 1; k >= 0; k--) {
+        if (!isEmailc(s[k])) continue;
+        const next = s[k + 1];
+        if (next === "@") a[k] = s[k] !== "\x00" ? k + 1 : -1;
+        else if (isEmailc(next)) a[k] = a[k + 1];
+        else if (next === "." && isEmailc(s[k + 2])) a[k] = a[k + 2];
+      }
+      this.localAt = a;
+    }
+    return this.localAt[i];
+  }
+
+  /** May a URI end with the character at k (inside [.., b))? */
+  private uriEndChar(k: number, b: number): boolean {
+    const ch = this.s[k];
+    return isUriLast(ch) || (isUric(ch) && k + 1 < b && this.s[k + 1] === ">");
+  }
+
+  private suffixOk(e: number, b: number): boolean {
+    return e >= b || canFollowEnd(this.s[e]);
+  }
+
+  /**
+   * The largest end E in (x, R] of a uric run starting at x (R = run end, at most b)
+   * where a URI part may end; -1 if none. Memoized per run so each run is scanned once.
+   */
+  private lastValid(x: number, b: number, memo: Map<number, RunScan>): number {
+    const r = Math.min(this.uricRunEnd(x), b);
+    if (r <= x) return -1;
+    let rec = memo.get(r);
+    if (!rec) {
+      rec = { next: r, found: -1 };
+      memo.set(r, rec);
+    }
+    while (rec.found < 0 && rec.next >= x + 1) {
+      const e = rec.next--;
+      if (this.uriEndChar(e - 1, b) && this.suffixOk(e, b)) rec.found = e;
+    }
+    return rec.found >= x + 1 ? rec.found : -1;
+  }
+
+  /** A whole URI part (uric* uri_end) spanning [x, R) followed by `sep`? Returns R or -1. */
+  private fullPart(x: number, b: number, sep: string): number {
+    const r = Math.min(this.uricRunEnd(x), b);
+    if (r <= x || r >= b || this.s[r] !== sep || !isUriLast(this.s[r - 1])) return -1;
+    return r;
+  }
+
+  /** End of the hierarchical part, query and fragment after the colon at c; -1 if none fits. */
+  private afterColon(c: number, b: number, memo: Map<number, RunScan>): number {
+    const x1 = c + 1;
+    const q = this.fullPart(x1, b, "?");
+    if (q >= 0) {
+      const f = this.fullPart(q + 1, b, "#");
+      if (f >= 0) {
+        const e = this.lastValid(f + 1, b, memo);
+        if (e >= 0) return e;
+      }
+      const e = this.lastValid(q + 1, b, memo);
+      if (e >= 0) return e;
+    }
+    const f = this.fullPart(x1, b, "#");
+    if (f >= 0) {
+      const e = this.lastValid(f + 1, b, memo);
+      if (e >= 0) return e;
+    }
+    return this.lastValid(x1, b, memo);
+  }
+
+  private domainEnd(at: number, b: number): number {
+    const { s } = this;
+    const d = at + 1;
+    if (d >= b || !isEmailc(s[d])) return -1;
+    const de = Math.min(this.emailDotRunEnd(d), b);
+    for (let k = Math.min(de, b - 1); k >= d + 1; k--) {
+      const ok = k === de ? isUric(s[k]) && k + 1 < b && s[k + 1] === ">" : this.uriEndChar(k, b);
+      if (ok && this.suffixOk(k + 1, b)) return k + 1;
+    }
+    return -1;
+  }
+
+  private tryAt(p: number, b: number, colonMemo: Map<number, number>, atMemo: Map<number, number>, runMemo: Map<number, RunScan>): UriMatch | null {
+    const { s } = this;
+    const code = s.charCodeAt(p);
+    if (isLetter(code)) {
+      const c = this.schemeRunEnd(p);
+      if (c < b && s[c] === ":") {
+        let e = colonMemo.get(c);
+        if (e === undefined) {
+          e = this.afterColon(c, b, runMemo);
+          colonMemo.set(c, e);
+        }
+        if (e >= 0) return { start: p, end: e, scheme: s.slice(p, c) };
+      }
+    }
+    if (isEmailc(s[p])) {
+      const at = this.localPartAt(p);
+      if (at >= 0 && at < b) {
+        let e = atMemo.get(at);
+        if (e === undefined) {
+          e = this.domainEnd(at, b);
+          atMemo.set(at, e);
+        }
+        if (e >= 0) return { start: p, end: e, scheme: null };
+      }
+    }
+    return null;
+  }
+
+  /** The leftmost URI or e-mail address in s[a, b), the range treated as a string of its own. */
+  findFirst(a: number, b: number): UriMatch | null {
+    const { s } = this;
+    let hasMark = false;
+    for (let i = a; i < b; i++) {
+      const ch = s[i];
+      if (ch === ":" || ch === "@") {
+        hasMark = true;
+        break;
+      }
+    }
+    if (!hasMark) return null;
+    const colonMemo = new Map<number, number>();
+    const atMemo = new Map<number, number>();
+    const runMemo = new Map<number, RunScan>();
+    for (let p = a; p < b; p++) {
+      if (p !== a && !canPrecedeStart(s[p - 1])) continue;
+      const m = this.tryAt(p, b, colonMemo, atMemo, runMemo);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  /** A URI or e-mail address starting at the beginning of s[a, b) (docutils' `patterns.uri.match`). */
+  matchAt(a: number, b: number): UriMatch | null {
+    if (a >= b) return null;
+    return this.tryAt(a, b, new Map(), new Map(), new Map());
+  }
+
+  /** Is the whole string an e-mail address (docutils' `patterns.email`, anchored at both ends)? */
+  isWholeEmail(): boolean {
+    const { s, n } = this;
+    if (n < 3 || !isEmailc(s[0])) return false;
+    const at = this.localPartAt(0);
+    if (at < 0) return false;
+    const d = at + 1;
+    if (d >= n - 1 || !isEmailc(s[d])) return false;
+    return this.emailDotRunEnd(d) >= n - 1 && isUriLast(s[n - 1]);
+  }
+}
