@@ -16,7 +16,7 @@ export const schemaFiles: Check = (ctx) => {
     for (const e of usefulErrors(meta.errors ?? [])) {
       const f = describeError(e, file.value, "schema");
       out.push(
-        error("schema-invalid", `Not a valid draft-04 schema: ${f.message}`, {
+        error("schema-invalid", `Not a valid draft-04 schema: ${f.message.replace(/^The /, "the ")}`, {
           ...file.locate(f.pointer, { key: f.atKey }),
           pointer: f.pointer,
           keyword: f.keyword,

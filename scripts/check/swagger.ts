@@ -68,7 +68,7 @@ function checkSwagger(ctx: CheckContext, swagger: SwaggerFile): Diagnostic[] {
   if (!validate(swagger.document)) {
     return usefulErrors(validate.errors ?? []).map((e) => {
       const f = describeError(e, swagger.document, "document");
-      return error("swagger-schema", `Not valid Swagger 2.0: ${f.message}`, { ...place(f.pointer, f.atKey), keyword: f.keyword });
+      return error("swagger-schema", `Not valid Swagger 2.0: ${f.message.replace(/^The /, "the ")}`, { ...place(f.pointer, f.atKey), keyword: f.keyword });
     });
   }
   try {

@@ -1,0 +1,39 @@
+// The spec sources of one tree, loaded once: what `check` validates and what
+// the build renders. One SourceCache is shared by every loader, so a file is
+// read, parsed and reported on once; `diagnostics` holds every loading problem
+// (syntax errors, refused or broken `$ref`s, cycles) plus the changelog's.
+//
+// The models are read-only: dereferenced values share objects between the
+// places that reference the same schema.
+import type { Diagnostic } from "../diagnostics.ts";
+import { loadChangelog, type Changelog } from "./changelog.ts";
+import type { ParseMemo } from "./data-file.ts";
+import { loadEventSchemas, type EventSchemaSet } from "./event-schemas.ts";
+import { SourceCache } from "./source-cache.ts";
+import { loadSwaggerFiles, type SwaggerFile } from "./swagger.ts";
+
+export interface Sources {
+  cache: SourceCache;
+  swagger: SwaggerFile[];
+  events: EventSchemaSet;
+  changelog: Changelog;
+  diagnostics: Diagnostic[];
+}
+
+export function loadSources(root: string, options: { memo?: ParseMemo } = {}): Sources {
+  const cache = new SourceCache(root, options.memo);
+  const swagger = loadSwaggerFiles(cache);
+  const events = loadEventSchemas(cache);
+  const changelog = loadChangelog(cache.root);
+  return { cache, swagger, events, changelog, diagnostics: [...cache.diagnostics, ...changelog.diagnostics] };
+}
+
+export type { Changelog, ChangelogEntry } from "./changelog.ts";
+export { loadChangelog, newestEntry, parseChangelog } from "./changelog.ts";
+export type { DataFile, Position } from "./data-file.ts";
+export type { EventExample, EventSchema, EventSchemaSet } from "./event-schemas.ts";
+export { loadEventSchemas } from "./event-schemas.ts";
+export { dereference, trace } from "./refs.ts";
+export { SourceCache } from "./source-cache.ts";
+export type { ApiExample, Endpoint, SwaggerFile } from "./swagger.ts";
+export { loadSwaggerFiles } from "./swagger.ts";
