@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostics.ts";
+import { eventExamples as eventExamplesCheck } from "./event-examples.ts";
 import { runChecks } from "./run.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -156,6 +157,23 @@ describe("failure classes", () => {
       "file-unreadable api/client-server/v1/refs.yaml:32",
       "ref-outside-root api/client-server/v1/refs.yaml:36",
     ]);
+  });
+});
+
+describe("internal errors", () => {
+  const broken = Object.defineProperty(() => {
+    throw new Error("boom");
+  }, "name", { value: "brokenCheck" });
+
+  it("become one diagnostic without a stack trace, and the other checks still run", () => {
+    const { diagnostics } = runChecks(tree("event-example-invalid"), { checks: [broken, eventExamplesCheck] });
+    expect(diagnostics.map((d) => d.code)).toEqual(["internal-error", "example-invalid", "example-invalid"]);
+    expect(diagnostics[0].message).toContain("`brokenCheck` check stopped on an internal error: boom");
+    expect(diagnostics[0].message).not.toMatch(/\bat .*:\d+/);
+  });
+
+  it("propagate with --debug", () => {
+    expect(() => runChecks(tree(), { checks: [broken], debug: true })).toThrow("boom");
   });
 });
 

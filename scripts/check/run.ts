@@ -43,11 +43,19 @@ export function runChecks(root: string, options: RunOptions = {}): CheckResult {
   // Problems met while loading and following `$ref`s (syntax errors, refused or
   // missing references, cycles), each reported once.
   diagnostics.push(...ctx.cache.diagnostics);
-  sortDiagnostics(diagnostics);
-  const { errors, warnings } = countBySeverity(diagnostics);
+  // The same place can be reached twice (a `$ref`'d parameter shared by two endpoints): report it once.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = [d.code, d.file, d.line, d.column, d.keyword, d.pointer].join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  sortDiagnostics(unique);
+  const { errors, warnings } = countBySeverity(unique);
   return {
     summary: { files: fileCount(ctx), examples: ctx.counts.examples, errors, warnings },
-    diagnostics,
+    diagnostics: unique,
     swaggerFiles: ctx.swagger.length,
     root: ctx.root,
   };
