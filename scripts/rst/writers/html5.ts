@@ -2,13 +2,19 @@
 // doctree — from the header decoration and `<main>` to the footer. The per-node rules
 // live in `visitors/` (one file per family); the walk and tag building in `writer.ts`.
 import type { Document } from "../document.ts";
+import { applyWriterTransforms } from "../transforms/messages.ts";
 import { HtmlWriter, type WriterSettings } from "./writer.ts";
 import { VISITORS } from "./visitors/index.ts";
 
 export { DEFAULT_WRITER_SETTINGS, type WriterSettings } from "./writer.ts";
 
-/** Renders `document` as docutils' html5 `html_body`. */
+/**
+ * Renders `document` as docutils' html5 `html_body`. Like docutils' writer, it first applies
+ * the writer transforms to the document (Messages: transform messages not in the tree go to
+ * a final "Docutils System Messages" section; FilterMessages: messages below WARNING are removed).
+ */
 export function toHtml(document: Document, settings: Partial<WriterSettings> = {}): string {
+  applyWriterTransforms(document);
   const writer = new HtmlWriter(document, settings);
   writer.walk(document, VISITORS);
   return writer.output;

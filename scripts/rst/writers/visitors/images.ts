@@ -93,8 +93,10 @@ export const imageVisitors: VisitorTable = {
   },
   caption: {
     visit(w, node) {
-      if (node.parent?.tagname === "figure") w.body.push("<figcaption>\n");
-      w.body.push(w.starttag(node, "p", {}, { suffix: "" }));
+      if (node.parent?.tagname === "figure") {
+        w.body.push(w.starttag(node, "figcaption"));
+        w.body.push("<p>");
+      } else w.body.push(w.starttag(node, "p", {}, { suffix: "" }));
     },
     depart: (w) => void w.body.push("</p>\n"),
   },

@@ -1,6 +1,6 @@
 // Text-level elements: emphasis, strong, literal, title_reference, sub/superscript,
 // abbreviation/acronym, inline (with docutils' HTML5 semantic tags), generated.
-import { encode, type HtmlWriter, SKIP, type VisitorTable } from "../writer.ts";
+import { attval, encode, type HtmlWriter, SKIP, type VisitorTable } from "../writer.ts";
 import type { Element } from "../../nodes.ts";
 
 /** Class values the html5 writer turns into an HTML text-level tag of the same name. */
@@ -86,13 +86,30 @@ export const inlineVisitors: VisitorTable = {
   },
   inline: {
     visit(w, node) {
-      const tag = semanticTag(node.classes) ?? "span";
+      let tag = semanticTag(node.classes);
+      const parent = node.parent;
+      if (
+        !tag &&
+        node.classes.length === 1 &&
+        node.classes[0] === "ln" &&
+        parent?.tagname === "literal_block" &&
+        parent.classes.includes("code")
+      ) {
+        // A line number of a numbered code block: close the running <code>, reopen it after the number.
+        if (w.body[w.body.length - 1] === "<code>") w.body.pop();
+        else w.body.push("</code>");
+        tag = "small";
+        w.nodeData(node).lineNumber = true;
+      }
+      tag ??= "span";
       const nodeClasses = node.classes.filter((c) => c !== tag);
       w.nodeData(node).tag = tag;
       w.body.push(w.starttag(node, tag, {}, { suffix: "", nodeClasses }));
     },
     depart(w, node) {
-      w.body.push(`</${w.nodeData(node).tag as string}>`);
+      const data = w.nodeData(node);
+      w.body.push(`</${data.tag as string}>`);
+      if (data.lineNumber) w.body.push(`<code data-lineno="${attval(node.astext())}">`);
     },
   },
   generated: {

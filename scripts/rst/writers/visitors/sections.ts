@@ -23,7 +23,7 @@ function sectionTitleTags(w: HtmlWriter, node: Element): [string, string] {
   }
   const ids = node.parent?.ids ?? [];
   if (ids.length && w.settings.sectionSelfLink) {
-    close = close.replace(`</${tag}>`, `<a class="self-link" title="link to this section" href="#${attval(ids[0])}"></a></${tag}>`);
+    close = close.replace(`</${tag}>`, `<a class="self-link" title="link to this section" href="#${attval(ids[ids.length - 1])}"></a></${tag}>`);
   }
   return [start, close];
 }
@@ -71,7 +71,12 @@ export const sectionVisitors: VisitorTable = {
       const parent = node.parent;
       const ptag = parent?.tagname ?? "";
       let close = "</p>\n";
-      if (ptag === "topic") w.body.push(w.starttag(node, "p", {}, { suffix: "", class: "topic-title" }));
+      if (ptag === "topic" && parent!.classes.includes("contents")) {
+        // docutils 1.0 links the title of a table of contents to the top of the page.
+        w.body.push(w.starttag(node, "p", {}, { suffix: "", class: "topic-title" }));
+        w.body.push('<a class="reference internal" href="#top">');
+        close = "</a></p>\n";
+      } else if (ptag === "topic") w.body.push(w.starttag(node, "p", {}, { suffix: "", class: "topic-title" }));
       else if (ptag === "sidebar") w.body.push(w.starttag(node, "p", {}, { suffix: "", class: "sidebar-title" }));
       else if (ADMONITION_TAGS.has(ptag)) {
         w.body.push(w.starttag(node, "p", {}, { suffix: "", class: "admonition-title" }));
