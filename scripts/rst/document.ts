@@ -1,6 +1,6 @@
 // The document node and its registries (docutils' nodes.document): ids, names,
 // references, footnotes, citations, substitutions, pending transforms.
-import { type Element as ElementT, Element, type Node } from "./nodes.ts";
+import { type Element as ElementT, Element, type Node, TEXT_ELEMENTS } from "./nodes.ts";
 import { fullyNormalizeName, makeId, whitespaceNormalizeName } from "./ids.ts";
 import { Reporter } from "./reporter.ts";
 
@@ -140,45 +140,53 @@ export class Document extends Element {
     }
   }
 
+  /** A name already in use (docutils 1.0's set_duplicate_name_id). */
   setDuplicateNameId(node: ElementT, id: string, name: string, msgnode: ElementT | null, explicit: boolean): void {
     const oldId = this.nameids.get(name) ?? null;
     const oldExplicit = this.nametypes.get(name) ?? false;
+    const oldNode = oldId !== null ? this.idMap.get(oldId) ?? null : null;
     this.nametypes.set(name, oldExplicit || explicit);
-    if (explicit) {
+    let level = 0;
+    let message = "";
+    const refname = node.str("refname");
+    const refuri = node.str("refuri");
+    if (
+      oldNode &&
+      ((refname !== undefined && refname === oldNode.str("refname")) || (refuri !== undefined && refuri === oldNode.str("refuri")))
+    ) {
+      level = 1;
+      message = `Duplicate name "${name}" for external target "${refuri ?? refname}".`;
+      dupname(node, name);
+    } else if (explicit) {
       if (oldExplicit) {
-        let level = 2;
-        if (oldId !== null) {
-          const oldNode = this.idMap.get(oldId)!;
-          const refuri = node.str("refuri");
-          if (refuri !== undefined && oldNode.names.length && oldNode.str("refuri") === refuri) level = 1;
-          if (level > 1) {
-            dupname(oldNode, name);
-            this.nameids.set(name, null);
-          }
-        }
-        const msg = this.reporter.systemMessage(level, `Duplicate explicit target name: "${name}".`, [], {
-          backrefs: [id],
-          baseNode: node,
-        });
-        if (msgnode) msgnode.append(msg);
+        level = 2;
+        message = `Duplicate explicit target name: "${name}".`;
         dupname(node, name);
+        if (oldNode) dupname(oldNode, name);
+        this.nameids.set(name, null);
       } else {
         this.nameids.set(name, id);
-        if (oldId !== null) dupname(this.idMap.get(oldId)!, name);
+        if (oldNode) {
+          level = 1;
+          message = `Target name overrides implicit target name "${name}".`;
+          dupname(oldNode, name);
+        }
       }
     } else {
-      if (oldId !== null && !oldExplicit) {
-        this.nameids.set(name, null);
-        dupname(this.idMap.get(oldId)!, name);
-      }
+      level = 1;
+      message = `Duplicate implicit target name: "${name}".`;
       dupname(node, name);
+      if (oldId !== null && !oldExplicit) {
+        if (oldNode) dupname(oldNode, name);
+        this.nameids.set(name, null);
+      }
     }
-    if (!explicit || (!oldExplicit && oldId !== null)) {
-      const msg = this.reporter.info(`Duplicate implicit target name: "${name}".`, [], {
-        backrefs: [id],
-        baseNode: node,
-      });
-      if (msgnode) msgnode.append(msg);
+    if (level) {
+      // Targets are not shown in the output: no link back to them.
+      const backrefs = node.tagname === "target" ? [] : [id];
+      const msg = this.reporter.systemMessage(level, message, [], { backrefs, baseNode: node });
+      // Only where a system message is valid; otherwise it is left for the Messages transform.
+      if (msgnode && !TEXT_ELEMENTS.has(msgnode.tagname)) msgnode.append(msg);
     }
   }
 
