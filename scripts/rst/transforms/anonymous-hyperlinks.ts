@@ -2,7 +2,7 @@
 // with anonymous targets (`__ uri`) in document order.
 import type { Document } from "../document.ts";
 import type { Element } from "../nodes.ts";
-import { replaceWithProblematic } from "./util.ts";
+import { BatchReplacer, replaceWithProblematic } from "./util.ts";
 
 export function anonymousHyperlinks(document: Document): void {
   const refs = document.findAll("reference").filter((n) => n.get("anonymous"));
@@ -13,7 +13,9 @@ export function anonymousHyperlinks(document: Document): void {
         'See "backrefs" attribute for IDs.',
     );
     document.setId(msg);
-    for (const ref of refs) replaceWithProblematic(document, ref, msg);
+    const batch = new BatchReplacer();
+    for (const ref of refs) replaceWithProblematic(document, ref, msg, undefined, batch);
+    batch.flush();
     return;
   }
   refs.forEach((ref, i) => {

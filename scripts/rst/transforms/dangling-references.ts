@@ -3,7 +3,7 @@
 // error; targets nobody references get an INFO message.
 import type { Document } from "../document.ts";
 import { Element } from "../nodes.ts";
-import { noteReferencedBy, replaceWithProblematic } from "./util.ts";
+import { BatchReplacer, noteReferencedBy, replaceWithProblematic } from "./util.ts";
 
 const REFERENCE_TAGS = new Set(["reference", "footnote_reference", "citation_reference"]);
 
@@ -11,8 +11,9 @@ export function danglingReferences(document: Document): void {
   // Collect first: replacing nodes while walking would disturb the walk.
   const refs: Element[] = [];
   for (const n of document.traverse()) if (n instanceof Element && REFERENCE_TAGS.has(n.tagname)) refs.push(n);
+  const batch = new BatchReplacer();
   for (const node of refs) {
-    if (!node.parent || node.resolved || !node.has("refname")) continue;
+    if (!node.parent || batch.has(node) || node.resolved || !node.has("refname")) continue;
     const refname = node.str("refname")!;
     const id = document.nameids.get(refname);
     if (id === undefined || id === null) {
@@ -20,7 +21,7 @@ export function danglingReferences(document: Document): void {
         ? `Duplicate target name, cannot be used as a unique reference: "${refname}".`
         : `Unknown target name: "${refname}".`;
       const msg = document.reporter.error(text, [], { baseNode: node });
-      replaceWithProblematic(document, node, msg, node.ids[0]);
+      replaceWithProblematic(document, node, msg, node.ids[0], batch);
     } else {
       node.delete("refname");
       node.set("refid", id);
@@ -29,6 +30,7 @@ export function danglingReferences(document: Document): void {
       node.resolved = true;
     }
   }
+  batch.flush();
   for (const target of document.findAll("target")) {
     if (target.referenced) continue;
     if (target.get("anonymous")) continue;

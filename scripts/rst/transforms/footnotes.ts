@@ -4,7 +4,7 @@
 // (refid one way, backrefs the other).
 import type { Document } from "../document.ts";
 import { Element, Text } from "../nodes.ts";
-import { addBackref, replaceWithProblematic } from "./util.ts";
+import { addBackref, BatchReplacer, replaceWithProblematic } from "./util.ts";
 
 /** docutils' footnote symbols, repeated (`**`, `††`, ...) once exhausted. */
 export const FOOTNOTE_SYMBOLS = [
@@ -61,10 +61,12 @@ function numberFootnoteReferences(document: Document, autoLabels: string[]): voi
         { baseNode: ref },
       );
       document.setId(msg);
+      const batch = new BatchReplacer();
       for (const r of refs.slice(k)) {
         if (r.resolved || r.has("refname")) continue;
-        replaceWithProblematic(document, r, msg);
+        replaceWithProblematic(document, r, msg, undefined, batch);
       }
+      batch.flush();
       break;
     }
     const label = autoLabels[i];
@@ -100,10 +102,12 @@ function symbolizeFootnotes(document: Document): void {
         { baseNode: ref },
       );
       document.setId(msg);
+      const batch = new BatchReplacer();
       for (const r of refs.slice(i)) {
         if (r.resolved || r.has("refid")) continue;
-        replaceWithProblematic(document, r, msg);
+        replaceWithProblematic(document, r, msg, undefined, batch);
       }
+      batch.flush();
       break;
     }
     ref.append(new Text(labels[i]));

@@ -1,9 +1,10 @@
 // references.Substitutions (priority 220): replaces each substitution_reference by a
 // copy of its definition's content, nested references included; undefined names and
-// circular definitions become errors.
+// circular definitions become errors. Replacements are carried out in one pass at
+// the end (see BatchReplacer), so many references in one paragraph stay linear.
 import type { Document } from "../document.ts";
 import { Element, Text } from "../nodes.ts";
-import { REFERENTIAL, replaceSelf, replaceWithProblematic } from "./util.ts";
+import { BatchReplacer, REFERENTIAL, replaceSelf, replaceWithProblematic } from "./util.ts";
 
 const LINE_LENGTH_LIMIT = 10000;
 
@@ -12,41 +13,50 @@ export function substitutions(document: Document): void {
   const normed = document.substitutionNames;
   const nested = new Map<string, string[]>();
   const refOrigin = new WeakMap<Element, Element>();
+  /** copy of a definition → the reference its children replace */
+  const copyOf = new Map<Element, Element>();
+  const batch = new BatchReplacer();
   const lineLimit = (document.settings.lineLengthLimit as number | undefined) ?? LINE_LENGTH_LIMIT;
+  const textLength = new Map<Element, number>();
+
+  /** The element a reference will stand in once the pending replacements are done. */
+  const effectiveParent = (ref: Element): Element | null => {
+    let p = ref.parent;
+    while (p && copyOf.has(p)) p = copyOf.get(p)!.parent;
+    return p;
+  };
+
   const subrefs = document.findAll("substitution_reference");
   for (let i = 0; i < subrefs.length; i++) {
     const ref = subrefs[i];
-    if (!ref.parent) continue;
+    const parent = effectiveParent(ref);
+    if (!parent) continue;
     const refname = ref.str("refname") ?? "";
-    let key: string | undefined = defs.has(refname) ? refname : normed.get(refname.toLowerCase());
+    const key: string | undefined = defs.has(refname) ? refname : normed.get(refname.toLowerCase());
     let msg: Element | null = null;
     if (key === undefined) {
       msg = document.reporter.error(`Undefined substitution referenced: "${refname}".`, [], { baseNode: ref });
-    } else if (defs.get(key)!.astext().length > lineLimit) {
-      msg = document.reporter.error(`Substitution definition "${key}" exceeds the line-length-limit.`);
+    } else {
+      const subdef = defs.get(key)!;
+      let len = textLength.get(subdef);
+      if (len === undefined) textLength.set(subdef, (len = subdef.astext().length));
+      if (len > lineLimit) {
+        msg = document.reporter.error(`Substitution definition "${key}" exceeds the line-length-limit.`);
+      }
     }
     if (msg || key === undefined) {
-      replaceWithProblematic(document, ref, msg!);
+      replaceWithProblematic(document, ref, msg!, undefined, batch);
       continue;
     }
     const subdef = defs.get(key)!;
-    const parent = ref.parent!;
-    let index = parent.children.indexOf(ref);
     const hasAtt = (a: string) => subdef.attributes[a] !== undefined;
-    if (hasAtt("ltrim") || hasAtt("trim")) {
-      const prev = parent.children[index - 1];
-      if (index > 0 && prev instanceof Text) prev.data = prev.data.replace(/\s+$/u, "");
-    }
-    if (hasAtt("rtrim") || hasAtt("trim")) {
-      const next = parent.children[index + 1];
-      if (next instanceof Text) next.data = next.data.replace(/^\s+/u, "");
-    }
-    const copy = subdef.deepcopy();
+    const copy = batch.expandedCopy(subdef);
     let circular = false;
+    const nestedRefs: Element[] = [];
     for (const nestedRef of copy.findAll("substitution_reference")) {
       const nestedName = normed.get((nestedRef.str("refname") ?? "").toLowerCase());
       if (nestedName === undefined) {
-        subrefs.push(nestedRef);
+        nestedRefs.push(nestedRef);
         continue;
       }
       const seen = nested.get(nestedName) ?? [];
@@ -57,8 +67,9 @@ export function substitutions(document: Document): void {
       }
       seen.push(key);
       refOrigin.set(nestedRef, ref);
-      subrefs.push(nestedRef);
+      nestedRefs.push(nestedRef);
     }
+    subrefs.push(...nestedRefs);
     if (circular) {
       if (parent.tagname === "substitution_definition") {
         const block = new Element("literal_block", { "xml:space": "preserve" }, [new Text(parent.rawsource)]);
@@ -66,23 +77,26 @@ export function substitutions(document: Document): void {
           line: parent.line,
           baseNode: parent,
         });
-        replaceSelf(parent, m);
+        if (parent.parent) replaceSelf(parent, m);
       } else {
         let origin = ref;
         while (refOrigin.has(origin)) origin = refOrigin.get(origin)!;
         const m = document.reporter.error(`Circular substitution definition referenced: "${refname}".`, [], {
           baseNode: origin,
         });
-        replaceWithProblematic(document, ref, m);
+        replaceWithProblematic(document, ref, m, undefined, batch);
       }
       continue;
     }
-    index = parent.children.indexOf(ref);
-    const children = copy.clearChildren();
-    replaceSelf(ref, children);
-    for (const n of children) {
+    copyOf.set(copy, ref);
+    batch.dissolve(copy);
+    batch.replace(ref, copy.children, {
+      ltrim: hasAtt("ltrim") || hasAtt("trim"),
+      rtrim: hasAtt("rtrim") || hasAtt("trim"),
+    });
+    for (const n of copy.children) {
       if (n instanceof Element && REFERENTIAL.has(n.tagname) && n.has("refname")) document.noteRefname(n);
     }
   }
+  batch.flush();
 }
-

@@ -60,7 +60,13 @@ export function addBackref(node: Element, id: string): void {
  * Replaces `ref` by a `problematic` node pointing at `msg` (giving `msg` an id first if
  * it has none), as docutils does for references it cannot resolve.
  */
-export function replaceWithProblematic(document: Document, ref: Element, msg: Element, prbId?: string): Element {
+export function replaceWithProblematic(
+  document: Document,
+  ref: Element,
+  msg: Element,
+  prbId?: string,
+  batch?: BatchReplacer,
+): Element {
   const msgId = msg.ids.length ? msg.ids[0] : document.setId(msg);
   const prb = new Element("problematic", { refid: msgId }, [new Text(ref.rawsource)]);
   prb.rawsource = ref.rawsource;
@@ -69,8 +75,111 @@ export function replaceWithProblematic(document: Document, ref: Element, msg: El
   // With `prbId` given, docutils uses the reference's own id as the backref.
   const id = prbId ?? document.setId(prb);
   addBackref(msg, id);
-  replaceSelf(ref, prb);
+  if (batch) batch.replace(ref, [prb]);
+  else replaceSelf(ref, prb);
   return prb;
+}
+
+/**
+ * Replacements recorded now and carried out in one pass per parent by `flush()`, so
+ * that replacing many children of one element stays linear (splicing them one at a
+ * time would be quadratic). A replacement may itself contain recorded nodes (nested
+ * substitutions); `flush` expands them too. Optional trimming of the neighbouring
+ * text (substitution definitions with `ltrim`/`rtrim`) is applied while expanding.
+ */
+export class BatchReplacer {
+  private readonly replacements = new Map<Node, { nodes: Node[]; ltrim: boolean; rtrim: boolean }>();
+  private readonly parents = new Set<Element>();
+
+  replace(old: Node, nodes: Node[], trim: { ltrim?: boolean; rtrim?: boolean } = {}): void {
+    const first = nodes[0];
+    if (first instanceof Element && old instanceof Element) copyBasicAtts(old, first);
+    this.replacements.set(old, { nodes, ltrim: trim.ltrim ?? false, rtrim: trim.rtrim ?? false });
+    if (old.parent) this.parents.add(old.parent);
+  }
+
+  has(node: Node): boolean {
+    return this.replacements.has(node);
+  }
+
+  flush(): void {
+    for (const parent of this.parents) {
+      // A replacement container dissolved into another parent is handled there.
+      if (!parent.parent && this.isDissolved(parent)) continue;
+      const out = this.expand(parent.children, false);
+      for (const n of out) n.parent = parent;
+      parent.children = out;
+    }
+    this.replacements.clear();
+    this.parents.clear();
+  }
+
+  /** A deep copy of `node` as it will be once the recorded replacements are done. */
+  expandedCopy(node: Element): Element {
+    const copy = shallowCopy(node);
+    for (const c of this.expand(node.children, true)) copy.append(c);
+    return copy;
+  }
+
+  /**
+   * `children` with recorded replacements expanded (depth first, explicit stack), and
+   * the text around trimming replacements trimmed. With `copy`, the result is made of
+   * deep copies (themselves expanded) and the originals are left untouched.
+   */
+  private expand(children: Node[], copy: boolean): Node[] {
+    const out: Node[] = [];
+    let lstripNext = false;
+    const stack: Node[] = [...children].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      const rep = this.replacements.get(n);
+      if (rep) {
+        if (!copy) n.parent = null;
+        if (rep.ltrim) {
+          const last = out[out.length - 1];
+          if (last instanceof Text) last.data = last.data.replace(/\s+$/u, "");
+        }
+        if (rep.rtrim) stack.push(RTRIM_MARK);
+        for (let i = rep.nodes.length - 1; i >= 0; i--) stack.push(rep.nodes[i]);
+        continue;
+      }
+      if (n === RTRIM_MARK) {
+        lstripNext = true;
+        continue;
+      }
+      const emitted = copy ? (n instanceof Element ? this.expandedCopy(n) : n.deepcopy()) : n;
+      if (lstripNext && emitted instanceof Text) emitted.data = emitted.data.replace(/^\s+/u, "");
+      lstripNext = false;
+      out.push(emitted);
+    }
+    return out;
+  }
+
+  private dissolvedContainers = new Set<Element>();
+  /** Marks `container` as one whose children replace a node (it is not itself kept). */
+  dissolve(container: Element): void {
+    this.dissolvedContainers.add(container);
+  }
+  private isDissolved(e: Element): boolean {
+    return this.dissolvedContainers.has(e);
+  }
+}
+
+const RTRIM_MARK = new Text("");
+
+function shallowCopy(node: Element): Element {
+  const e = new Element(node.tagname, node.attributes);
+  e.rawsource = node.rawsource;
+  e.source = node.source;
+  e.line = node.line;
+  return e;
+}
+
+function copyBasicAtts(from: Element, to: Element): void {
+  for (const att of BASIC_ATTRIBUTES) {
+    const target = to.list(att);
+    for (const v of from.list(att)) if (!target.includes(v)) target.push(v);
+  }
 }
 
 const BASIC_ATTRIBUTES = ["ids", "classes", "names", "dupnames"] as const;
@@ -82,12 +191,7 @@ const BASIC_ATTRIBUTES = ["ids", "classes", "names", "dupnames"] as const;
 export function replaceSelf(old: Node, replacement: Node | Node[]): void {
   const list = Array.isArray(replacement) ? replacement : [replacement];
   const first = list[0];
-  if (first instanceof Element && old instanceof Element) {
-    for (const att of BASIC_ATTRIBUTES) {
-      const target = first.list(att);
-      for (const v of old.list(att)) if (!target.includes(v)) target.push(v);
-    }
-  }
+  if (first instanceof Element && old instanceof Element) copyBasicAtts(old, first);
   old.replaceSelf(list);
 }
 
