@@ -236,6 +236,8 @@ export class Element extends Node {
 
   /** docutils' astext(): children's text joined (block-level children separated by blank lines). */
   astext(): string {
+    // docutils' image.astext() is its alternate text.
+    if (this.tagname === "image") return String(this.attributes.alt ?? "");
     const sep = TEXT_ELEMENTS.has(this.tagname) || INLINE_ELEMENTS.has(this.tagname) ? "" : "\n\n";
     return this.children.map((c) => c.astext()).join(sep);
   }
