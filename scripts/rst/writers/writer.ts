@@ -98,6 +98,9 @@ export class HtmlWriter {
   compactP: boolean | null = true;
   inDocumentTitle = 0;
   colspecs: Element[] = [];
+  /** System messages the writer itself reports, written after the current block. */
+  pendingMessages: Element[] = [];
+  private table: VisitorTable = {};
   /** The html_body, set when the document has been departed. */
   output = "";
   /** Per-node data docutils keeps on the node itself (stubs, column counter, tag chosen). */
@@ -160,6 +163,7 @@ export class HtmlWriter {
 
   /** Walks `root` depth-first without recursion, calling the visitor table. */
   walk(root: Node, table: VisitorTable): void {
+    this.table = table;
     type Frame = { node: Element; next: number };
     const stack: Frame[] = [];
     const enter = (node: Node): void => {
@@ -186,7 +190,25 @@ export class HtmlWriter {
       }
       stack.pop();
       table[top.node.tagname]?.depart?.(this, top.node);
+      if (this.pendingMessages.length && !INLINE_ELEMENTS.has(top.node.tagname) && top.node.tagname !== "document") {
+        this.flushMessages();
+      }
     }
+  }
+
+  /** Reports a problem found while writing (docutils' writer adds such messages after the block). */
+  reportWarning(message: string, near: Element): void {
+    let line: number | null = null;
+    for (let n: Element | null = near; n && line === null; n = n.parent) line = n.line;
+    const attrs: Record<string, string | number> = { level: 2, type: "WARNING", source: this.document.str("source") ?? "" };
+    if (line !== null) attrs.line = line;
+    this.pendingMessages.push(new Element("system_message", attrs, [new Element("paragraph", {}, [new Text(message)])]));
+  }
+
+  private flushMessages(): void {
+    const messages = this.pendingMessages;
+    this.pendingMessages = [];
+    for (const m of messages) this.walk(m, this.table);
   }
 }
 
@@ -197,7 +219,7 @@ export function inTextElement(node: Node): boolean {
   return !!node.parent && TEXT_ELEMENT_TAGS.has(node.parent.tagname);
 }
 
-import { TEXT_ELEMENTS } from "../nodes.ts";
+import { INLINE_ELEMENTS, TEXT_ELEMENTS } from "../nodes.ts";
 const TEXT_ELEMENT_TAGS = TEXT_ELEMENTS;
 
 /** The next sibling of `node` (docutils' next_node(descend=False, siblings=True)). */

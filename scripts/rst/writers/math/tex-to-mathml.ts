@@ -1,4 +1,361 @@
+// A small LaTeX-math → MathML converter for the html5 writer (docutils' default
+// math_output is MathML). It covers the common part of LaTeX math: identifiers, numbers,
+// operators, sub/superscripts, groups, \frac, \sqrt, \text/\mathrm & co., Greek letters,
+// common symbols and functions, spacing, \left/\right, and multi-line blocks (\\ and &).
+// Anything else raises MathSyntaxError; the writer then shows the source as "problematic".
+// Linear: one pass over the tokens, no backtracking; nesting depth is bounded.
+
 export class MathSyntaxError extends Error {}
+
+interface MNode {
+  tag: string;
+  attrs?: Record<string, string>;
+  text?: string;
+  children?: MNode[];
+}
+
+const GREEK: Record<string, string> = {
+  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ϵ", varepsilon: "ε", zeta: "ζ", eta: "η",
+  theta: "θ", vartheta: "ϑ", iota: "ι", kappa: "κ", lambda: "λ", mu: "μ", nu: "ν", xi: "ξ", pi: "π",
+  varpi: "ϖ", rho: "ρ", varrho: "ϱ", sigma: "σ", varsigma: "ς", tau: "τ", upsilon: "υ", phi: "ϕ",
+  varphi: "φ", chi: "χ", psi: "ψ", omega: "ω", Gamma: "Γ", Delta: "Δ", Theta: "Θ", Lambda: "Λ",
+  Xi: "Ξ", Pi: "Π", Sigma: "Σ", Upsilon: "Υ", Phi: "Φ", Psi: "Ψ", Omega: "Ω",
+  infty: "∞", partial: "∂", nabla: "∇", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", emptyset: "∅", Re: "ℜ", Im: "ℑ",
+};
+
+const OPERATORS: Record<string, string> = {
+  cdot: "⋅", times: "×", pm: "±", mp: "∓", div: "÷", ast: "∗", star: "⋆", circ: "∘", bullet: "∙",
+  leq: "≤", le: "≤", geq: "≥", ge: "≥", neq: "≠", ne: "≠", approx: "≈", equiv: "≡", sim: "∼",
+  simeq: "≃", cong: "≅", propto: "∝", ll: "≪", gg: "≫", to: "→", rightarrow: "→", leftarrow: "←",
+  gets: "←", Rightarrow: "⇒", Leftarrow: "⇐", Leftrightarrow: "⇔", leftrightarrow: "↔", mapsto: "↦",
+  implies: "⟹", iff: "⟺", in: "∈", notin: "∉", ni: "∋", subset: "⊂", supset: "⊃", subseteq: "⊆",
+  supseteq: "⊇", cup: "∪", cap: "∩", setminus: "∖", wedge: "∧", land: "∧", vee: "∨", lor: "∨",
+  neg: "¬", lnot: "¬", forall: "∀", exists: "∃", ldots: "…", cdots: "⋯", vdots: "⋮", ddots: "⋱",
+  dots: "…", perp: "⊥", parallel: "∥", mid: "∣", prime: "′", langle: "⟨", rangle: "⟩",
+  lbrace: "{", rbrace: "}", vert: "|", Vert: "‖", oplus: "⊕", otimes: "⊗",
+};
+
+/** Large operators: limits go below/above in display mode. */
+const LARGE_OPERATORS: Record<string, string> = {
+  sum: "∑", prod: "∏", coprod: "∐", int: "∫", iint: "∬", iiint: "∭", oint: "∮", bigcup: "⋃",
+  bigcap: "⋂", bigoplus: "⨁", bigotimes: "⨂",
+};
+
+const FUNCTIONS = new Set([
+  "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
+  "log", "ln", "lg", "exp", "det", "dim", "ker", "deg", "arg", "gcd", "hom",
+]);
+const LIMIT_FUNCTIONS = new Set(["lim", "limsup", "liminf", "max", "min", "sup", "inf", "Pr"]);
+
+const SPACES: Record<string, string> = {
+  ",": "0.1667em", ":": "0.2222em", ">": "0.2222em", ";": "0.2778em", " ": "0.25em", quad: "1em",
+  qquad: "2em", "!": "-0.1667em",
+};
+
+const TEXT_COMMANDS = new Set(["text", "textrm", "mbox", "textit", "textbf"]);
+const FONT_COMMANDS: Record<string, string> = {
+  mathrm: "normal", mathit: "italic", mathbf: "bold", mathsf: "sans-serif", mathtt: "monospace",
+  mathcal: "script", mathbb: "double-struck", mathfrak: "fraktur", boldsymbol: "bold-italic",
+};
+
+const FENCES = new Set(["(", ")", "[", "]", "/", "|"]);
+const PLAIN_OPERATORS = new Set(["+", "-", "=", "<", ">", "*", ",", ";", ":", "!", "'", ".", "?"]);
+const MAX_DEPTH = 200;
+
+type Token = { kind: "cmd" | "char" | "num" | "open" | "close" | "sup" | "sub" | "amp" | "newline"; value: string };
+
+function tokenize(code: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i];
+    if (c === "\\") {
+      const n = code[i + 1];
+      if (n === undefined) throw new MathSyntaxError("Stray backslash");
+      if (n === "\\") {
+        out.push({ kind: "newline", value: "\\\\" });
+        i += 2;
+      } else if (/[A-Za-z]/.test(n)) {
+        let j = i + 1;
+        while (j < code.length && /[A-Za-z]/.test(code[j])) j++;
+        out.push({ kind: "cmd", value: code.slice(i + 1, j) });
+        i = j;
+      } else {
+        out.push({ kind: "cmd", value: n });
+        i += 2;
+      }
+    } else if (/\s/.test(c)) i++;
+    else if (/[0-9]/.test(c)) {
+      let j = i + 1;
+      while (j < code.length && /[0-9.]/.test(code[j])) j++;
+      while (code[j - 1] === ".") j--;
+      out.push({ kind: "num", value: code.slice(i, j) });
+      i = j;
+    } else {
+      const kind = c === "{" ? "open" : c === "}" ? "close" : c === "^" ? "sup" : c === "_" ? "sub" : c === "&" ? "amp" : "char";
+      out.push({ kind, value: c });
+      i++;
+    }
+  }
+  return out;
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly display: boolean,
+  ) {}
+
+  /** A sequence up to "}" (when `inGroup`) or the end; `&` and `\\` end a cell when `cells`. */
+  sequence(inGroup: boolean, stopAtCells = false): MNode[] {
+    const out: MNode[] = [];
+    for (;;) {
+      const t = this.tokens[this.pos];
+      if (!t) {
+        if (inGroup) throw new MathSyntaxError("Group not closed");
+        return out;
+      }
+      if (t.kind === "close") {
+        if (!inGroup) throw new MathSyntaxError('Unexpected "}"');
+        return out;
+      }
+      if (stopAtCells && (t.kind === "amp" || t.kind === "newline")) return out;
+      if (t.kind === "amp" || t.kind === "newline") throw new MathSyntaxError(`Unexpected "${t.value}"`);
+      if (t.kind === "cmd" && t.value === "right") return out;
+      out.push(this.scripted());
+    }
+  }
+
+  private scripted(): MNode {
+    const baseToken = this.tokens[this.pos];
+    const base = this.atom();
+    let sub: MNode | null = null;
+    let sup: MNode | null = null;
+    for (;;) {
+      const t = this.tokens[this.pos];
+      if (t?.kind === "sub" && !sub) {
+        this.pos++;
+        sub = this.argument();
+      } else if (t?.kind === "sup" && !sup) {
+        this.pos++;
+        sup = this.argument();
+      } else if (t?.kind === "char" && t.value === "'" && !sup) {
+        this.pos++;
+        sup = { tag: "mo", text: "′" };
+      } else break;
+    }
+    if (!sub && !sup) return base;
+    const limits =
+      this.display && baseToken?.kind === "cmd" && (baseToken.value in LARGE_OPERATORS && !baseToken.value.includes("int") || LIMIT_FUNCTIONS.has(baseToken.value));
+    if (sub && sup) return { tag: limits ? "munderover" : "msubsup", children: [base, sub, sup] };
+    if (sub) return { tag: limits ? "munder" : "msub", children: [base, sub] };
+    return { tag: limits ? "mover" : "msup", children: [base, sup!] };
+  }
+
+  /** One argument: a group or a single token. */
+  argument(): MNode {
+    const t = this.tokens[this.pos];
+    if (!t) throw new MathSyntaxError("Missing argument");
+    if (t.kind === "num" && t.value.length > 1) {
+      // \frac12: a single digit is one argument
+      this.pos++;
+      const rest = t.value.slice(1);
+      this.tokens.splice(this.pos, 0, { kind: "num", value: rest });
+      return { tag: "mn", text: t.value[0] };
+    }
+    return this.atom();
+  }
+
+  private group(): MNode {
+    if (++this.depth > MAX_DEPTH) throw new MathSyntaxError("Nesting too deep");
+    this.pos++; // "{"
+    const items = this.sequence(true);
+    this.pos++; // "}"
+    this.depth--;
+    return items.length === 1 ? items[0] : { tag: "mrow", children: items };
+  }
+
+  /** The raw text of a {...} argument (for \text and \mathrm). */
+  private rawGroup(): string {
+    const open = this.tokens[this.pos];
+    if (!open || open.kind !== "open") {
+      if (!open) throw new MathSyntaxError("Missing argument");
+      this.pos++;
+      return open.value;
+    }
+    this.pos++;
+    let level = 1;
+    let text = "";
+    while (this.pos < this.tokens.length) {
+      const t = this.tokens[this.pos++];
+      if (t.kind === "open") level++;
+      if (t.kind === "close" && --level === 0) return text;
+      text += t.kind === "cmd" ? (t.value.length === 1 ? t.value : `\\${t.value} `) : t.value;
+    }
+    throw new MathSyntaxError("Group not closed");
+  }
+
+  private atom(): MNode {
+    const t = this.tokens[this.pos];
+    if (!t) throw new MathSyntaxError("Missing argument");
+    switch (t.kind) {
+      case "open":
+        return this.group();
+      case "num":
+        this.pos++;
+        return { tag: "mn", text: t.value };
+      case "sup":
+      case "sub":
+        throw new MathSyntaxError(`Unexpected "${t.value}"`);
+      case "char": {
+        this.pos++;
+        const c = t.value;
+        if (/\p{L}/u.test(c)) return { tag: "mi", text: c };
+        if (FENCES.has(c)) return { tag: "mo", attrs: { stretchy: "false" }, text: c };
+        if (PLAIN_OPERATORS.has(c)) return { tag: "mo", text: c };
+        throw new MathSyntaxError(`Unsupported character: "${c}"!`);
+      }
+      case "cmd":
+        this.pos++;
+        return this.command(t.value);
+      default:
+        throw new MathSyntaxError(`Unexpected "${t.value}"`);
+    }
+  }
+
+  private command(name: string): MNode {
+    if (name in GREEK) return { tag: "mi", text: GREEK[name] };
+    if (name in OPERATORS) return { tag: "mo", text: OPERATORS[name] };
+    if (name in LARGE_OPERATORS) return { tag: "mo", text: LARGE_OPERATORS[name] };
+    if (FUNCTIONS.has(name)) return { tag: "mi", text: name };
+    if (LIMIT_FUNCTIONS.has(name)) return { tag: "mo", text: name };
+    if (name in SPACES) return { tag: "mspace", attrs: { width: SPACES[name] } };
+    if (name === "{" || name === "}" || name === "|" || name === "%" || name === "$" || name === "#" || name === "_") {
+      return { tag: "mo", text: name === "|" ? "‖" : name };
+    }
+    if (TEXT_COMMANDS.has(name)) return { tag: "mtext", text: this.rawGroup() };
+    if (name in FONT_COMMANDS) {
+      const text = this.rawGroup().trim();
+      const variant = FONT_COMMANDS[name];
+      if (/^[0-9.]+$/.test(text)) return { tag: "mn", attrs: variant === "normal" ? {} : { mathvariant: variant }, text };
+      const attrs: Record<string, string> = variant === "normal" && [...text].length > 1 ? {} : { mathvariant: variant };
+      return { tag: "mi", attrs, text };
+    }
+    switch (name) {
+      case "frac":
+      case "dfrac":
+      case "tfrac":
+        return { tag: "mfrac", children: [this.argument(), this.argument()] };
+      case "sqrt": {
+        const t = this.tokens[this.pos];
+        if (t?.kind === "char" && t.value === "[") {
+          this.pos++;
+          const index: MNode[] = [];
+          while (this.tokens[this.pos] && !(this.tokens[this.pos].kind === "char" && this.tokens[this.pos].value === "]")) {
+            index.push(this.scripted());
+          }
+          this.pos++;
+          const radicand = this.argument();
+          return { tag: "mroot", children: [radicand, index.length === 1 ? index[0] : { tag: "mrow", children: index }] };
+        }
+        return { tag: "msqrt", children: [this.argument()] };
+      }
+      case "left": {
+        const open = this.delimiter();
+        const inner = this.sequence(false);
+        const right = this.tokens[this.pos];
+        if (!right || right.kind !== "cmd" || right.value !== "right") throw new MathSyntaxError("\\left without \\right");
+        this.pos++;
+        const close = this.delimiter();
+        const parts: MNode[] = [];
+        if (open) parts.push({ tag: "mo", text: open });
+        parts.push(...inner);
+        if (close) parts.push({ tag: "mo", text: close });
+        return { tag: "mrow", children: parts };
+      }
+      case "overline":
+        return { tag: "mover", children: [this.argument(), { tag: "mo", attrs: { accent: "true" }, text: "¯" }] };
+      case "underline":
+        return { tag: "munder", children: [this.argument(), { tag: "mo", text: "_" }] };
+      case "hat":
+        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "^" }] };
+      case "bar":
+        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "¯" }] };
+      case "vec":
+        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "→" }] };
+      case "dot":
+        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "˙" }] };
+      case "tilde":
+        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "~" }] };
+      default:
+        throw new MathSyntaxError(`Unknown LaTeX command "\\${name}".`);
+    }
+  }
+
+  private delimiter(): string {
+    const t = this.tokens[this.pos++];
+    if (!t) throw new MathSyntaxError("Missing delimiter");
+    if (t.kind === "char") return t.value === "." ? "" : t.value;
+    if (t.kind === "cmd" && t.value in OPERATORS) return OPERATORS[t.value];
+    if (t.kind === "cmd" && (t.value === "{" || t.value === "}" || t.value === "|")) return t.value === "|" ? "‖" : t.value;
+    throw new MathSyntaxError(`Unsupported delimiter "${t.value}"`);
+  }
+
+  /** Fails unless every token was used. */
+  finish(): void {
+    const t = this.tokens[this.pos];
+    if (t) throw new MathSyntaxError(`Unexpected "${t.kind === "cmd" ? "\\" + t.value : t.value}"`);
+  }
+
+  /** Rows of cells for a multi-line block. */
+  table(): MNode[][][] {
+    const rows: MNode[][][] = [[]];
+    for (;;) {
+      rows[rows.length - 1].push(this.sequence(false, true));
+      const t = this.tokens[this.pos];
+      if (!t) return rows;
+      this.pos++;
+      if (t.kind === "newline") rows.push([]);
+      else if (t.kind !== "amp") throw new MathSyntaxError(`Unexpected "${t.value}"`);
+    }
+  }
+}
+
+const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESC[c]);
+
+function serialize(node: MNode, indent: number, out: string[]): void {
+  const pad = "  ".repeat(indent);
+  const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => ` ${k}="${esc(v)}"`).join("");
+  if (node.children) {
+    out.push(`${pad}<${node.tag}${attrs}>`);
+    for (const c of node.children) serialize(c, indent + 1, out);
+    out.push(`${pad}</${node.tag}>`);
+  } else if (node.text !== undefined) out.push(`${pad}<${node.tag}${attrs}>${esc(node.text)}</${node.tag}>`);
+  else out.push(`${pad}<${node.tag}${attrs}/>`);
+}
+
+/**
+ * Converts LaTeX math to a MathML `<math>` element. `env` is "" for inline math, else the
+ * display environment ("equation*", "align*", …) the block was assigned.
+ */
 export function texToMathml(code: string, env: string): string {
-  throw new MathSyntaxError(`not yet: ${code} ${env}`);
+  const display = env !== "";
+  const parser = new Parser(tokenize(code), display);
+  let body: MNode[];
+  if (display && env.startsWith("align")) {
+    const rows = parser.table();
+    const mtrs = rows.map((cells) => ({
+      tag: "mtr",
+      children: cells.map((cell) => ({ tag: "mtd", children: cell })),
+    }));
+    body = [{ tag: "mtable", attrs: { displaystyle: "true" }, children: mtrs }];
+  } else body = parser.sequence(false);
+  parser.finish();
+  const out = [`<math xmlns="http://www.w3.org/1998/Math/MathML"${display ? ' display="block"' : ""}>`];
+  for (const n of body) serialize(n, 1, out);
+  out.push("</math>");
+  return out.join("\n");
 }

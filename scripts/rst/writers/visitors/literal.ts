@@ -13,12 +13,13 @@ function writeMath(w: HtmlWriter, node: Element, block: boolean): typeof SKIP {
   } catch (e) {
     if (!(e instanceof MathSyntaxError)) throw e;
     // docutils reports the conversion error and writes the source as a problematic span/pre.
-    const msg = `${e.message}`;
+    const msg = e.message;
+    w.reportWarning(msg, node);
     if (block) {
       w.body.push(w.starttag(node, "pre", {}, { suffix: "", class: "math problematic" }));
       w.body.push(encode(code), "</pre>\n");
     } else {
-      w.body.push(w.starttag(node, "span", { title: msg }, { suffix: "", class: "math problematic" }));
+      w.body.push(w.starttag(node, "span", {}, { suffix: "", class: "math problematic" }));
       w.body.push(encode(code), "</span>");
     }
     return SKIP;
