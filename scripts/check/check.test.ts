@@ -104,12 +104,24 @@ describe("failure classes", () => {
 
   it("4. a schema file that is not a valid draft-04 schema", () => {
     const { diagnostics } = runChecks(tree("schema-invalid"));
+    // The example that uses the schema cannot be checked; the schema's own errors say why.
     expect(places(diagnostics)).toEqual([
-      "schema-compile event-schemas/schema/v1/m.room.name:1",
       "schema-invalid event-schemas/schema/v1/m.room.name:7",
       "schema-invalid event-schemas/schema/v1/m.room.name:9",
     ]);
-    expect(diagnostics[1]).toMatchObject({ column: 34, keyword: "enum", pointer: "/properties/content/properties/name/type" });
+    expect(diagnostics[0]).toMatchObject({ column: 34, keyword: "enum", pointer: "/properties/content/properties/name/type" });
+  });
+
+  it("4. an invalid schema file used by Swagger files and event schemas is reported once, at its place", () => {
+    const { diagnostics } = runChecks(tree("shared-schema-invalid"));
+    expect(places(diagnostics)).toEqual(["schema-invalid event-schemas/schema/v1/core-event-schema/event.json:6"]);
+    expect(diagnostics[0].column).toBe(26);
+  });
+
+  it("4. a schema ajv cannot compile (an invalid regular expression) is reported at the schema", () => {
+    const { diagnostics } = runChecks(tree("schema-compile"));
+    expect(places(diagnostics)).toEqual(["schema-compile api/client-server/v1/profile.yaml:19"]);
+    expect(diagnostics[0].message).toMatch(/^This schema cannot be compiled, so the examples that use it are not checked: .*regular expression/);
   });
 
   it("5. CHANGELOG.rst titles: date, underline, version, order, empty newest entry", () => {

@@ -43,14 +43,7 @@ export function runChecks(root: string, options: RunOptions = {}): CheckResult {
   // Problems met while loading and following `$ref`s (syntax errors, refused or
   // missing references, cycles), each reported once.
   diagnostics.push(...ctx.cache.diagnostics);
-  // The same place can be reached twice (a `$ref`'d parameter shared by two endpoints): report it once.
-  const seen = new Set<string>();
-  const unique = diagnostics.filter((d) => {
-    const key = [d.code, d.file, d.line, d.column, d.keyword, d.pointer].join("|");
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique = withoutRepeats(diagnostics);
   sortDiagnostics(unique);
   const { errors, warnings } = countBySeverity(unique);
   return {
@@ -59,4 +52,23 @@ export function runChecks(root: string, options: RunOptions = {}): CheckResult {
     swaggerFiles: ctx.swagger.length,
     root: ctx.root,
   };
+}
+
+/**
+ * The same place can be reached more than once: a `$ref`'d parameter shared by
+ * two endpoints, a schema file inlined into several Swagger documents. Report
+ * each problem once; where a schema file is reported as an invalid draft-04
+ * schema, the Swagger documents that include it need not repeat it.
+ */
+function withoutRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  const place = (d: Diagnostic) => [d.file, d.line, d.column, d.keyword].join("|");
+  const invalidSchemaAt = new Set(diagnostics.filter((d) => d.code === "schema-invalid").map(place));
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (d.code === "swagger-schema" && invalidSchemaAt.has(place(d))) return false;
+    const key = [d.code, place(d), d.message].join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

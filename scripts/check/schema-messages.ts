@@ -16,7 +16,8 @@ export interface Failure {
 /**
  * The errors worth reporting. ajv (with allErrors) also reports every failing
  * branch of an `anyOf`/`oneOf`; so: a failed combinator is left out when errors
- * beneath it say more, `enum` failures at the same place are merged into one
+ * beneath it say more, and of those only the deepest are kept (they come from
+ * the alternative that matched the value furthest), `enum` failures at the same place are merged into one
  * list of allowed values, and a `type` failure is dropped where an `enum` one
  * at the same place says more.
  */
@@ -28,11 +29,19 @@ export function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     seen.add(key);
     return true;
   });
-  list = list.filter(
-    (e) =>
-      !((e.keyword === "anyOf" || e.keyword === "oneOf") && e.params.passingSchemas == null) ||
-      !list.some((o) => o !== e && o.keyword !== "anyOf" && o.keyword !== "oneOf" && isWithin(o.instancePath, e.instancePath)),
-  );
+  const isCombinator = (e: ErrorObject) => (e.keyword === "anyOf" || e.keyword === "oneOf") && e.params.passingSchemas == null;
+  const depth = (e: ErrorObject) => (e.instancePath === "" ? 0 : e.instancePath.split("/").length);
+  const dropped = new Set<ErrorObject>();
+  for (const c of list.filter(isCombinator)) {
+    const under = list.filter((o) => !isCombinator(o) && isWithin(o.instancePath, c.instancePath));
+    if (under.length === 0) continue;
+    // Errors beneath say more than "matches none of the alternatives"; and the
+    // alternative that got furthest into the value is the one the author meant.
+    dropped.add(c);
+    const deepest = Math.max(...under.map(depth));
+    for (const o of under) if (depth(o) < deepest) dropped.add(o);
+  }
+  list = list.filter((e) => !dropped.has(e));
   const enums = new Map<string, ErrorObject>();
   const out: ErrorObject[] = [];
   for (const e of list) {

@@ -168,12 +168,45 @@ export class SchemaRegistry {
     return result;
   }
 
-  /** True the first time it is asked about a schema that does not compile: report it once. */
+  /**
+   * True the first time it is asked about a schema that does not compile, unless
+   * the schema uses a file that is not a valid draft-04 schema: that file is
+   * reported already (by the schema-files check), and is the cause.
+   */
   firstFailure(at: SchemaAt): boolean {
     const key = this.keyOf(at);
     if (this.failuresReported.has(key)) return false;
     this.failuresReported.add(key);
-    return true;
+    return !this.usesInvalidFile(at.file);
+  }
+
+  private readonly metaResults = new Map<DataFile, ErrorObject[]>();
+
+  /** The draft-04 meta-schema's complaints about a schema file (none when valid). */
+  metaErrors(file: DataFile): ErrorObject[] {
+    let errors = this.metaResults.get(file);
+    if (!errors) {
+      const meta = this.compile(DRAFT04_META);
+      if (!meta.validate) throw new Error(`the draft-04 meta-schema does not compile: ${meta.error}`);
+      errors = meta.validate(file.value) ? [] : [...(meta.validate.errors ?? [])];
+      this.metaResults.set(file, errors);
+    }
+    return errors;
+  }
+
+  /** Whether `file`, or a file it references (directly or not), fails the meta-schema. */
+  private usesInvalidFile(file: DataFile): boolean {
+    const seen = new Set<DataFile>();
+    const visit = (f: DataFile): boolean => {
+      if (seen.has(f)) return false;
+      seen.add(f);
+      if (isSchemaFile(f) && this.metaErrors(f).length > 0) return true;
+      return this.cache.sitesOf(f).some((site) => {
+        const target = this.cache.isBroken(site) ? undefined : this.cache.resolve(site);
+        return target !== undefined && visit(target.file);
+      });
+    };
+    return visit(file);
   }
 
   /** Validate `value` against the schema at `at`. */
@@ -235,4 +268,9 @@ function saveModule(file: string, code: () => string): void {
   } catch {
     // a read-only tree or a race with another run: the next run compiles again
   }
+}
+
+/** Files that hold a schema on their own (a Swagger document is not one: the meta-schema does not apply to it). */
+function isSchemaFile(file: DataFile): boolean {
+  return file.value !== null && typeof file.value === "object" && !("swagger" in file.value);
 }
