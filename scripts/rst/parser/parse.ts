@@ -27,7 +27,10 @@ export function parseDocument(text: string, document: Document): void {
     }
     top.run("Body");
   } finally {
-    document.reporter.getSourceAndLine = previous;
+    // As docutils' finished state machine does, later messages without a node or line
+    // (from transforms) are placed just past the last input line.
+    void previous;
+    document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? lines.length + 1 });
   }
 }
 
