@@ -38,6 +38,7 @@ export const checkCommand: CommandSpec = {
       const ms = Math.round(performance.now() - started);
       process.stdout.write(
         (report ? report + "\n\n" : "") +
+          `${result.breakdown}\n` +
           `checked ${summary.files} files, ${summary.examples} examples: ${summary.errors} errors, ${summary.warnings} warnings (${ms} ms)\n`,
       );
     }

@@ -1,7 +1,7 @@
 // Run every check over one spec tree.
 import { countBySeverity, error, sortDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import { checks as defaultChecks } from "./checks.ts";
-import { createCheckContext, fileCount, type Check } from "./context.ts";
+import { createCheckContext, fileCount, type Check, type CheckContext } from "./context.ts";
 
 export interface CheckSummary {
   files: number;
@@ -15,6 +15,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** Number of Swagger files, for the text report. */
   swaggerFiles: number;
+  /** What was checked, in words, e.g. "16 Swagger files with 82 examples, 61 event examples, 42 schema files". */
+  breakdown: string;
   root: string;
 }
 
@@ -50,6 +52,7 @@ export function runChecks(root: string, options: RunOptions = {}): CheckResult {
     summary: { files: fileCount(ctx), examples: ctx.counts.examples, errors, warnings },
     diagnostics: unique,
     swaggerFiles: ctx.swagger.length,
+    breakdown: describeSources(ctx),
     root: ctx.root,
   };
 }
@@ -71,4 +74,15 @@ function withoutRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+function describeSources(ctx: CheckContext): string {
+  const apiExamples = ctx.swagger.reduce((n, s) => n + s.endpoints.reduce((m, e) => m + e.examples.length, 0), 0);
+  const eventExamples = ctx.events.examples.length + ctx.events.unloadedExamples.length;
+  const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+  return [
+    `${plural(ctx.swagger.length, "Swagger file")} with ${plural(apiExamples, "example")}`,
+    plural(eventExamples, "event example"),
+    plural(ctx.schemaFiles.length, "schema file"),
+  ].join(", ");
 }
