@@ -196,13 +196,22 @@ export class HtmlWriter {
     }
   }
 
-  /** Reports a problem found while writing (docutils' writer adds such messages after the block). */
-  reportWarning(message: string, near: Element): void {
+  private makeMessage(level: number, type: string, message: string, near: Element): Element {
     let line: number | null = null;
     for (let n: Element | null = near; n && line === null; n = n.parent) line = n.line;
-    const attrs: Record<string, string | number> = { level: 2, type: "WARNING", source: this.document.str("source") ?? "" };
+    const attrs: Record<string, string | number> = { level, type, source: this.document.str("source") ?? "" };
     if (line !== null) attrs.line = line;
-    this.pendingMessages.push(new Element("system_message", attrs, [new Element("paragraph", {}, [new Text(message)])]));
+    return new Element("system_message", attrs, [new Element("paragraph", {}, [new Text(message)])]);
+  }
+
+  /** Reports a problem found while writing (docutils' writer adds such messages after the block). */
+  reportWarning(message: string, near: Element): void {
+    this.pendingMessages.push(this.makeMessage(2, "WARNING", message, near));
+  }
+
+  /** Writes a system message right here. */
+  writeMessage(level: number, type: string, message: string, near: Element): void {
+    this.walk(this.makeMessage(level, type, message, near), this.table);
   }
 
   private flushMessages(): void {

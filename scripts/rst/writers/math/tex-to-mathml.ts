@@ -11,6 +11,8 @@ interface MNode {
   tag: string;
   attrs?: Record<string, string>;
   text?: string;
+  /** Already-escaped content (an entity reference). */
+  raw?: string;
   children?: MNode[];
 }
 
@@ -124,7 +126,10 @@ class Parser {
       if (stopAtCells && (t.kind === "amp" || t.kind === "newline")) return out;
       if (t.kind === "amp" || t.kind === "newline") throw new MathSyntaxError(`Unexpected "${t.value}"`);
       if (t.kind === "cmd" && t.value === "right") return out;
+      const isFunction = t.kind === "cmd" && (FUNCTIONS.has(t.value) || LIMIT_FUNCTIONS.has(t.value));
       out.push(this.scripted());
+      // A function name is followed by the invisible "function application" operator.
+      if (isFunction) out.push({ tag: "mo", raw: "&ApplyFunction;" });
     }
   }
 
@@ -333,7 +338,8 @@ function serialize(node: MNode, indent: number, out: string[]): void {
     out.push(`${pad}<${node.tag}${attrs}>`);
     for (const c of node.children) serialize(c, indent + 1, out);
     out.push(`${pad}</${node.tag}>`);
-  } else if (node.text !== undefined) out.push(`${pad}<${node.tag}${attrs}>${esc(node.text)}</${node.tag}>`);
+  } else if (node.raw !== undefined) out.push(`${pad}<${node.tag}${attrs}>${node.raw}</${node.tag}>`);
+  else if (node.text !== undefined) out.push(`${pad}<${node.tag}${attrs}>${esc(node.text)}</${node.tag}>`);
   else out.push(`${pad}<${node.tag}${attrs}/>`);
 }
 

@@ -74,6 +74,11 @@ function visitImage(w: HtmlWriter, node: Element): typeof SKIP {
   attrs.alt = node.str("alt") ?? uri;
   attrs.src = safeUri;
   w.body.push(w.emptytag(node, "img", attrs, { suffix, class: cls }));
+  if (node.get("loading") === "embed") {
+    // docutils reads the file and writes a data: URI. We never read files from the writer
+    // (a document could otherwise pull any local file into the page): the image stays a link.
+    w.writeMessage(3, "ERROR", `Cannot embed image "${uri}": the writer does not read image files.`, node);
+  }
   return SKIP;
 }
 

@@ -91,12 +91,16 @@ export const listVisitors: VisitorTable = {
   },
   definition_list: {
     visit(w, node) {
-      if (node.classes.includes("details")) return;
+      if (node.classes.includes("details")) {
+        // A list of disclosure widgets (<details>), wrapped in a div that carries the classes.
+        w.body.push(w.starttag(node, "div"));
+        return;
+      }
       const classes = isCompactable(w, node) ? ["simple"] : [];
       w.body.push(w.starttag(node, "dl", {}, { classes }));
     },
     depart(w, node) {
-      if (!node.classes.includes("details")) w.body.push("</dl>\n");
+      w.body.push(node.classes.includes("details") ? "</div>\n" : "</dl>\n");
     },
   },
   definition_list_item: {

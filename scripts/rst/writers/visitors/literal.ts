@@ -28,7 +28,7 @@ function writeMath(w: HtmlWriter, node: Element, block: boolean): typeof SKIP {
     w.body.push(w.starttag(node, "div"));
     w.body.push(mathml, "\n</div>\n");
   } else {
-    if (node.ids.length || node.classes.length) {
+    if (node.ids.length) {
       w.body.push(w.starttag(node, "span", {}, { suffix: "" }), mathml, "</span>");
     } else w.body.push(mathml);
   }
