@@ -4,12 +4,14 @@
 import type { Origin } from "../../scripts/build/line-map.ts";
 import type { EndpointUnit, ParameterLocation } from "../units/endpoints.ts";
 import type { EventUnit } from "../units/events.ts";
-import { escapeText, joinCell, literal, normalizeBlock, titleText } from "../units/rst-text.ts";
+import { escapeText, joinCell, joinCellLines, leadingBlankLines, literal, normalizeBlock, titleText } from "../units/rst-text.ts";
 import type { Field, FieldTable } from "../units/schema-fields.ts";
 
 export interface RowView {
   cells: string[];
   origin: Origin;
+  /** Origins of the lines of the description cell, when they map line by line. */
+  descriptionOrigins?: Origin[];
 }
 
 export interface TableView {
@@ -35,6 +37,21 @@ export function descriptionCell(field: Field): string {
   return joinCell(field.required ? "**Required.**" : "", [field.description, field.enumValues?.length ? enumText(field.enumValues) : ""]);
 }
 
+/**
+ * The origins of the lines of a block made from `text` by normalizeBlock and put
+ * `offset` lines into a cell: the lines before it take the first origin.
+ */
+export function blockOrigins(text: string, origins: Origin[] | undefined, offset = 0): Origin[] | undefined {
+  if (!origins?.length || offset < 0) return undefined;
+  const own = origins.slice(Math.min(leadingBlankLines(text), origins.length - 1));
+  return [...Array(offset).fill(own[0]), ...own];
+}
+
+function descriptionCellLines(field: Field): { text: string; origins?: Origin[] } {
+  const { text, firstBlockLine } = joinCellLines(field.required ? "**Required.**" : "", [field.description, field.enumValues?.length ? enumText(field.enumValues) : ""]);
+  return { text, origins: blockOrigins(field.description, field.descriptionOrigins, firstBlockLine) };
+}
+
 /** Relative column widths from the longest line of each column (description kept widest). */
 function widths(rows: string[][]): string {
   const longest = (col: number) => Math.max(4, ...rows.map((r) => Math.max(...(r[col] ?? "").split("\n").map((l) => l.length))));
@@ -44,7 +61,10 @@ function widths(rows: string[][]): string {
 }
 
 export function tableView(caption: string, keyHeader: string, fields: Field[], origin: Origin): TableView {
-  const rows = fields.map((f) => ({ cells: [literal(f.key), escapeText(f.type), descriptionCell(f)], origin: f.origin }));
+  const rows = fields.map((f): RowView => {
+    const description = descriptionCellLines(f);
+    return { cells: [literal(f.key), escapeText(f.type), description.text], origin: f.origin, descriptionOrigins: description.origins };
+  });
   return {
     caption: escapeText(caption),
     header: [keyHeader, "Type", "Description"],
@@ -96,6 +116,7 @@ export function endpointView(unit: EndpointUnit, titleTextValue: string, titleCh
     underline: underline(titleSource, titleChar),
     origin: unit.origin,
     description: normalizeBlock(unit.description),
+    descriptionOrigins: blockOrigins(unit.description, unit.descriptionOrigins),
     rateLimited: unit.rateLimited ? "Yes" : "No",
     requiresAuth: unit.requiresAuth ? "Yes" : "No",
     requestTables: tables,
@@ -105,6 +126,7 @@ export function endpointView(unit: EndpointUnit, titleTextValue: string, titleCh
     responses: unit.responses.map((r) => ({
       status: escapeText(r.status),
       description: normalizeBlock(r.description),
+      descriptionOrigins: blockOrigins(r.description, r.descriptionOrigins),
       origin: r.origin,
       example: r.example !== undefined ? { text: r.example.replace(/\s+$/, "") || "{}", origin: r.exampleOrigin ?? r.origin, origins: r.exampleOrigins } : undefined,
     })),
@@ -127,6 +149,8 @@ export function eventView(unit: EventUnit, titleValue: string, titleChar: string
     kind: unit.kind === "state" ? "State Event" : "Message Event",
     stateKey: unit.stateKey !== undefined ? normalizeBlock(unit.stateKey) || "(not described)" : undefined,
     description: normalizeBlock(unit.description),
+    descriptionOrigins: blockOrigins(unit.description, unit.descriptionOrigins),
+    stateKeyOrigins: unit.stateKey !== undefined ? blockOrigins(unit.stateKey, unit.stateKeyOrigins) : undefined,
     contentType: unit.contentType ? escapeText(unit.contentType) : "",
     tables: fieldTableViews(unit.contentTables, contentCaption, "Content key"),
     example: unit.example ? { text: unit.example.text, origin: unit.example.origin, origins: unit.example.text.split("\n").map((_, i) => ({ file: unit.example!.origin.file, line: i + 1 })) } : undefined,

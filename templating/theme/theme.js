@@ -15,7 +15,7 @@
     var heading = section && section.querySelector("h1, h2, h3, h4, h5, h6");
     if (!heading) return;
     byId.set(li.getAttribute("data-target"), li);
-    headings.push({ id: li.getAttribute("data-target"), el: heading });
+    headings.push({ id: li.getAttribute("data-target"), el: heading, section: section });
   });
   toc.classList.add("toc-collapsible");
 
@@ -43,19 +43,19 @@
     }
   }
 
-  // The current section is the last one whose heading has scrolled past the top
-  // of the window (below the sticky header). Headings are in document order, so
-  // a binary search finds it.
+  // The current section is the last one whose top has reached the top of the
+  // window (below the sticky header). Sections are in document order, and so are
+  // their tops, so a binary search finds it. The observer only says when to look.
   function offsetTopLimit() {
     var header = document.querySelector(".site-header");
-    return (header ? header.getBoundingClientRect().bottom : 0) + 24;
+    return (header ? header.getBoundingClientRect().bottom : 0) + 48;
   }
   function update() {
     var limit = offsetTopLimit();
     var lo = 0, hi = headings.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (headings[mid].el.getBoundingClientRect().top <= limit) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (headings[mid].section.getBoundingClientRect().top <= limit) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     markCurrent(found >= 0 ? headings[found].id : headings.length ? headings[0].id : null);
   }

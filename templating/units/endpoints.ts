@@ -21,6 +21,7 @@ export interface ParameterTable {
 export interface ResponseUnit {
   status: string;
   description: string;
+  descriptionOrigins?: Origin[];
   /** The JSON example as written. */
   example?: string;
   origin: Origin;
@@ -45,6 +46,7 @@ export interface EndpointUnit {
   pathKey: string;
   summary: string;
   description: string;
+  descriptionOrigins?: Origin[];
   origin: Origin;
   rateLimited: boolean;
   requiresAuth: boolean;
@@ -78,6 +80,7 @@ function parameterField(param: Schema, pointer: string, locate: Locator): Field 
     required: param.required === true,
     enumValues: Array.isArray(param.enum) ? param.enum : undefined,
     origin: locate(pointer),
+    descriptionOrigins: typeof param.description === "string" ? locate.lines(joinPointer(pointer, "description")) : undefined,
   };
 }
 
@@ -140,6 +143,7 @@ export function endpointUnit(cache: SourceCache, swagger: SwaggerFile, endpoint:
     responses.push({
       status,
       description: str(response.description),
+      descriptionOrigins: typeof response.description === "string" ? locate.lines(joinPointer(rp, "description")) : undefined,
       example,
       origin: locate(rp),
       exampleOrigin: example !== undefined ? locate(joinPointer(rp, "examples", "application/json")) : undefined,
@@ -169,6 +173,7 @@ export function endpointUnit(cache: SourceCache, swagger: SwaggerFile, endpoint:
     pathKey,
     summary: str(op.summary),
     description: str(op.description) || str(op.summary),
+    descriptionOrigins: locate.lines(joinPointer(endpoint.pointer, typeof op.description === "string" && op.description ? "description" : "summary")),
     origin: locate(endpoint.pointer),
     rateLimited: Object.prototype.hasOwnProperty.call(responsesValue, "429"),
     requiresAuth: Array.isArray(op.security) ? op.security.length > 0 : op.security !== undefined && op.security !== null,

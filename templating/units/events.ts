@@ -21,6 +21,8 @@ export interface EventUnit {
   /** The description of `state_key`, for a state event. */
   stateKey?: string;
   description: string;
+  descriptionOrigins?: Origin[];
+  stateKeyOrigins?: Origin[];
   origin: Origin;
   contentTables: FieldTable[];
   /** The type of `content` when it is not an object with its own fields (e.g. `{string: Receipts}`). */
@@ -49,6 +51,8 @@ export function eventUnit(cache: SourceCache, schema: EventSchema, example: Even
     kind: stateKey ? "state" : "message",
     stateKey: stateKey ? (typeof stateKey.schema.description === "string" ? stateKey.schema.description : "") : undefined,
     description: typeof root.description === "string" ? root.description : "",
+    descriptionOrigins: locate.lines("/description"),
+    stateKeyOrigins: stateKey ? locate.lines(`${stateKey.pointer}/description`) : undefined,
     origin: locate(""),
     contentTables,
     contentType: content && objectShape(content.schema, "").properties.length === 0 && typeName(content.schema) !== "object" ? typeName(content.schema) : undefined,

@@ -6,12 +6,18 @@ import type { DataFile } from "../../scripts/sources/data-file.ts";
 import { trace } from "../../scripts/sources/refs.ts";
 import type { SourceCache } from "../../scripts/sources/source-cache.ts";
 
-/** Maps a pointer into one dereferenced document to the file:line where it is written. */
-export type Locator = (pointer: string) => Origin;
+/**
+ * Maps a pointer into one dereferenced document to the file:line where it is
+ * written; `lines` gives the origin of each line of a string value.
+ */
+export interface Locator {
+  (pointer: string): Origin;
+  lines(pointer: string): Origin[] | undefined;
+}
 
 export function locatorFor(cache: SourceCache, file: DataFile, base = ""): Locator {
   const seen = new Map<string, Origin>();
-  return (pointer) => {
+  const locate = (pointer: string): Origin => {
     const full = base + pointer;
     let origin = seen.get(full);
     if (!origin) {
@@ -21,6 +27,7 @@ export function locatorFor(cache: SourceCache, file: DataFile, base = ""): Locat
     }
     return origin;
   };
+  return Object.assign(locate, { lines: (pointer: string) => textLineOrigins(cache, file, base + pointer) });
 }
 
 /**

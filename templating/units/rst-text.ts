@@ -2,8 +2,12 @@
 // enum values are quoted or escaped so that they cannot turn into markup, and
 // description text (which is RST already) is only re-indented.
 
-/** Characters that start or end inline markup, escaped with a backslash in plain text. */
-const INLINE_SPECIAL = /[\\*`_|[\]<>]/g;
+/**
+ * Characters that can start or end inline markup, escaped with a backslash in plain
+ * text: `\\ * \` |` always, `_` when it could end a reference (not followed by a
+ * letter or digit, as in `name_` or `name_,`).
+ */
+const INLINE_SPECIAL = /[\\*`|]|_(?![A-Za-z0-9])/g;
 
 /** Plain text that must appear as written: every inline markup character escaped. */
 export function escapeText(value: string): string {
@@ -72,10 +76,28 @@ function startsWithBlockMarkup(text: string): boolean {
  * Blocks are separated by blank lines.
  */
 export function joinCell(lead: string, blocks: string[]): string {
+  return joinCellLines(lead, blocks).text;
+}
+
+/** As joinCell, also saying at which line of the result the first block's text starts (-1 when it is empty). */
+export function joinCellLines(lead: string, blocks: string[]): { text: string; firstBlockLine: number } {
   const parts = blocks.map(normalizeBlock).filter((b) => b !== "");
+  const firstPresent = normalizeBlock(blocks[0] ?? "") !== "";
+  let firstBlockLine = firstPresent ? 0 : -1;
   if (lead) {
     if (parts.length && !startsWithBlockMarkup(parts[0])) parts[0] = `${lead} ${parts[0]}`;
-    else parts.unshift(lead);
+    else {
+      parts.unshift(lead);
+      if (firstPresent) firstBlockLine = 2;
+    }
   }
-  return parts.join("\n\n");
+  return { text: parts.join("\n\n"), firstBlockLine };
+}
+
+/** The number of blank lines normalizeBlock removes from the top of a text. */
+export function leadingBlankLines(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  let n = 0;
+  while (n < lines.length && lines[n].trim() === "") n++;
+  return n;
 }

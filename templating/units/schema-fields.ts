@@ -17,6 +17,8 @@ export interface Field {
   required: boolean;
   enumValues?: unknown[];
   origin: Origin;
+  /** Where each line of the description is written, when known. */
+  descriptionOrigins?: Origin[];
 }
 
 export interface FieldTable {
@@ -112,6 +114,7 @@ export function fieldTables(schema: Schema, pointer: string, locate: Locator, ti
         required: shape.required.has(prop.name),
         enumValues: Array.isArray(prop.schema.enum) ? prop.schema.enum : undefined,
         origin: locate(prop.pointer),
+        descriptionOrigins: typeof prop.schema.description === "string" ? locate.lines(joinPointer(prop.pointer, "description")) : undefined,
       });
       descend(table, prop.schema, prop.pointer, key, depth);
     }
