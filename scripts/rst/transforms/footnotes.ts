@@ -56,7 +56,9 @@ function numberFootnoteReferences(document: Document, autoLabels: string[]): voi
     if (ref.resolved || ref.has("refid")) continue;
     if (i >= autoLabels.length) {
       const msg = document.reporter.error(
-        `Too many autonumbered footnote references: only ${autoLabels.length} corresponding footnotes available.`,
+        // docutils 1.0 says "footnote" for 0 and 1 here (but "footnotes" for symbols).
+        `Too many autonumbered footnote references: only ${autoLabels.length} corresponding ` +
+          `footnote${autoLabels.length > 1 ? "s" : ""} available.`,
         [],
         { baseNode: ref },
       );

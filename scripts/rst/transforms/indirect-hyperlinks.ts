@@ -17,7 +17,7 @@ export function indirectHyperlinks(document: Document): void {
     for (const id of target.ids) reflist.push(...(document.refids.get(id) ?? []));
     if (target.ids.length) naming += `(id="${target.ids[0]}")`;
     const msg = document.reporter.error(
-      `Indirect hyperlink target ${naming}refers to target "${target.str("refname")}", ${explanation}.`,
+      `Indirect hyperlink target ${naming} refers to target "${target.str("refname")}", ${explanation}.`,
       [],
       { baseNode: target },
     );
