@@ -36,6 +36,20 @@ export interface ParserContext {
   inlineText(text: string, lineno: number): [Node[], Element[]];
   /** Maps an absolute 0-based input offset to source and 1-based line. */
   sourceAndLine(offset: number): { source: string | null; line: number | null };
+  /** Whether section titles are allowed where the directive stands (docutils' state_machine.match_titles). */
+  matchTitles?: boolean;
+  /** Parses `lines` as block quotes with attributions (docutils' RSTState.block_quote); used by epigraph & co. */
+  blockQuote?(lines: string[], offset: number): Element[];
+  /**
+   * Splits `lines` into arguments, options and content per `definition` (docutils'
+   * parse_directive_block; used by the `role` directive). Throws Error(message) where
+   * docutils raises MarkupError.
+   */
+  parseDirectiveBlock?(
+    lines: string[],
+    offset: number,
+    definition: DirectiveDefinition,
+  ): { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number };
 }
 
 export type OptionConverter = (value: string | null) => unknown;

@@ -6,7 +6,18 @@
 const PY_SPACE = /[\s\x1c-\x1f\x85]/u;
 
 export function isPySpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c === 32) return true;
+  if (c < 128) return (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
   return PY_SPACE.test(ch);
+}
+
+/** Number of leading whitespace characters of `line`. */
+export function leadingSpace(line: string, limit = line.length): number {
+  let i = 0;
+  const end = Math.min(limit, line.length);
+  while (i < end && (line.charCodeAt(i) === 32 || isPySpace(line[i]))) i++;
+  return i;
 }
 
 /** Python's str.rstrip() without arguments. */
@@ -18,8 +29,7 @@ export function pyRstrip(s: string): string {
 
 /** Python's str.lstrip() without arguments. */
 export function pyLstrip(s: string): string {
-  let i = 0;
-  while (i < s.length && isPySpace(s[i])) i++;
+  const i = leadingSpace(s);
   return i === 0 ? s : s.slice(i);
 }
 
@@ -29,8 +39,11 @@ export function pyStrip(s: string): string {
 
 /** True for a line with nothing but whitespace. */
 export function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (!isPySpace(line[i])) return false;
-  return true;
+  // Lines are normally right-stripped: a non-empty line ending in a
+  // non-space character is not blank (checked in constant time).
+  if (line.length === 0) return true;
+  if (!isPySpace(line[line.length - 1])) return false;
+  return leadingSpace(line) === line.length;
 }
 
 /** Python's str.expandtabs(width) for one line. */
@@ -94,20 +107,20 @@ export function getIndented(
   let finished = false;
   while (i < end) {
     const line = lines[i];
-    if (line && (line[0] !== " " || (blockIndent !== null && !isBlank(line.slice(0, blockIndent))))) {
+    if (line && (line[0] !== " " || (blockIndent !== null && leadingSpace(line, blockIndent) < Math.min(blockIndent, line.length)))) {
       blankFinish = i > start && isBlank(lines[i - 1]);
       finished = true;
       break;
     }
-    const stripped = pyLstrip(line);
-    if (!stripped) {
+    if (isBlank(line)) {
       if (untilBlank) {
         blankFinish = true;
         finished = true;
         break;
       }
     } else if (blockIndent === null) {
-      const lineIndent = line.length - stripped.length;
+      // Only the minimum matters: stop counting at the current minimum.
+      const lineIndent = leadingSpace(line, indent ?? line.length);
       indent = indent === null ? lineIndent : Math.min(indent, lineIndent);
     }
     i++;

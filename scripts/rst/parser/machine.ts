@@ -32,14 +32,15 @@ export class MarkupError {
   constructor(readonly message: string) {}
 }
 
-/** A transition handler: gets the match and context, returns the new context and next state. */
-export type Handler = (match: RegExpExecArray, context: string[], nextState: string) => [string[], string];
-
+/** A transition: a line pattern, the name of the state method to call, and the default next state. */
 export interface Transition {
   pattern: RegExp;
-  handler: Handler;
-  next: string;
+  method: string;
+  next: string | null;
 }
+
+/** A row of a state's transition table: name, pattern, method name, next state (default: the state itself). */
+export type TransitionSpec = [string, RegExp, string, string?];
 
 /** What all machines of one parse share. */
 export interface Shared {
@@ -56,38 +57,66 @@ export type StateClass = new (m: Machine) => State;
 const BLANK = /^ *$/;
 const INDENT = /^ +/;
 
+interface TransitionTable {
+  transitions: Map<string, Transition>;
+  order: string[];
+}
+
+/** Transition tables are built once per state class. */
+const TABLES = new WeakMap<object, TransitionTable>();
+
 /** A state: an ordered list of transitions plus end-of-input behaviour (docutils' State/StateWS). */
 export abstract class State {
   abstract get name(): string;
-  transitions = new Map<string, Transition>();
-  order: string[] = [];
+  transitions: Map<string, Transition>;
+  order: string[];
   /** Whether the last construct of a list-like state ended with a blank line. */
   blankFinish = true;
 
-  constructor(readonly m: Machine) {}
-
-  /** Registers the whitespace transitions (blank, indent) and then `names` in order. */
-  protected setup(names: Array<[string, RegExp, Handler, string?]>, withWhitespace = true): void {
-    this.transitions.clear();
-    this.order = [];
-    if (withWhitespace) {
-      this.add("blank", BLANK, (m, c, n) => this.blank(m, c, n));
-      this.add("indent", INDENT, (m, c, n) => this.indent(m, c, n));
+  constructor(readonly m: Machine) {
+    let table = TABLES.get(this.constructor);
+    if (!table) {
+      table = { transitions: new Map(), order: [] };
+      const specs: TransitionSpec[] = [];
+      if (this.withWhitespace()) specs.push(["blank", BLANK, "blank"], ["indent", INDENT, "indent"]);
+      specs.push(...this.transitionTable());
+      for (const [name, pattern, method, next] of specs) {
+        if (!table.transitions.has(name)) table.order.push(name);
+        table.transitions.set(name, { pattern, method, next: next ?? null });
+      }
+      TABLES.set(this.constructor, table);
     }
-    for (const [name, pattern, handler, next] of names) this.add(name, pattern, handler, next);
+    this.transitions = table.transitions;
+    this.order = table.order;
   }
 
-  add(name: string, pattern: RegExp, handler: Handler, next?: string): void {
-    if (!this.transitions.has(name)) this.order.push(name);
-    this.transitions.set(name, { pattern, handler, next: next ?? this.name });
+  /** The state's own transitions, in order (after "blank" and "indent"). */
+  protected abstract transitionTable(): TransitionSpec[];
+
+  protected withWhitespace(): boolean {
+    return true;
+  }
+
+  /** Adds a transition to this state object only (first in order, as docutils' add_transition). */
+  addFirst(name: string, pattern: RegExp, method: string): void {
+    this.transitions = new Map(this.transitions);
+    this.transitions.set(name, { pattern, method, next: null });
+    this.order = [name, ...this.order.filter((n) => n !== name)];
   }
 
   remove(name: string): void {
+    this.transitions = new Map(this.transitions);
     this.transitions.delete(name);
     this.order = this.order.filter((n) => n !== name);
   }
 
-  blank(_match: RegExpExecArray, context: string[], next: string): [string[], string] {
+  /** Runs a transition's method. */
+  call(t: Transition, match: RegExpExecArray, context: string[]): [string[], string] {
+    const f = (this as unknown as Record<string, (m: RegExpExecArray, c: string[], n: string) => [string[], string]>)[t.method];
+    return f.call(this, match, context, t.next ?? this.name);
+  }
+
+  blank(_match: RegExpExecArray | null, context: string[], next: string): [string[], string] {
     return [context, next];
   }
 
@@ -349,7 +378,7 @@ export class Machine implements ParserContext {
       const t = state.transitions.get(name);
       if (!t) continue;
       const match = t.pattern.exec(this.line);
-      if (match) return t.handler(match, context, t.next);
+      if (match) return state.call(t, match, context);
     }
     // No transition matched (cannot happen: every state ends with a catch-all).
     this.node.append(this.reporter.severe(`Internal error: no transition pattern match.  State: "${state.name}".`, [], { line: this.absLineNumber() }));

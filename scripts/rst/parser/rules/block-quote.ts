@@ -20,7 +20,6 @@ export function blockQuote(s: RSTState, indentedIn: string[], lineOffset: number
   let indented = indentedIn;
   while (indented.length) {
     const blockquote = new Element("block_quote");
-    blockquote.rawsource = indented.join("\n");
     s.place(blockquote, lineOffset + 1);
     const split = splitAttribution(indented, lineOffset);
     s.nestedParse(split.content, lineOffset, blockquote);

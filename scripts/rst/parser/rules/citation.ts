@@ -9,7 +9,6 @@ export function citation(s: RSTState, match: RegExpExecArray): [Element[], boole
   const label = match[1];
   const name = fullyNormalizeName(label);
   const node = new Element("citation");
-  node.rawsource = indented.join("\n");
   node.source = source;
   node.line = line;
   node.append(new Element("label", {}, [new Text(label)]));
@@ -17,5 +16,6 @@ export function citation(s: RSTState, match: RegExpExecArray): [Element[], boole
   s.document.noteCitation(node);
   s.document.noteExplicitTarget(node, node);
   if (indented.length) s.nestedParse(indented, offset, node);
+  else node.append(s.reporter.warning("Citation content expected.", [], { line: s.m.absLineNumber() }));
   return [[node], blankFinish];
 }

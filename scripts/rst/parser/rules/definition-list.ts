@@ -23,7 +23,6 @@ export function definitionListRule(s: RSTState, context: string[]): Result {
 export function definitionListItem(s: RSTState, termline: string[]): [Element, boolean] {
   const r = s.m.getIndented();
   const item = new Element("definition_list_item");
-  item.rawsource = [...termline, ...r.indented].join("\n");
   const lineno = s.m.absLineNumber() - 1;
   s.place(item, lineno);
   const [termlist, messages] = term(s, termline, lineno);

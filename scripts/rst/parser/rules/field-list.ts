@@ -41,7 +41,6 @@ function field_(s: Body, match: RegExpExecArray): [Element, boolean] {
   fieldName.rawsource = name;
   fieldNode.append(fieldName);
   const body = new Element("field_body", {}, nameMessages);
-  body.rawsource = indented.join("\n");
   fieldNode.append(body);
   if (indented.length) s.parseFieldBody(indented, offset, body);
   return [fieldNode, blankFinish];

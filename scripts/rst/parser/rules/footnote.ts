@@ -9,7 +9,6 @@ export function footnote(s: RSTState, match: RegExpExecArray): [Element[], boole
   const label = match[1];
   let name = fullyNormalizeName(label);
   const node = new Element("footnote");
-  node.rawsource = indented.join("\n");
   node.source = source;
   node.line = line;
   if (name[0] === "#") {

@@ -7,7 +7,6 @@ export function listItem(s: RSTState, indent: number): [Element, boolean] {
   if (s.m.line.length > indent) r = s.m.getKnownIndented(indent);
   else r = s.m.getFirstKnownIndented(indent);
   const item = new Element("list_item");
-  item.rawsource = r.indented.join("\n");
   if (r.indented.length) s.nestedParse(r.indented, r.offset, item);
   return [item, r.blankFinish];
 }

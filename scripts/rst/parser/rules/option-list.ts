@@ -52,7 +52,6 @@ function optionListItem(s: Body, match: RegExpExecArray): [Element, boolean] {
   }
   const group = new Element("option_group", {}, options);
   const description = new Element("description");
-  description.rawsource = indented.join("\n");
   const item = new Element("option_list_item", {}, [group, description]);
   s.nestedParse(indented, offset, description);
   return [item, blankFinish];

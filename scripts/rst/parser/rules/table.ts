@@ -53,16 +53,18 @@ function isolateGridTable(s: RSTState): Isolated {
   // `i` deliberately outlives the loops: docutils reports the bottom border
   // problem at the last line index the loops reached.
   let i = 0;
+  let cut = false;
   for (i = 0; i < block.length; i++) {
     block[i] = pyStrip(block[i]);
     if (block[i][0] !== "+" && block[i][0] !== "|") {
       blankFinish = false;
       s.m.previousLine(block.length - i);
       block = block.slice(0, i);
+      cut = true;
       break;
     }
   }
-  if (i === block.length && i > 0) i = block.length - 1;
+  if (!cut) i = block.length - 1;
   if (!GRID_TABLE_TOP.test(block[block.length - 1])) {
     let found = false;
     if (block.length - 2 > 1) {

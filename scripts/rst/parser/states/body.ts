@@ -2,7 +2,7 @@
 // and hands it to the construct's rule (parser/rules/*). The "specialized"
 // states continue a list-like construct: only their own construct's transition
 // is enabled, any other line ends the nested machine so the parent re-reads it.
-import { EOF, type Handler } from "../machine.ts";
+import { EOF, type TransitionSpec } from "../machine.ts";
 import { EXPLICIT, PATTERNS } from "../patterns.ts";
 import { blockQuoteRule } from "../rules/block-quote.ts";
 import { bulletListRule, bulletListItemRule } from "../rules/bullet-list.ts";
@@ -29,27 +29,21 @@ export class Body extends RSTState {
   format = "";
   auto = false;
 
-  constructor(m: ConstructorParameters<typeof RSTState>[0]) {
-    super(m);
-    this.setupTransitions();
-  }
-
-  protected setupTransitions(): void {
-    const h = (f: (match: RegExpExecArray, context: string[], next: string) => Result): Handler => f.bind(this);
-    this.setup([
-      ["bullet", PATTERNS.bullet, h(this.bullet)],
-      ["enumerator", PATTERNS.enumerator, h(this.enumerator)],
-      ["field_marker", PATTERNS.fieldMarker, h(this.fieldMarker)],
-      ["option_marker", PATTERNS.optionMarker, h(this.optionMarker)],
-      ["doctest", PATTERNS.doctest, h(this.doctest)],
-      ["line_block", PATTERNS.lineBlock, h(this.lineBlock)],
-      ["grid_table_top", PATTERNS.gridTableTop, h(this.gridTableTop)],
-      ["simple_table_top", PATTERNS.simpleTableTop, h(this.simpleTableTop)],
-      ["explicit_markup", PATTERNS.explicitMarkup, h(this.explicitMarkup)],
-      ["anonymous", PATTERNS.anonymous, h(this.anonymous)],
-      ["line", PATTERNS.line, h(this.lineTransition)],
-      ["text", PATTERNS.text, h(this.text)],
-    ]);
+  protected transitionTable(): TransitionSpec[] {
+    return [
+      ["bullet", PATTERNS.bullet, "bullet"],
+      ["enumerator", PATTERNS.enumerator, "enumerator"],
+      ["field_marker", PATTERNS.fieldMarker, "fieldMarker"],
+      ["option_marker", PATTERNS.optionMarker, "optionMarker"],
+      ["doctest", PATTERNS.doctest, "doctest"],
+      ["line_block", PATTERNS.lineBlock, "lineBlock"],
+      ["grid_table_top", PATTERNS.gridTableTop, "gridTableTop"],
+      ["simple_table_top", PATTERNS.simpleTableTop, "simpleTableTop"],
+      ["explicit_markup", PATTERNS.explicitMarkup, "explicitMarkup"],
+      ["anonymous", PATTERNS.anonymous, "anonymous"],
+      ["line", PATTERNS.line, "lineTransition"],
+      ["text", PATTERNS.text, "text"],
+    ];
   }
 
   override indent(_m: RegExpExecArray, context: string[], next: string): Result {
@@ -244,11 +238,11 @@ export class SubstitutionDef extends Body {
   override get name(): string {
     return "SubstitutionDef";
   }
-  protected override setupTransitions(): void {
-    this.setup([
-      ["embedded_directive", EXPLICIT.embeddedDirective, (m) => this.embeddedDirective(m)],
-      ["text", PATTERNS.text, () => this.substitutionText()],
-    ]);
+  protected override transitionTable(): TransitionSpec[] {
+    return [
+      ["embedded_directive", EXPLICIT.embeddedDirective, "embeddedDirective"],
+      ["text", PATTERNS.text, "substitutionText"],
+    ];
   }
   embeddedDirective(match: RegExpExecArray): Result {
     return embeddedDirectiveRule(this, match);

@@ -3,7 +3,7 @@
 // second line of an overlined title or transition; quoted literal blocks.
 import { Element } from "../../nodes.ts";
 import { columnWidth, pyRstrip } from "../lines.ts";
-import { EOF, StateCorrection, TransitionCorrection } from "../machine.ts";
+import { EOF, StateCorrection, TransitionCorrection, type TransitionSpec } from "../machine.ts";
 import { NONALPHANUM7BIT, PATTERNS } from "../patterns.ts";
 import { definitionListItem, definitionListRule } from "../rules/definition-list.ts";
 import { fixedText } from "../rules/fixed-text.ts";
@@ -18,12 +18,11 @@ export class TextState extends RSTState {
   get name(): string {
     return "Text";
   }
-  constructor(m: ConstructorParameters<typeof RSTState>[0]) {
-    super(m);
-    this.setup([
-      ["underline", PATTERNS.line, (m, c, n) => this.underline(m, c, n), "Body"],
-      ["text", PATTERNS.text, (m, c, n) => this.text(m, c, n), "Body"],
-    ]);
+  protected transitionTable(): TransitionSpec[] {
+    return [
+      ["underline", PATTERNS.line, "underline", "Body"],
+      ["text", PATTERNS.text, "text", "Body"],
+    ];
   }
 
   /** End of a one-line paragraph. */
@@ -263,12 +262,11 @@ export class QuotedLiteralBlock extends RSTState {
   get name(): string {
     return "QuotedLiteralBlock";
   }
-  constructor(m: ConstructorParameters<typeof RSTState>[0]) {
-    super(m);
-    this.setup([
-      ["initial_quoted", INITIAL_QUOTED, (m, c, n) => this.initialQuoted(m, c, n)],
-      ["text", PATTERNS.text, (_m, c) => this.textLine(c)],
-    ]);
+  protected transitionTable(): TransitionSpec[] {
+    return [
+      ["initial_quoted", INITIAL_QUOTED, "initialQuoted"],
+      ["text", PATTERNS.text, "textLine"],
+    ];
   }
 
   override blank(_m: RegExpExecArray, context: string[], next: string): Result {
@@ -301,17 +299,17 @@ export class QuotedLiteralBlock extends RSTState {
     this.remove("initial_quoted");
     const quote = match.input[0];
     const escaped = quote.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-    this.add("quoted", new RegExp(`^${escaped}`), (m, c, n) => {
-      c.push(m.input);
-      return [c, n];
-    });
-    // docutils inserts the new transition first.
-    this.order = ["quoted", ...this.order.filter((n) => n !== "quoted")];
+    this.addFirst("quoted", new RegExp(`^${escaped}`), "quotedLine");
     this.initialLineno = this.m.absLineNumber();
     return [[match.input], next];
   }
 
-  textLine(context: string[]): Result {
+  quotedLine(match: RegExpExecArray, context: string[], next: string): Result {
+    context.push(match.input);
+    return [context, next];
+  }
+
+  textLine(_match: RegExpExecArray, context: string[]): Result {
     if (context.length) {
       this.messages.push(this.reporter.error("Inconsistent literal block quoting.", [], { line: this.m.absLineNumber() }));
       this.m.previousLine();
