@@ -26,6 +26,9 @@ function tree(cls?: string): string {
   return root;
 }
 
+/** Run the checks without the caches in node_modules/.cache (the cache tests below use their own folder). */
+const check = (root: string) => runChecks(root, { cacheDir: null });
+
 /** `code file:line` for each diagnostic, the shape most assertions compare. */
 const places = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${d.file}:${d.line ?? "-"}`);
 
@@ -36,7 +39,7 @@ function cli(...args: string[]) {
 
 describe("the base fixture", () => {
   it("is clean: Swagger, examples through a symbolic link, schemas and changelog all pass", () => {
-    const result = runChecks(tree());
+    const result = check(tree());
     expect(result.diagnostics).toEqual([]);
     expect(result.summary).toMatchObject({ files: 7, examples: 5, errors: 0, warnings: 0 });
   });
@@ -44,19 +47,19 @@ describe("the base fixture", () => {
 
 describe("failure classes", () => {
   it("1. a Swagger file that breaks the Swagger 2.0 schema", () => {
-    const { diagnostics } = runChecks(tree("swagger-invalid"));
+    const { diagnostics } = check(tree("swagger-invalid"));
     expect(places(diagnostics)).toEqual(["swagger-schema api/client-server/v1/broken.yaml:15"]);
     expect(diagnostics[0].message).toBe("Not valid Swagger 2.0: `responses.200` lacks the required property `description`.");
   });
 
   it("1. a Swagger file that breaks a rule beyond the schema (swagger-parser's spec rules)", () => {
-    const { diagnostics } = runChecks(tree("swagger-spec"));
+    const { diagnostics } = check(tree("swagger-spec"));
     expect(places(diagnostics)).toEqual(["swagger-spec api/client-server/v1/typing.yaml:7"]);
     expect(diagnostics[0].message).toContain('path parameter named "userId"');
   });
 
   it("2. request and response examples that do not match their schemas, placed inside the YAML block", () => {
-    const { diagnostics } = runChecks(tree("api-example-invalid"));
+    const { diagnostics } = check(tree("api-example-invalid"));
     expect(places(diagnostics)).toEqual([
       "example-invalid api/client-server/v1/membership.yaml:21",
       "example-invalid api/client-server/v1/membership.yaml:35",
@@ -74,7 +77,7 @@ describe("failure classes", () => {
   });
 
   it("2. an example that is not JSON, and an empty one", () => {
-    const { diagnostics } = runChecks(tree("api-example-not-json"));
+    const { diagnostics } = check(tree("api-example-not-json"));
     expect(places(diagnostics)).toEqual([
       "example-not-json api/client-server/v1/login.yaml:18",
       "example-empty api/client-server/v1/login.yaml:23",
@@ -83,7 +86,7 @@ describe("failure classes", () => {
   });
 
   it("3. an event example that does not match its schema (with the core schema reached by $ref)", () => {
-    const { diagnostics, summary } = runChecks(tree("event-example-invalid"));
+    const { diagnostics, summary } = check(tree("event-example-invalid"));
     expect(places(diagnostics)).toEqual([
       "example-invalid event-schemas/examples/v1/m.room.member:1",
       "example-invalid event-schemas/examples/v1/m.room.member:6",
@@ -94,7 +97,7 @@ describe("failure classes", () => {
   });
 
   it("3. an example without a schema is an error; a schema without an example a warning; a variant uses its type's schema", () => {
-    const { diagnostics, summary } = runChecks(tree("example-schema-pairing"));
+    const { diagnostics, summary } = check(tree("example-schema-pairing"));
     expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}:${d.line}`)).toEqual([
       "error example-without-schema event-schemas/examples/v1/m.room.topic:1",
       "warning schema-without-example event-schemas/schema/v1/m.room.name:1",
@@ -103,7 +106,7 @@ describe("failure classes", () => {
   });
 
   it("4. a schema file that is not a valid draft-04 schema", () => {
-    const { diagnostics } = runChecks(tree("schema-invalid"));
+    const { diagnostics } = check(tree("schema-invalid"));
     // The example that uses the schema cannot be checked; the schema's own errors say why.
     expect(places(diagnostics)).toEqual([
       "schema-invalid event-schemas/schema/v1/m.room.name:7",
@@ -113,19 +116,19 @@ describe("failure classes", () => {
   });
 
   it("4. an invalid schema file used by Swagger files and event schemas is reported once, at its place", () => {
-    const { diagnostics } = runChecks(tree("shared-schema-invalid"));
+    const { diagnostics } = check(tree("shared-schema-invalid"));
     expect(places(diagnostics)).toEqual(["schema-invalid event-schemas/schema/v1/core-event-schema/event.json:6"]);
     expect(diagnostics[0].column).toBe(26);
   });
 
   it("4. a schema ajv cannot compile (an invalid regular expression) is reported at the schema", () => {
-    const { diagnostics } = runChecks(tree("schema-compile"));
+    const { diagnostics } = check(tree("schema-compile"));
     expect(places(diagnostics)).toEqual(["schema-compile api/client-server/v1/profile.yaml:19"]);
     expect(diagnostics[0].message).toMatch(/^This schema cannot be compiled, so the examples that use it are not checked: .*regular expression/);
   });
 
   it("5. CHANGELOG.rst titles: date, underline, version, order, empty newest entry", () => {
-    const { diagnostics } = runChecks(tree("changelog-invalid"));
+    const { diagnostics } = check(tree("changelog-invalid"));
     expect(places(diagnostics)).toEqual([
       "changelog-empty-entry CHANGELOG.rst:3",
       "changelog-date CHANGELOG.rst:3",
@@ -139,11 +142,11 @@ describe("failure classes", () => {
   it("5. a missing CHANGELOG.rst", () => {
     const root = tree();
     rmSync(join(root, "CHANGELOG.rst"));
-    expect(places(runChecks(root).diagnostics)).toEqual(["changelog-missing CHANGELOG.rst:-"]);
+    expect(places(check(root).diagnostics)).toEqual(["changelog-missing CHANGELOG.rst:-"]);
   });
 
   it("7. malformed YAML, malformed JSON and an empty file: one diagnostic each, the rest still checked", () => {
-    const { diagnostics, summary } = runChecks(tree("malformed"));
+    const { diagnostics, summary } = check(tree("malformed"));
     expect(places(diagnostics)).toEqual([
       "yaml-syntax api/client-server/v1/presence.yaml:9",
       "json-syntax event-schemas/examples/v1/m.room.member:4",
@@ -159,7 +162,7 @@ describe("failure classes", () => {
     temps.push(outside);
     writeFileSync(join(outside, "outside.json"), '{"type": "object"}');
     symlinkSync(outside, join(root, "api/client-server/v1/escape"));
-    const { diagnostics } = runChecks(root);
+    const { diagnostics } = check(root);
     expect(places(diagnostics)).toEqual([
       "ref-cycle api/client-server/v1/definitions/cycle_b.json:4",
       "ref-missing-file api/client-server/v1/refs.yaml:12",
@@ -178,14 +181,14 @@ describe("internal errors", () => {
   }, "name", { value: "brokenCheck" });
 
   it("become one diagnostic without a stack trace, and the other checks still run", () => {
-    const { diagnostics } = runChecks(tree("event-example-invalid"), { checks: [broken, eventExamplesCheck] });
+    const { diagnostics } = runChecks(tree("event-example-invalid"), { checks: [broken, eventExamplesCheck], cacheDir: null });
     expect(diagnostics.map((d) => d.code)).toEqual(["internal-error", "example-invalid", "example-invalid"]);
     expect(diagnostics[0].message).toContain("`brokenCheck` check stopped on an internal error: boom");
     expect(diagnostics[0].message).not.toMatch(/\bat .*:\d+/);
   });
 
   it("propagate with --debug", () => {
-    expect(() => runChecks(tree(), { checks: [broken], debug: true })).toThrow("boom");
+    expect(() => runChecks(tree(), { checks: [broken], debug: true, cacheDir: null })).toThrow("boom");
   });
 });
 
@@ -257,7 +260,7 @@ describe("the command line", () => {
 describe("the repository's own sources", () => {
   const present = existsSync(join(repo, "api")) && existsSync(join(repo, "event-schemas"));
   it.skipIf(!present)("check without a single diagnostic", () => {
-    const result = runChecks(repo);
+    const result = check(repo);
     expect(places(result.diagnostics)).toEqual([]);
     expect(result.swaggerFiles).toBe(16);
     expect(result.summary.examples).toBeGreaterThanOrEqual(60);
