@@ -34,9 +34,10 @@ function buildContents(
     const entries: Element[] = [];
     let auto: unknown;
     for (const section of sections) {
-      const title = section.children[0] as Element;
+      const first = section.children[0];
+      const title = first instanceof Element ? first : new Element("title");
       auto = title.get("auto");
-      const reference = new Element("reference", { refid: section.ids[0] }, copyAndFilter(title));
+      const reference = new Element("reference", section.ids.length ? { refid: section.ids[0] } : {}, copyAndFilter(title));
       const refId = document.setId(reference, null, "toc-entry");
       const item = new Element("list_item", {}, [new Element("paragraph", {}, [reference])]);
       if ((backlinks === "entry" || backlinks === "top") && !hasReference(title)) {

@@ -64,7 +64,10 @@ function extractBibliographic(document: Document, fieldList: Element): Element[]
   const docinfo = new Element("docinfo");
   const topics: Record<string, Element | null> = { dedication: null, abstract: null };
   for (const field of [...fieldList.children]) {
-    if (!(field instanceof Element)) continue;
+    if (!isElement(field, "field") || !isElement(field.children[0], "field_name") || !isElement(field.children[field.children.length - 1], "field_body")) {
+      if (field instanceof Element) docinfo.append(field);
+      continue;
+    }
     const fieldName = field.children[0] as Element;
     const name = fieldName.children[0]?.astext() ?? "";
     const normedname = fullyNormalizeName(name);

@@ -57,6 +57,7 @@ export const PENDING_TRANSFORMS: Record<string, PendingTransform> = {
 };
 
 interface QueueEntry {
+  name: string;
   priority: number;
   serial: number;
   run: () => void;
@@ -71,6 +72,7 @@ export function applyTransforms(document: Document): void {
       const { node, priority } = document.pending[pendingSeen];
       const fn = PENDING_TRANSFORMS[node.transform ?? ""];
       queue.push({
+        name: node.transform ?? "pending",
         priority,
         serial: serial++,
         run: () => {
@@ -81,8 +83,8 @@ export function applyTransforms(document: Document): void {
   };
   // Pending nodes were registered while parsing, before the components' transforms.
   takePending();
-  for (const [priority, , fn] of READER_TRANSFORMS) {
-    queue.push({ priority, serial: serial++, run: () => fn(document) });
+  for (const [priority, name, fn] of READER_TRANSFORMS) {
+    queue.push({ name, priority, serial: serial++, run: () => fn(document) });
   }
   const observer = (msg: Element) => document.noteTransformMessage(msg);
   document.reporter.attach(observer);
@@ -95,7 +97,14 @@ export function applyTransforms(document: Document): void {
         if (a.priority < b.priority || (a.priority === b.priority && a.serial < b.serial)) best = i;
       }
       const [entry] = queue.splice(best, 1);
-      entry.run();
+      try {
+        entry.run();
+      } catch (e) {
+        // A transform must never take the whole document down: report and go on.
+        document.append(
+          document.reporter.severe(`Internal error in transform ${entry.name}: ${(e as Error).message ?? String(e)}`),
+        );
+      }
       takePending();
     }
   } finally {

@@ -9,6 +9,7 @@ export function propagateTargets(document: Document): void {
   for (const target of document.findAll("target")) {
     if (target.parent && TEXT_ELEMENTS.has(target.parent.tagname)) continue;
     if (target.has("refid") || target.has("refuri") || target.has("refname")) continue;
+    if (!target.ids.length) continue;
     let after = nextNodeAscending(target);
     while (after instanceof Element && after.tagname === "system_message") after = nextNodeAscending(after, false);
     if (!(after instanceof Element)) continue;

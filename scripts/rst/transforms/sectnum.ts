@@ -26,7 +26,8 @@ export function sectNum(document: Document, pending: Element): void {
     for (const child of node.children) {
       if (!(child instanceof Element) || child.tagname !== "section") continue;
       const nums = [...numbers, String(sectnum)];
-      const title = child.children[0] as Element;
+      const title = child.children[0];
+      if (!(title instanceof Element)) continue;
       const generated = new Element("generated", { classes: ["sectnum"] }, [
         new Text(prefix + nums.join(".") + suffix + "\u00a0\u00a0\u00a0"),
       ]);

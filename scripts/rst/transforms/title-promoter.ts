@@ -27,6 +27,7 @@ export function promoteTitle(node: Element): boolean {
   const cand = candidateIndex(node);
   if (!cand) return false;
   const [section, index] = cand;
+  if (!isElement(section.children[0], "title")) return false;
   updateAllAttsConcatenating(node, section);
   const before = node.children.slice(0, index);
   const sectionChildren = section.clearChildren();
@@ -39,6 +40,7 @@ export function promoteSubtitle(node: Element): boolean {
   const cand = candidateIndex(node);
   if (!cand) return false;
   const [subsection, index] = cand;
+  if (!isElement(subsection.children[0], "title")) return false;
   const subtitle = new Element("subtitle");
   updateAllAttsConcatenating(subtitle, subsection);
   const subChildren = subsection.clearChildren();

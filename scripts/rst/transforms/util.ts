@@ -52,8 +52,8 @@ export function noteReferencedBy(node: Element, name: string | null, id: string 
   }
 }
 
-export function addBackref(node: Element, id: string): void {
-  node.backrefs.push(id);
+export function addBackref(node: Element, id: string | undefined): void {
+  if (id !== undefined) node.backrefs.push(id);
 }
 
 /**
