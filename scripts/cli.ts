@@ -9,6 +9,7 @@ async function commandSpecs(): Promise<CommandSpec[]> {
   const specs: CommandSpec[] = [];
   // (commands are appended below as they are written)
   specs.push((await import("./check/command.ts")).checkCommand);
+  specs.push((await import("./build/command.ts")).buildCommand);
   specs.push((await import("../templating/sections/vars-command.ts")).varsCommand);
   return specs;
 }

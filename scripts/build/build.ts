@@ -1,0 +1,207 @@
+// `matrix-doc build`, stage by stage:
+//   load → check → assemble → sections → substitute → rst → page → write
+// Every stage reports Diagnostics; the build stops before writing anything if
+// any of them is an error, so a failed build leaves the output as it was.
+import { join, resolve } from "node:path";
+import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics.ts";
+import type { Check } from "../check/context.ts";
+import type { SourceCache } from "../sources/source-cache.ts";
+import { newestEntry } from "../sources/changelog.ts";
+import { assemble } from "./assemble.ts";
+import { renderPage, renderTheme, themeAssets, type PageLink } from "./page/page.ts";
+import { renderRst } from "./render-rst.ts";
+import { loadTargets, resolveTarget, type TargetFile, type TargetsConfig } from "./targets.ts";
+import { resolveRelativeTitles } from "./titles.ts";
+import { substituteVariables, usedVariables, type VariableValue } from "./variables.ts";
+import { writeOutput, type WriteHooks } from "./write-output.ts";
+
+/** The sections stage (templating/sections' buildVariables). */
+export type VariableBuilder = (
+  root: string,
+  cache: SourceCache,
+  options: { usedNames: ReadonlySet<string>; relative?: { subtitle: string; sametitle: string } },
+) => { variables: Map<string, VariableValue>; diagnostics: Diagnostic[] };
+
+export const DEFAULT_TARGET = "main";
+/** Built with the main target, through the same variables. */
+export const HOWTO_FILE = "supporting-docs/howtos/client-server.rst";
+
+export interface BuildOptions {
+  root: string;
+  /** Output folder; default `<root>/gen`. */
+  out?: string;
+  target?: string;
+  keepIntermediates?: boolean;
+  /** The sections stage; default templating/sections. */
+  buildVariables?: VariableBuilder;
+  /** The checks run before building; default every check of `matrix-doc check` but the RST one (the build parses the RST itself). */
+  checks?: readonly Check[];
+  /** Passed to the write stage (tests make a step fail through it). */
+  beforeSwap?: WriteHooks["beforeSwap"];
+}
+
+export interface StageTiming {
+  stage: string;
+  ms: number;
+}
+
+export interface BuildResult {
+  root: string;
+  outDir: string;
+  diagnostics: Diagnostic[];
+  timings: StageTiming[];
+  version?: string;
+  /** Files written into the version folder. */
+  written: string[];
+  /** Versions present after the build, newest first. */
+  versions: string[];
+  /** True when no stage reported an error (and so the output was written). */
+  ok: boolean;
+}
+
+interface PagePlan {
+  /** Output file name, e.g. `index.html`. */
+  file: string;
+  label: string;
+  files: TargetFile[];
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return countBySeverity(diagnostics).errors > 0;
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const timings: StageTiming[] = [];
+  let mark = performance.now();
+  const timed = <T>(stage: string, f: () => T): T => {
+    const value = f();
+    const now = performance.now();
+    timings.push({ stage, ms: now - mark });
+    mark = now;
+    return value;
+  };
+  const diagnostics: Diagnostic[] = [];
+  const requestedRoot = resolve(options.root);
+  const result = (extra: Partial<BuildResult> = {}): BuildResult => {
+    sortDiagnostics(diagnostics);
+    return {
+      root: requestedRoot,
+      outDir: resolve(options.out ?? join(requestedRoot, "gen")),
+      diagnostics,
+      timings,
+      written: [],
+      versions: [],
+      ok: !hasErrors(diagnostics),
+      ...extra,
+    };
+  };
+
+  // load
+  const { createCheckContext } = await import("../check/context.ts");
+  const ctx = timed("load", () => createCheckContext(requestedRoot));
+  const root = ctx.root;
+  const outDir = resolve(options.out ?? join(root, "gen"));
+
+  // check
+  const checks = options.checks ?? (await import("../check/checks.ts")).checks.filter((c) => c.name !== "rstFiles");
+  timed("check", () => {
+    for (const check of checks) diagnostics.push(...check(ctx));
+    diagnostics.push(...ctx.cache.diagnostics);
+  });
+  const entry = newestEntry(ctx.changelog);
+  if (!entry && !ctx.changelog.diagnostics.length) diagnostics.push(error("changelog-no-entries", "CHANGELOG.rst has no release entry, so the build has no version.", { file: "CHANGELOG.rst" }));
+  if (hasErrors(diagnostics) || !entry) return result({ outDir });
+  const version = entry.version;
+
+  // targets
+  const targetName = options.target ?? DEFAULT_TARGET;
+  const loaded = loadTargets(root);
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.config) return result({ outDir, version });
+  const config: TargetsConfig = loaded.config;
+  const resolved = resolveTarget(config, targetName);
+  diagnostics.push(...resolved.diagnostics);
+  if (hasErrors(diagnostics)) return result({ outDir, version });
+
+  const plans: PagePlan[] = [{ file: targetName === DEFAULT_TARGET ? "index.html" : `${targetName}.html`, label: targetName === DEFAULT_TARGET ? "Specification" : targetName, files: resolved.files }];
+  if (targetName === DEFAULT_TARGET) plans.push({ file: "howtos.html", label: "Client-server how-to", files: [{ path: HOWTO_FILE, depth: 0 }] });
+
+  // assemble
+  const assembled = timed("assemble", () =>
+    plans.map((plan) => {
+      const a = assemble(root, plan.files, config.titleStyles);
+      diagnostics.push(...a.diagnostics);
+      return a.text;
+    }),
+  );
+  if (hasErrors(diagnostics)) return result({ outDir, version });
+
+  // sections
+  const buildVariables = options.buildVariables ?? (await import("../../templating/sections/index.ts")).buildVariables;
+  const usedNames = new Set(assembled.flatMap((t) => usedVariables(t.text)));
+  const { variables, diagnostics: variableDiagnostics } = timed("sections", () =>
+    buildVariables(root, ctx.cache, { usedNames, relative: config.relativeTitleStyles }),
+  );
+  diagnostics.push(...variableDiagnostics);
+
+  // substitute
+  const templated = timed("substitute", () =>
+    assembled.map((text) => {
+      const s = substituteVariables(text, (name) => variables.get(name));
+      diagnostics.push(...s.diagnostics);
+      diagnostics.push(...resolveRelativeTitles(s.text, config.titleStyles, config.relativeTitleStyles));
+      return s.text;
+    }),
+  );
+  if (hasErrors(diagnostics)) return result({ outDir, version });
+
+  // rst
+  const documents = timed("rst", () =>
+    templated.map((text, i) => {
+      const r = renderRst(text, plans[i].file.replace(/\.html$/, ".rst"));
+      diagnostics.push(...r.diagnostics);
+      return r.document;
+    }),
+  );
+
+  // page
+  const gitRev = variables.get("git_rev")?.text.trim() || "unknown";
+  const nav = (current: string): PageLink[] => [
+    ...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })),
+    { href: "../index.html", label: "All versions" },
+  ];
+  const pages = timed("page", () =>
+    documents.map((document, i) => {
+      const plan = plans[i];
+      const page = renderPage(
+        document,
+        { file: plan.file, title: plan.file === "howtos.html" ? "Client-Server API how-to" : "Matrix Specification", version, gitRev, nav: nav(plan.file) },
+        (line) => templated[i].originOf(line),
+      );
+      diagnostics.push(...page.diagnostics);
+      return page;
+    }),
+  );
+  if (hasErrors(diagnostics)) return result({ outDir, version });
+
+  // write
+  const files = new Map<string, string | Buffer>();
+  for (const page of pages) files.set(page.file, page.html);
+  for (const [name, content] of themeAssets()) files.set(name, content);
+  if (options.keepIntermediates) {
+    plans.forEach((plan, i) => {
+      const base = plan.file.replace(/\.html$/, "");
+      files.set(`${base}.assembled.rst`, assembled[i].text);
+      files.set(`${base}.templated.rst`, templated[i].text);
+    });
+  }
+  const versions = timed("write", () =>
+    writeOutput(outDir, { version, files, merge: targetName !== DEFAULT_TARGET }, { versionsPage: (v) => versionsPage(v), beforeSwap: options.beforeSwap }),
+  );
+  return result({ outDir, version, versions, written: [...files.keys()] });
+}
+
+/** The page listing every version present in the output folder. */
+export function versionsPage(versions: string[]): string {
+  return renderTheme("versions.njk", { versions, latest: versions[0] });
+}

@@ -1,0 +1,19 @@
+// The rst stage: the templated text parsed and transformed by our engine
+// (docutils' publish_doctree). Every system message of level WARNING or above
+// becomes an error at the file and line that produced it.
+import type { Diagnostic } from "../diagnostics.ts";
+import { type Document, publishDoctree } from "../rst/index.ts";
+import type { MappedText } from "./line-map.ts";
+import { rstDiagnostic } from "./rst-messages.ts";
+
+export function renderRst(text: MappedText, source: string): { document: Document; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const document = publishDoctree(text.text, {
+    source,
+    observer: (message) => {
+      const d = rstDiagnostic(message, { originOf: (line) => text.originOf(line), fallbackFile: text.origins[0]?.file ?? source });
+      if (d) diagnostics.push(d);
+    },
+  });
+  return { document, diagnostics };
+}

@@ -1,0 +1,98 @@
+// The write stage. A build's pages are rendered in memory first; only a build
+// without errors writes. It writes into a temporary folder beside the output
+// (so that renames stay on one file system) and then renames each finished
+// piece into place: `<version>/`, `latest/` (a copy of the newest version
+// present) and `index.html` (the list of versions). A build that fails leaves
+// the previous output as it was; no reader ever sees half a folder.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { compareVersions } from "../sources/changelog.ts";
+
+const VERSION_DIR = /^v(\d+)\.(\d+)\.(\d+)$/;
+export const LATEST_DIR = "latest";
+export const VERSIONS_PAGE = "index.html";
+
+/** Version folders of an output folder (those holding an index.html), newest first. */
+export function listVersions(outDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => VERSION_DIR.test(n) && existsSync(join(outDir, n, "index.html")))
+    .sort((a, b) => compareVersions(versionNumbers(b), versionNumbers(a)));
+}
+
+function versionNumbers(name: string): number[] {
+  const m = VERSION_DIR.exec(name)!;
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+export interface VersionFiles {
+  /** e.g. `v0.2.0`. */
+  version: string;
+  /** File name in the version folder → content. */
+  files: Map<string, string | Buffer>;
+  /** Keep the files of the existing version folder that this build does not write (a build of one extra target). */
+  merge?: boolean;
+}
+
+export interface WriteHooks {
+  /** Renders the list of versions, given the versions present after this build, newest first. */
+  versionsPage(versions: string[]): string;
+  /** Called between steps; tests use it to make a step fail. */
+  beforeSwap?(what: string): void;
+}
+
+/** Replaces `target` by `replacement` with two renames, putting the old one back if the second fails. */
+function swapInto(replacement: string, target: string, trash: string): void {
+  const hadOld = existsSync(target);
+  if (hadOld) renameSync(target, trash);
+  try {
+    renameSync(replacement, target);
+  } catch (e) {
+    if (hadOld) renameSync(trash, target);
+    throw e;
+  }
+}
+
+function writeFiles(dir: string, files: Map<string, string | Buffer>): void {
+  for (const [name, content] of files) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+}
+
+/** Writes one version and updates `latest/` and the versions page. Returns the versions present, newest first. */
+export function writeOutput(outDir: string, output: VersionFiles, hooks: WriteHooks): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const staging = mkdtempSync(join(outDir, ".build-"));
+  try {
+    const newVersion = join(staging, output.version);
+    mkdirSync(newVersion);
+    const existing = join(outDir, output.version);
+    if (output.merge && existsSync(existing) && statSync(existing).isDirectory()) cpSync(existing, newVersion, { recursive: true });
+    writeFiles(newVersion, output.files);
+
+    const others = listVersions(outDir).filter((v) => v !== output.version);
+    const versions = [...others, output.version].sort((a, b) => compareVersions(versionNumbers(b), versionNumbers(a)));
+    const newest = versions[0];
+    const latest = join(staging, LATEST_DIR);
+    cpSync(newest === output.version ? newVersion : join(outDir, newest), latest, { recursive: true });
+    writeFileSync(join(staging, VERSIONS_PAGE), hooks.versionsPage(versions));
+
+    // Everything is ready: move the pieces into place.
+    hooks.beforeSwap?.(output.version);
+    swapInto(newVersion, existing, join(staging, `old-${output.version}`));
+    hooks.beforeSwap?.(LATEST_DIR);
+    swapInto(latest, join(outDir, LATEST_DIR), join(staging, `old-${LATEST_DIR}`));
+    hooks.beforeSwap?.(VERSIONS_PAGE);
+    renameSync(join(staging, VERSIONS_PAGE), join(outDir, VERSIONS_PAGE));
+    return versions;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
