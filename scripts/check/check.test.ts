@@ -96,13 +96,18 @@ describe("failure classes", () => {
     expect(summary.errors).toBe(2);
   });
 
-  it("3. an example without a schema is an error; a schema without an example a warning; a variant uses its type's schema", () => {
+  it("3. an example without a schema of its name (variant included) is an error; a schema without an example a warning", () => {
     const { diagnostics, summary } = check(tree("example-schema-pairing"));
     expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}:${d.line}`)).toEqual([
+      "error example-without-schema event-schemas/examples/v1/m.room.member#m.join:1",
+      // validated against the variant's own schema, which only allows "leave"
+      "error example-invalid event-schemas/examples/v1/m.room.member#m.leave:6",
       "error example-without-schema event-schemas/examples/v1/m.room.topic:1",
       "warning schema-without-example event-schemas/schema/v1/m.room.name:1",
     ]);
-    expect(summary).toMatchObject({ errors: 1, warnings: 1 });
+    expect(diagnostics[0].message).toBe("There is no schema `m.room.member#m.join` in event-schemas/schema/v1 for this example.");
+    expect(diagnostics[1].message).toBe('`membership` must be one of leave; the example has "join".');
+    expect(summary).toMatchObject({ errors: 3, warnings: 1 });
   });
 
   it("4. a schema file that is not a valid draft-04 schema", () => {

@@ -27,7 +27,7 @@ export interface EventSchema extends EventName {
 
 export interface EventExample extends EventName {
   file: DataFile;
-  /** The schema this example is checked against: the one of the same name, else that of its event type. */
+  /** The schema this example is checked against: the one of the same name (variant included). */
   schema?: EventSchema;
 }
 
@@ -60,7 +60,7 @@ export function loadEventSchemas(cache: SourceCache): EventSchemaSet {
       continue;
     }
     const parsed = parseEventName(name);
-    examples.push({ ...parsed, file, schema: byName.get(name) ?? byName.get(parsed.type) });
+    examples.push({ ...parsed, file, schema: byName.get(name) });
   }
   return { schemas, examples, unloadedExamples };
 }
