@@ -57,7 +57,9 @@ export class Reporter {
       const sl = getSourceLine(baseNode);
       if (src == null && sl.source != null) src = sl.source;
       if (ln == null && sl.line != null) ln = sl.line;
-    } else if (src == null && this.getSourceAndLine) {
+    }
+    if (src == null && this.getSourceAndLine) {
+      // As docutils: without a known source, the parser's position supplies source and line.
       const sl = this.getSourceAndLine(ln);
       if (sl.source != null) src = sl.source;
       if (sl.line != null) ln = sl.line;

@@ -204,7 +204,10 @@ export function columnWidth(text: string): number {
 }
 
 /** docutils' StringList.pad_double_width: a pad character after every wide character. */
+const MAYBE_WIDE = /[\u1100-\uffff\ud800-\udbff]/;
+
 export function padDoubleWidth(line: string, pad: string): string {
+  if (!MAYBE_WIDE.test(line)) return line;
   let wide = false;
   for (const ch of line) {
     if (isWide(ch.codePointAt(0)!)) {

@@ -17,7 +17,7 @@ export function parseDocument(text: string, document: Document): void {
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;
-  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? top.absLineNumber() });
+  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? shared.currentLine });
   try {
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].length > lineLengthLimit) {

@@ -22,7 +22,10 @@ export class TableMarkupError {
 }
 
 /** String indices of the columns of a line, skipping combining characters (docutils' column_indices). */
-function columnIndices(text: string): number[] {
+const MAYBE_COMBINING = /[\u0300-\uffff]/;
+
+function columnIndices(text: string): number[] | null {
+  if (!MAYBE_COMBINING.test(text)) return null;
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) if (!isCombining(text[i])) out.push(i);
   return out;
@@ -34,8 +37,8 @@ export function get2DBlock(lines: readonly string[], top: number, left: number, 
   let indent = right;
   for (let i = 0; i < block.length; i++) {
     const ci = columnIndices(block[i]);
-    const l = left < ci.length ? ci[left] : left + block[i].length - ci.length;
-    const r = right < ci.length ? ci[right] : right + block[i].length - ci.length;
+    const l = ci === null ? left : left < ci.length ? ci[left] : left + block[i].length - ci.length;
+    const r = ci === null ? right : right < ci.length ? ci[right] : right + block[i].length - ci.length;
     const line = pyRstrip(block[i].slice(l, r));
     block[i] = line;
     if (line) indent = Math.min(indent, line.length - line.trimStart().length);
@@ -83,6 +86,7 @@ function findHeadBodySep(block: string[], pattern: RegExp, original: string[] | 
 
 /** A line without its combining characters: one character per text column. */
 export function stripCombining(line: string): string {
+  if (!MAYBE_COMBINING.test(line)) return line;
   let out = "";
   for (const ch of line) if (!isCombining(ch)) out += ch;
   return out;
