@@ -24,6 +24,7 @@ import { substitutions } from "./substitutions.ts";
 import { targetNotes } from "./target-notes.ts";
 import { transitions } from "./transitions.ts";
 import { stripComments } from "./strip-comments.ts";
+import { exposeInternals } from "./expose-internals.ts";
 
 export { applyWriterTransforms, filterMessages, messages } from "./messages.ts";
 
@@ -46,6 +47,7 @@ export const READER_TRANSFORMS: Array<[number, string, DocumentTransform]> = [
   [PRIORITIES.InternalTargets, "InternalTargets", internalTargets],
   [PRIORITIES.DanglingReferences, "DanglingReferences", danglingReferences],
   [PRIORITIES.Transitions, "Transitions", transitions],
+  [PRIORITIES.ExposeInternals, "ExposeInternals", exposeInternals],
 ];
 
 /** Transforms that `pending` nodes stand for, by docutils class path. */

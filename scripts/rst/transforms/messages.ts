@@ -1,6 +1,6 @@
 // The writer-side transforms of docutils' universal module (docutils runs them as
 // part of a writer, so they are not in `applyTransforms`; writers call
-// `applyWriterTransforms`):
+// `applyWriterTransforms`, which also runs StripClassesAndElements, off by default):
 // - Messages (860): system messages made by transforms that are not in the tree are
 //   gathered into a final "Docutils System Messages" section;
 // - FilterMessages (870): messages below the report level (default 2: WARNING) are
@@ -8,6 +8,7 @@
 //   an emptied system-messages section is dropped.
 import type { Document } from "../document.ts";
 import { Element, Text } from "../nodes.ts";
+import { stripClassesAndElements } from "./strip-classes.ts";
 
 export function messages(document: Document): void {
   const unattached = document.transformMessages.filter((m) => !m.parent);
@@ -38,8 +39,9 @@ export function filterMessages(document: Document): void {
   }
 }
 
-/** The transforms docutils' writers add: Messages, then FilterMessages. */
+/** The transforms docutils' writers add, in priority order: StripClassesAndElements, Messages, FilterMessages. */
 export function applyWriterTransforms(document: Document): void {
+  stripClassesAndElements(document);
   messages(document);
   filterMessages(document);
 }

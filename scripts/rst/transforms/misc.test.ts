@@ -118,3 +118,31 @@ describe("writer transforms", () => {
     expect(pformat(doc)).toBe('<document source="test data">\n    <paragraph>\n        oops\n');
   });
 });
+
+describe("settings-driven transforms (off by default)", () => {
+  const src = `
+    <document source="test data">
+        <paragraph classes="keep drop">
+            A
+        <paragraph classes="gone">
+            B
+  `;
+  it("StripClassesAndElements removes listed elements and classes only when asked", () => {
+    const doc = read(src);
+    applyWriterTransforms(doc);
+    expect(pformat(doc)).toContain('<paragraph classes="gone">');
+    const doc2 = read(src);
+    doc2.settings.stripElementsWithClasses = ["gone"];
+    doc2.settings.stripClasses = ["drop"];
+    applyWriterTransforms(doc2);
+    expect(pformat(doc2)).toBe('<document source="test data">\n    <paragraph classes="keep">\n        A\n');
+  });
+
+  it("ExposeInternals copies internal values into attributes when asked", () => {
+    const doc = read(src);
+    doc.settings.exposeInternals = ["line"];
+    (doc.children[0] as import("../nodes.ts").Element).line = 7;
+    applyTransforms(doc);
+    expect(pformat(doc)).toContain('<paragraph classes="keep drop" internal:line="7">');
+  });
+});
