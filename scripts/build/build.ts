@@ -66,6 +66,22 @@ interface PagePlan {
   files: TargetFile[];
 }
 
+/**
+ * One diagnostic for each distinct problem: a generated section repeats a
+ * template many times, so one bad line of a YAML file can produce the same
+ * message several times at the same place.
+ */
+export function mergeRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, { d: Diagnostic; count: number }>();
+  for (const d of diagnostics) {
+    const key = [d.severity, d.code, d.file, d.line, d.column, d.message].join("\u0000");
+    const entry = seen.get(key);
+    if (entry) entry.count++;
+    else seen.set(key, { d, count: 1 });
+  }
+  return [...seen.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message} (${count} times)` } : d));
+}
+
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return countBySeverity(diagnostics).errors > 0;
 }
@@ -83,11 +99,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const requestedRoot = resolve(options.root);
   const result = (extra: Partial<BuildResult> = {}): BuildResult => {
-    sortDiagnostics(diagnostics);
     return {
       root: requestedRoot,
       outDir: resolve(options.out ?? join(requestedRoot, "gen")),
-      diagnostics,
+      diagnostics: sortDiagnostics(mergeRepeats(diagnostics)),
       timings,
       written: [],
       versions: [],
