@@ -105,6 +105,19 @@ function roleOf(ch: string): Role {
   return r;
 }
 
+// Flags of the ASCII characters, for speed.
+const F_SPACE = 1, F_OPENER = 2, F_CLOSER = 4, F_DELIM = 8, F_CLOSING = 16;
+const ASCII_FLAGS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_FLAGS[c] =
+    (isSpace(ch) ? F_SPACE : 0) |
+    (ASCII_OPENERS.includes(ch) ? F_OPENER : 0) |
+    (ASCII_CLOSERS.includes(ch) ? F_CLOSER : 0) |
+    (ASCII_DELIMITERS.includes(ch) ? F_DELIM : 0) |
+    (ASCII_CLOSING_DELIMITERS.includes(ch) ? F_CLOSING : 0);
+}
+
 export function isOpener(ch: string | undefined): boolean {
   return ch !== undefined && ch !== "" && roleOf(ch).opener;
 }
@@ -120,11 +133,17 @@ export function isClosingDelimiter(ch: string | undefined): boolean {
 
 /** Rule 6: may this character precede an inline markup start-string? */
 export function canPrecedeStart(ch: string | undefined): boolean {
+  if (ch === undefined || ch === "") return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (ASCII_FLAGS[c] & (F_SPACE | F_OPENER | F_DELIM)) !== 0;
   return isSpace(ch) || isOpener(ch) || isDelimiter(ch);
 }
 
 /** Rule 7: may this character follow an inline markup end-string? (NUL: an escape follows.) */
 export function canFollowEnd(ch: string | undefined): boolean {
+  if (ch === undefined || ch === "") return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c === 0 || (ASCII_FLAGS[c] & (F_SPACE | F_CLOSING | F_DELIM | F_CLOSER)) !== 0;
   return ch === "\x00" || isSpace(ch) || isClosingDelimiter(ch) || isDelimiter(ch) || isCloser(ch);
 }
 

@@ -73,7 +73,6 @@ interface StartMatch {
 class InlineParser {
   private readonly s: string;
   private readonly n: number;
-  private runEnd: Int32Array | null = null;
   private chainEnd: Int32Array | null = null;
   private bestRef: Int32Array | null = null;
   private readonly nextEnd: (Int32Array | null)[] = [null, null, null, null, null, null];
@@ -136,6 +135,7 @@ class InlineParser {
     const { s } = this;
     if (i < 0 || i >= this.n) return false;
     const c = s.charCodeAt(i);
+    if (c < 128) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
     if (c >= 0xd800 && c <= 0xdbff) return isNameChar(s.slice(i, i + 2));
     if (c >= 0xdc00 && c <= 0xdfff) return isNameChar(s.slice(i - 1, i + 1));
     return isNameChar(s[i]);
@@ -150,21 +150,21 @@ class InlineParser {
 
   private computeNames(): void {
     const { n, s } = this;
-    const runEnd = new Int32Array(n + 1).fill(-1);
     const chainEnd = new Int32Array(n + 1).fill(-1);
     const bestRef = new Int32Array(n + 1).fill(-1);
+    let runEnd = -1; // end of the run of name characters containing i
     for (let i = n - 1; i >= 0; i--) {
-      if (this.nameCharAt(i)) runEnd[i] = i + 1 < n && runEnd[i + 1] >= 0 ? runEnd[i + 1] : i + 1;
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      const e = runEnd[i];
-      if (e < 0) continue;
-      const joined = e + 1 < n && NAME_JOINERS.includes(s[e]) && runEnd[e + 1] >= 0;
+      if (!this.nameCharAt(i)) {
+        runEnd = -1;
+        continue;
+      }
+      if (runEnd < 0) runEnd = i + 1;
+      const e = runEnd;
+      const joined = e + 1 < n && chainEnd[e + 1] >= 0 && NAME_JOINERS.includes(s[e]);
       chainEnd[i] = joined ? chainEnd[e + 1] : e;
       const longer = joined ? bestRef[e + 1] : -1;
       bestRef[i] = longer >= 0 ? longer : this.refEndCode(e);
     }
-    this.runEnd = runEnd;
     this.chainEnd = chainEnd;
     this.bestRef = bestRef;
   }
@@ -189,6 +189,8 @@ class InlineParser {
   /** Length of the end-string of `kind` at j (0 if none); `lookbehind` false: nothing precedes j. */
   private endAt(kind: End, j: number, lookbehind: boolean): number {
     const { s } = this;
+    const ch = s[j];
+    if (ch !== "*" && ch !== "`" && ch !== "|") return 0;
     const prev = lookbehind ? s[j - 1] : undefined;
     const prevBlocks = isSpace(prev) || prev === "\x00";
     switch (kind) {
@@ -397,10 +399,10 @@ class InlineParser {
   /** A `problematic` node pointing at its system message, and the message pointing back. */
   private problematic(text: string, rawsource: string, message: Element): Element {
     const { document } = this.ctx;
-    const msgid = document.setId(message, this.ctx.parent);
+    const msgid = document.setId(message, this.ctx.parent, "system-message");
     const prb = new Element("problematic", { refid: msgid }, [new Text(text)]);
     prb.rawsource = rawsource;
-    const prbid = document.setId(prb);
+    const prbid = document.setId(prb, null, "problematic");
     message.backrefs.push(prbid);
     return prb;
   }
