@@ -2,14 +2,16 @@
 // source, line and backlinks. Messages below the report level (INFO, DEBUG) are not shown.
 import { attval, encode, SKIP, type VisitorTable } from "../writer.ts";
 
-/** docutils' default report_level: WARNING. */
-const REPORT_LEVEL = 2;
+/** The document's report level (docutils' report_level; default 2, WARNING). */
+function reportLevel(settings: Record<string, unknown>): number {
+  return typeof settings.reportLevel === "number" ? settings.reportLevel : 2;
+}
 
 export const systemMessageVisitors: VisitorTable = {
   system_message: {
     visit(w, node) {
       const level = Number(node.get("level") ?? 0);
-      if (level < REPORT_LEVEL) return SKIP;
+      if (level < reportLevel(w.document.settings)) return SKIP;
       w.body.push(w.starttag(node, "aside", {}, { class: "system-message" }));
       w.body.push('<p class="system-message-title">');
       const backrefs = node.backrefs;
