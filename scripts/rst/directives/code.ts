@@ -1,0 +1,72 @@
+// The `code` directive (docutils' CodeBlock) and the token stream it shares with
+// the `code` role. docutils colours code with Pygments; this toolchain has no
+// lexers, so code is emitted as one plain token (what docutils emits for the
+// languages "" and "text" and with syntax_highlight "none"). Line numbers are
+// added as docutils' NumberLines does.
+import { Element, type Node, Text } from "../nodes.ts";
+import { classOption, unchanged } from "./options.ts";
+import { addName, assertHasContent, directive, error } from "./util.ts";
+
+export type Token = [string[], string];
+
+/** The tokens of `code` in `language`: without a lexer, the whole text as one unclassified token. */
+export function tokenize(code: string, _language: string): Token[] {
+  return [[[], code]];
+}
+
+/** Inserts line-number tokens (class "ln") at the start of each line, right-aligned (docutils' NumberLines). */
+export function numberLines(tokens: Token[], startline: number, endline: number): Token[] {
+  const width = String(endline).length;
+  const fmt = (n: number) => String(n).padStart(width, " ") + " ";
+  let lineno = startline;
+  const out: Token[] = [[["ln"], fmt(lineno)]];
+  for (const [classes, value] of tokens) {
+    const lines = value.split("\n");
+    for (let i = 0; i < lines.length - 1; i++) {
+      out.push([classes, lines[i] + "\n"]);
+      lineno++;
+      out.push([["ln"], fmt(lineno)]);
+    }
+    out.push([classes, lines[lines.length - 1]]);
+  }
+  return out;
+}
+
+/** Appends tokens to `node`: classified ones as `inline` elements, others as text. */
+export function appendTokens(node: Element, tokens: Token[]): void {
+  for (const [classes, value] of tokens) {
+    if (classes.length) node.append(new Element("inline", { classes }, [new Text(value)]));
+    else if (value) node.append(new Text(value));
+  }
+}
+
+/** Language "none" switches highlighting off and is not a class. */
+export function normalizeLanguage(language: string): string {
+  return language === "none" ? "" : language;
+}
+
+export const CODE_DIRECTIVE = directive({
+  optionalArguments: 1,
+  optionSpec: { class: classOption, name: unchanged, "number-lines": unchanged },
+  hasContent: true,
+  run(call): Node[] {
+    assertHasContent(call);
+    const language = normalizeLanguage(call.arguments[0] ?? "");
+    const classes = ["code"];
+    if (language) classes.push(language);
+    classes.push(...((call.options.class as string[] | undefined) ?? []));
+    const code = call.content.join("\n");
+    let tokens = tokenize(code, language);
+    if ("number-lines" in call.options) {
+      const raw = String(call.options["number-lines"] ?? "");
+      const start = raw ? (/^\s*[+-]?\d+\s*$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN) : 1;
+      if (Number.isNaN(start)) throw error(":number-lines: with non-integer start value");
+      tokens = numberLines(tokens, start, start + call.content.length);
+    }
+    const node = new Element("literal_block", { classes, "xml:space": "preserve" });
+    node.rawsource = code;
+    addName(call, node);
+    appendTokens(node, tokens);
+    return [node];
+  },
+});
