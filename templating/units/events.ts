@@ -71,6 +71,7 @@ export function coreFieldsTable(cache: SourceCache, file: DataFile, resolved: un
   const root: Schema = isSchema(resolved) ? { ...resolved, allOf: undefined } : {};
   const own = objectShape(root, "");
   const inherited = isSchema(resolved) ? objectShape(resolved, "").required : new Set<string>();
-  const table = fieldTables({ ...root, required: [...inherited].filter((r) => own.properties.some((p) => p.name === r)) }, "", locate)[0];
+  const title = typeof root.title === "string" && root.title ? root.title : undefined;
+  const table = fieldTables({ ...root, required: [...inherited].filter((r) => own.properties.some((p) => p.name === r)) }, "", locate, title)[0];
   return table;
 }
