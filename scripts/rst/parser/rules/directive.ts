@@ -15,17 +15,9 @@ import { fixedText } from "./fixed-text.ts";
 /** Runs the directive at the current line; returns its nodes and whether a blank line follows. */
 export function directiveConstruct(s: Body, match: RegExpExecArray, optionPresets: Record<string, unknown> = {}): [Node[], boolean] {
   const typeName = match[1];
-  const definition = lookupDirective(typeName.toLowerCase());
-  if (!definition) {
-    s.parent.append(
-      s.reporter.info(
-        `No directive entry for "${typeName}" in module "docutils.parsers.rst.languages.en".\nTrying "${typeName}" as canonical directive name.`,
-        [],
-        { line: s.m.shared.currentLine ?? undefined },
-      ),
-    );
-    return unknownDirective(s, typeName);
-  }
+  const { definition, info } = lookupDirective(typeName);
+  if (info) s.parent.append(s.reporter.info(info, [], { line: s.m.shared.currentLine ?? undefined }));
+  if (!definition) return unknownDirective(s, typeName);
   return runDirective(s, definition, match, typeName, optionPresets);
 }
 
