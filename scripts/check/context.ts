@@ -4,13 +4,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
-import { CHANGELOG_FILE, loadChangelog, type Changelog } from "../sources/changelog.ts";
+import { CHANGELOG_FILE, type Changelog } from "../sources/changelog.ts";
 import type { DataFile } from "../sources/data-file.ts";
-import { listSchemaFiles, loadEventSchemas, type EventSchemaSet } from "../sources/event-schemas.ts";
-import { dereference } from "../sources/refs.ts";
+import type { EventSchemaSet } from "../sources/event-schemas.ts";
+import { loadSources } from "../sources/index.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
-import { SourceCache } from "../sources/source-cache.ts";
-import { loadSwaggerFiles, type SwaggerFile } from "../sources/swagger.ts";
+import type { SourceCache } from "../sources/source-cache.ts";
+import type { SwaggerFile } from "../sources/swagger.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA } from "./swagger.ts";
 
@@ -37,18 +37,9 @@ export interface ContextOptions {
 
 export function createCheckContext(root: string, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
   const parseCache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
-  const cache = new SourceCache(root, parseCache);
-  const swagger = loadSwaggerFiles(cache);
-  const events = loadEventSchemas(cache);
-  const schemaFiles: DataFile[] = [];
-  for (const rel of listSchemaFiles(cache.root)) {
-    const file = cache.load(rel);
-    if (!file) continue;
-    dereference(cache, file); // finds `$ref` cycles in schema files nothing else reaches
-    schemaFiles.push(file);
-  }
+  // The changelog's own diagnostics come from the changelog check, the cache's from the runner.
+  const { cache, swagger, events, schemaFiles, changelog } = loadSources(root, { memo: parseCache });
   parseCache?.save();
-  const changelog = loadChangelog(cache.root);
   const schemas = new SchemaRegistry(cache, options.cacheDir);
   addSwaggerSchema(schemas);
   // Every schema the checks will validate against, compiled in one go.

@@ -24,7 +24,7 @@ export interface RunOptions {
   checks?: readonly Check[];
   /** Let an internal error in a check propagate (with its stack) instead of becoming a diagnostic. */
   debug?: boolean;
-  /** Folder for compiled validators kept between runs; `null` to compile every time. */
+  /** Folder for parsed YAML and compiled validators kept between runs (default: node_modules/.cache/matrix-doc); `null` for none. */
   cacheDir?: string | null;
 }
 

@@ -7,8 +7,9 @@
 // places that reference the same schema.
 import type { Diagnostic } from "../diagnostics.ts";
 import { loadChangelog, type Changelog } from "./changelog.ts";
-import type { ParseMemo } from "./data-file.ts";
-import { loadEventSchemas, type EventSchemaSet } from "./event-schemas.ts";
+import type { DataFile, ParseMemo } from "./data-file.ts";
+import { listSchemaFiles, loadEventSchemas, type EventSchemaSet } from "./event-schemas.ts";
+import { dereference, trace } from "./refs.ts";
 import { SourceCache } from "./source-cache.ts";
 import { loadSwaggerFiles, type SwaggerFile } from "./swagger.ts";
 
@@ -16,7 +17,10 @@ export interface Sources {
   cache: SourceCache;
   swagger: SwaggerFile[];
   events: EventSchemaSet;
+  /** Files that hold a JSON schema on their own (event schemas, `api/**\/definitions/**`). */
+  schemaFiles: DataFile[];
   changelog: Changelog;
+  /** Every problem met while loading: the cache's and the changelog's. */
   diagnostics: Diagnostic[];
 }
 
@@ -24,16 +28,30 @@ export function loadSources(root: string, options: { memo?: ParseMemo } = {}): S
   const cache = new SourceCache(root, options.memo);
   const swagger = loadSwaggerFiles(cache);
   const events = loadEventSchemas(cache);
+  const schemaFiles = loadSchemaFiles(cache);
   const changelog = loadChangelog(cache.root);
-  return { cache, swagger, events, changelog, diagnostics: [...cache.diagnostics, ...changelog.diagnostics] };
+  return { cache, swagger, events, schemaFiles, changelog, diagnostics: [...cache.diagnostics, ...changelog.diagnostics] };
+}
+
+/** Load every schema file, following its `$ref`s (which reports cycles that nothing else reaches). */
+export function loadSchemaFiles(cache: SourceCache): DataFile[] {
+  const files: DataFile[] = [];
+  for (const rel of listSchemaFiles(cache.root)) {
+    const file = cache.load(rel);
+    if (!file) continue;
+    dereference(cache, file);
+    files.push(file);
+  }
+  return files;
 }
 
 export type { Changelog, ChangelogEntry } from "./changelog.ts";
 export { loadChangelog, newestEntry, parseChangelog } from "./changelog.ts";
 export type { DataFile, Position } from "./data-file.ts";
+export { ParseCache } from "./parse-cache.ts";
 export type { EventExample, EventSchema, EventSchemaSet } from "./event-schemas.ts";
-export { loadEventSchemas } from "./event-schemas.ts";
-export { dereference, trace } from "./refs.ts";
+export { listSchemaFiles, loadEventSchemas } from "./event-schemas.ts";
+export { dereference, trace };
 export { SourceCache } from "./source-cache.ts";
 export type { ApiExample, Endpoint, SwaggerFile } from "./swagger.ts";
 export { loadSwaggerFiles } from "./swagger.ts";
