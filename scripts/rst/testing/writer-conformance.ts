@@ -44,6 +44,7 @@ export function runWriterCase(c: Case, withMessages: boolean): Outcome {
   let actual: string;
   try {
     const document: Document = readPseudoXml(c.doctree_pseudoxml ?? "", { rst: c.rst });
+    recoverLines(document, c.rst); // lines of messages the writer itself reports
     if (withMessages) {
       document.transformMessages = transformMessages(c);
       for (const m of document.transformMessages) for (const id of m.ids) document.idMap.set(id, m);

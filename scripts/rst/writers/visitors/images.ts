@@ -74,6 +74,11 @@ function visitImage(w: HtmlWriter, node: Element): typeof SKIP {
   attrs.alt = node.str("alt") ?? uri;
   attrs.src = safeUri;
   w.body.push(w.emptytag(node, "img", attrs, { suffix, class: cls }));
+  if (node.has("scale") && (!node.has("width") || !node.has("height"))) {
+    // Scaling needs the image's own size, which only the file can tell; the writer does not read it.
+    const reason = w.document.settings.fileInsertionEnabled ? "The writer does not read image files." : "Reading external files disabled.";
+    w.writeMessage(2, "WARNING", `Cannot scale image!\n  Could not get size from "${uri}":\n  ${reason}`, node);
+  }
   if (node.get("loading") === "embed") {
     // docutils reads the file and writes a data: URI. We never read files from the writer
     // (a document could otherwise pull any local file into the page): the image stays a link.
