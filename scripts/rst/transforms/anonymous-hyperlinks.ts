@@ -2,11 +2,11 @@
 // with anonymous targets (`__ uri`) in document order.
 import type { Document } from "../document.ts";
 import type { Element } from "../nodes.ts";
-import { BatchReplacer, replaceWithProblematic } from "./util.ts";
+import { BatchReplacer, collect, replaceWithProblematic } from "./util.ts";
 
 export function anonymousHyperlinks(document: Document): void {
-  const refs = document.findAll("reference").filter((n) => n.get("anonymous"));
-  const targets = document.findAll("target").filter((n) => n.get("anonymous"));
+  const refs = collect(document, "reference").filter((n) => n.get("anonymous"));
+  const targets = collect(document, "target").filter((n) => n.get("anonymous"));
   if (refs.length !== targets.length) {
     const msg = document.reporter.error(
       `Anonymous hyperlink mismatch: ${refs.length} references but ${targets.length} targets.\n` +

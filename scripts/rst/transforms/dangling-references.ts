@@ -2,15 +2,13 @@
 // `refname` either resolve through the name registry or become `problematic` with an
 // error; targets nobody references get an INFO message.
 import type { Document } from "../document.ts";
-import { Element } from "../nodes.ts";
-import { BatchReplacer, noteReferencedBy, replaceWithProblematic } from "./util.ts";
+import { BatchReplacer, collect, noteReferencedBy, replaceWithProblematic } from "./util.ts";
 
 const REFERENCE_TAGS = new Set(["reference", "footnote_reference", "citation_reference"]);
 
 export function danglingReferences(document: Document): void {
   // Collect first: replacing nodes while walking would disturb the walk.
-  const refs: Element[] = [];
-  for (const n of document.traverse()) if (n instanceof Element && REFERENCE_TAGS.has(n.tagname)) refs.push(n);
+  const refs = collect(document, ...REFERENCE_TAGS);
   const batch = new BatchReplacer();
   for (const node of refs) {
     if (!node.parent || batch.has(node) || node.resolved || !node.has("refname")) continue;
@@ -31,7 +29,7 @@ export function danglingReferences(document: Document): void {
     }
   }
   batch.flush();
-  for (const target of document.findAll("target")) {
+  for (const target of collect(document, "target")) {
     if (target.referenced) continue;
     if (target.get("anonymous")) continue;
     const naming = target.names[0] ?? target.ids[0] ?? target.str("refid");

@@ -1,10 +1,10 @@
 // references.ExternalTargets (priority 640): references to a named target with a
 // URI get that URI.
 import type { Document } from "../document.ts";
-import { noteReferencedBy } from "./util.ts";
+import { collect, noteReferencedBy } from "./util.ts";
 
 export function externalTargets(document: Document): void {
-  for (const target of document.findAll("target")) {
+  for (const target of collect(document, "target")) {
     if (!target.has("refuri")) continue;
     const refuri = target.str("refuri")!;
     for (const name of target.names) {

@@ -1,10 +1,10 @@
 // references.InternalTargets (priority 660): references to a named internal target
 // get the id it stands for.
 import type { Document } from "../document.ts";
-import { noteReferencedBy } from "./util.ts";
+import { collect, noteReferencedBy } from "./util.ts";
 
 export function internalTargets(document: Document): void {
-  for (const target of document.findAll("target")) {
+  for (const target of collect(document, "target")) {
     if (target.has("refuri") || target.has("refid")) continue;
     for (const name of target.names) {
       const refid = document.nameids.get(name);

@@ -9,6 +9,7 @@
 import type { Document } from "../document.ts";
 import { Element, Text } from "../nodes.ts";
 import { stripClassesAndElements } from "./strip-classes.ts";
+import { collect } from "./util.ts";
 
 export function messages(document: Document): void {
   const unattached = document.transformMessages.filter((m) => !m.parent);
@@ -23,7 +24,7 @@ export function messages(document: Document): void {
 
 export function filterMessages(document: Document): void {
   const reportLevel = typeof document.settings.reportLevel === "number" ? document.settings.reportLevel : 2;
-  for (const node of document.findAll("system_message")) {
+  for (const node of collect(document, "system_message")) {
     const level = node.get("level");
     if (typeof level === "number" && level < reportLevel) {
       node.remove();
@@ -31,10 +32,10 @@ export function filterMessages(document: Document): void {
       if (id !== undefined) document.idMap.delete(id);
     }
   }
-  for (const node of document.findAll("problematic")) {
+  for (const node of collect(document, "problematic")) {
     if (!document.idMap.has(node.str("refid") ?? "")) node.replaceSelf(new Text(node.astext()));
   }
-  for (const node of document.findAll("section")) {
+  for (const node of collect(document, "section")) {
     if (node.classes.includes("system-messages") && node.children.length === 1) node.remove();
   }
 }

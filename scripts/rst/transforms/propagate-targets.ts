@@ -2,16 +2,36 @@
 // (`.. _name:` with nothing after it) gives its ids and names to the element that
 // follows it, and then points at that element with `refid`.
 import type { Document } from "../document.ts";
-import { Element, TEXT_ELEMENTS } from "../nodes.ts";
-import { expectedById, expectedByName, INVISIBLE, isElement, nextNodeAscending, TARGETABLE } from "./util.ts";
+import { Element, type Node, TEXT_ELEMENTS } from "../nodes.ts";
+import { collect, expectedById, expectedByName, INVISIBLE, isElement, TARGETABLE } from "./util.ts";
 
 export function propagateTargets(document: Document): void {
-  for (const target of document.findAll("target")) {
+  // The tree's structure does not change here, so sibling positions can be cached
+  // (finding them with indexOf for every target would be quadratic).
+  const positions = new Map<Element, Map<Node, number>>();
+  const nextAscending = (node: Node, descend = true): Node | null => {
+    if (descend && node instanceof Element && node.children.length) return node.children[0];
+    let n: Node | null = node;
+    while (n && n.parent) {
+      const parent: Element = n.parent;
+      let pos = positions.get(parent);
+      if (!pos) {
+        pos = new Map(parent.children.map((c, i) => [c, i] as [Node, number]));
+        positions.set(parent, pos);
+      }
+      const sib = parent.children[(pos.get(n) ?? parent.children.length) + 1];
+      if (sib) return sib;
+      n = parent;
+    }
+    return null;
+  };
+  const misplaced: Element[] = [];
+  for (const target of collect(document, "target")) {
     if (target.parent && TEXT_ELEMENTS.has(target.parent.tagname)) continue;
     if (target.has("refid") || target.has("refuri") || target.has("refname")) continue;
     if (!target.ids.length) continue;
-    let after = nextNodeAscending(target);
-    while (after instanceof Element && after.tagname === "system_message") after = nextNodeAscending(after, false);
+    let after = nextAscending(target);
+    while (after instanceof Element && after.tagname === "system_message") after = nextAscending(after, false);
     if (!(after instanceof Element)) continue;
     let next: Element = after;
     if ((INVISIBLE.has(next.tagname) || TARGETABLE.has(next.tagname)) && next.tagname !== "target") continue;
@@ -37,6 +57,7 @@ export function propagateTargets(document: Document): void {
     document.noteRefid(target);
     // Where a target may not stand (a figure holds image, caption and legend only),
     // it is removed once its name has moved on.
-    if (target.parent?.tagname === "figure") target.remove();
+    if (target.parent?.tagname === "figure") misplaced.push(target);
   }
+  for (const t of misplaced) t.remove();
 }

@@ -2,8 +2,9 @@
 // subtitle. Off unless the `sectsubtitleXform` setting is true (docutils' default).
 import type { Document } from "../document.ts";
 import { promoteSubtitle } from "./title-promoter.ts";
+import { collect } from "./util.ts";
 
 export function sectionSubTitle(document: Document): void {
   if (document.settings.sectsubtitleXform !== true) return;
-  for (const section of document.findAll("section")) promoteSubtitle(section);
+  for (const section of collect(document, "section")) promoteSubtitle(section);
 }

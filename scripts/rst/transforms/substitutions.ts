@@ -4,7 +4,7 @@
 // the end (see BatchReplacer), so many references in one paragraph stay linear.
 import type { Document } from "../document.ts";
 import { Element, Text } from "../nodes.ts";
-import { BatchReplacer, REFERENTIAL, replaceSelf, replaceWithProblematic } from "./util.ts";
+import { BatchReplacer, collect, REFERENTIAL, replaceSelf, replaceWithProblematic } from "./util.ts";
 
 const LINE_LENGTH_LIMIT = 10000;
 
@@ -26,7 +26,7 @@ export function substitutions(document: Document): void {
     return p;
   };
 
-  const subrefs = document.findAll("substitution_reference");
+  const subrefs = collect(document, "substitution_reference");
   for (let i = 0; i < subrefs.length; i++) {
     const ref = subrefs[i];
     const parent = effectiveParent(ref);
@@ -53,7 +53,7 @@ export function substitutions(document: Document): void {
     const copy = batch.expandedCopy(subdef);
     let circular = false;
     const nestedRefs: Element[] = [];
-    for (const nestedRef of copy.findAll("substitution_reference")) {
+    for (const nestedRef of collect(copy, "substitution_reference")) {
       const nestedName = normed.get((nestedRef.str("refname") ?? "").toLowerCase());
       if (nestedName === undefined) {
         nestedRefs.push(nestedRef);

@@ -3,7 +3,7 @@
 // reference after each reference to it.
 import type { Document } from "../document.ts";
 import { Element, type Node, Text } from "../nodes.ts";
-import { replaceSelf } from "./util.ts";
+import { collect, replaceSelf } from "./util.ts";
 
 export function targetNotes(document: Document, pending: Element): void {
   const classes = ((pending.details?.class as string[] | undefined) ?? []).slice();
@@ -42,7 +42,7 @@ export function targetNotes(document: Document, pending: Element): void {
     return footnote;
   };
 
-  for (const target of document.findAll("target")) {
+  for (const target of collect(document, "target")) {
     if (!target.has("refuri")) continue;
     const refs: Element[] = [];
     for (const name of target.names) refs.push(...(document.refnames.get(name) ?? []));
@@ -54,7 +54,7 @@ export function targetNotes(document: Document, pending: Element): void {
       nodelist.push(footnote);
     }
   }
-  for (const ref of document.findAll("reference")) {
+  for (const ref of collect(document, "reference")) {
     if (!ref.get("anonymous") || !ref.has("refuri")) continue;
     const refuri = ref.str("refuri")!;
     const footnote = makeFootnote(refuri, [ref]);

@@ -4,12 +4,12 @@
 // Invisible elements do not count as content after a transition.
 import type { Document } from "../document.ts";
 import { Element } from "../nodes.ts";
-import { INVISIBLE } from "./util.ts";
+import { collect, INVISIBLE } from "./util.ts";
 
 const TITLES = new Set(["title", "subtitle"]);
 
 export function transitions(document: Document): void {
-  for (const node of document.findAll("transition")) checkTransition(document, node);
+  for (const node of collect(document, "transition")) checkTransition(document, node);
 }
 
 /** True when nothing but invisible elements follows `node` in its parent. */

@@ -214,3 +214,21 @@ export function nextNodeAscending(node: Node, descend = true): Node | null {
 export function pyStrip(s: string): string {
   return s.replace(/^\s+|\s+$/gu, "");
 }
+
+/**
+ * Elements under `root` (itself included) whose tag name is one of `tags`, in document
+ * order. A plain loop with an explicit stack: cheaper than a generator on big trees.
+ */
+export function collect(root: Element, ...tags: string[]): Element[] {
+  const wanted = new Set(tags);
+  const out: Element[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!(n instanceof Element)) continue;
+    if (wanted.has(n.tagname)) out.push(n);
+    const ch = n.children;
+    for (let i = ch.length - 1; i >= 0; i--) if (ch[i] instanceof Element) stack.push(ch[i]);
+  }
+  return out;
+}
