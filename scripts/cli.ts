@@ -8,6 +8,8 @@ import type { CommandSpec } from "./command.ts";
 async function commandSpecs(): Promise<CommandSpec[]> {
   const specs: CommandSpec[] = [];
   // (commands are appended below as they are written)
+  specs.push((await import("./rst-tool/rst-command.ts")).rstCommand);
+  specs.push((await import("./rst-tool/conformance-command.ts")).conformanceCommand);
   specs.push((await import("./check/command.ts")).checkCommand);
   specs.push((await import("./build/command.ts")).buildCommand);
   specs.push((await import("../templating/sections/vars-command.ts")).varsCommand);
