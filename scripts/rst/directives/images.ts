@@ -117,6 +117,10 @@ export const IMAGE_DIRECTIVES = {
       if (call.content.length) {
         const container = new Element("container");
         call.ctx.nestedParse(call.content, call.contentOffset, container);
+        // Class pending nodes and targets before the caption stay in front of it.
+        while (container.children[0] instanceof Element && ["pending", "target"].includes((container.children[0] as Element).tagname)) {
+          figure.append(container.children[0]);
+        }
         const first = container.children[0];
         if (first instanceof Element && first.tagname === "paragraph") {
           const caption = new Element("caption", {}, [...first.children]);

@@ -305,6 +305,8 @@ export const MISC_DIRECTIVES: Record<string, DirectiveDefinition> = {
           return [...messages, blockMessage(call, ERROR, `Invalid argument for "${call.name}" directive:\n${(e as Error).message}.`)];
         }
       }
+      // A role based on one that takes a language (code) is named after its language by default.
+      if (definition.optionSpec && "language" in definition.optionSpec && !("language" in options)) options.language = newName;
       defineCustomRole(call.ctx, newName, base, options, content);
       return messages;
     },

@@ -4,6 +4,7 @@
 import type { Document } from "../document.ts";
 import type { Element } from "../nodes.ts";
 import type { DirectiveDefinition, ParserContext, RoleFunction } from "../parser/context.ts";
+import { lookupRole as inlineLookupRole, setRoleResolver } from "../parser/inline/role-lookup.ts";
 import { ROLE_OPTIONS, STANDARD_ROLES, genericCustomRole, normalizedRoleOptions } from "./standard.ts";
 
 /** English role names → canonical names (docutils' languages/en.py `roles`). */
@@ -39,43 +40,37 @@ export interface RoleLookup {
 }
 
 /**
- * Finds the role called `name` (any case) for this document. An empty name is the
- * default role: the one set by the `default-role` directive, else title-reference.
+ * The role function registered under `name` (lower case; a canonical name or a name
+ * this document defined with the `role` directive). The inline parser's lookup
+ * (parser/inline/role-lookup.ts) asks this for every name it tries.
+ */
+export function resolveRole(name: string, ctx: ParserContext): RoleFunction | undefined {
+  const local = localRoles.get(ctx.document)?.get(name);
+  if (local) return local;
+  return Object.prototype.hasOwnProperty.call(STANDARD_ROLES, name) ? STANDARD_ROLES[name] : undefined;
+}
+
+// The inline parser looks roles up through this registry from now on.
+setRoleResolver(resolveRole);
+
+/**
+ * Finds the role called `name` (any case) as docutils' roles.role() does, with its
+ * INFO message for names that are not English role names. "" is the default role.
  * Unknown roles give `role: undefined`; the caller reports `Unknown interpreted text role`.
  */
 export function lookupRole(name: string, ctx: ParserContext, lineno: number): RoleLookup {
-  const normalized = name.toLowerCase();
-  const local = locals(ctx.document);
-  if (!name && ctx.memo.defaultRole) return lookupRole(ctx.memo.defaultRole, ctx, lineno);
-  const known = local.get(normalized);
-  if (known) return { role: known, messages: [] };
-  let canonical: string;
-  const messages: Element[] = [];
-  if (!name) canonical = DEFAULT_INTERPRETED_ROLE;
-  else if (Object.prototype.hasOwnProperty.call(ENGLISH_ROLE_NAMES, normalized)) canonical = ENGLISH_ROLE_NAMES[normalized];
-  else {
-    canonical = normalized;
-    messages.push(
-      ctx.reporter.info(
-        `No role entry for "${name}" in module "docutils.parsers.rst.languages.en".\nTrying "${name}" as canonical role name.`,
-        [],
-        { line: lineno },
-      ),
-    );
-  }
-  const role = Object.prototype.hasOwnProperty.call(STANDARD_ROLES, canonical) ? STANDARD_ROLES[canonical] : undefined;
-  if (role) local.set(normalized, role);
-  return { role, messages };
+  const { fn, messages } = inlineLookupRole(name || ctx.memo.defaultRole, lineno, ctx);
+  return { role: fn, messages };
 }
 
 /** The role function for `name` in this document, or undefined (no messages). */
 export function getRole(name: string, ctx: ParserContext): RoleFunction | undefined {
-  const normalized = name.toLowerCase();
   if (!name && ctx.memo.defaultRole) return getRole(ctx.memo.defaultRole, ctx);
-  const known = localRoles.get(ctx.document)?.get(normalized);
-  if (known) return known;
+  const normalized = name.toLowerCase();
+  const local = localRoles.get(ctx.document)?.get(normalized);
+  if (local) return local;
   const canonical = !name ? DEFAULT_INTERPRETED_ROLE : (ENGLISH_ROLE_NAMES[normalized] ?? normalized);
-  return Object.prototype.hasOwnProperty.call(STANDARD_ROLES, canonical) ? STANDARD_ROLES[canonical] : undefined;
+  return resolveRole(canonical, ctx);
 }
 
 /** A directive definition that parses a role's options (docutils' convert_directive_function). */
