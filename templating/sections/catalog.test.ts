@@ -239,6 +239,22 @@ describe("the changelog", () => {
   });
 });
 
+describe("sources that cannot be loaded", () => {
+  it("report where they are broken and still define their variables, empty", () => {
+    const root = copyFixture();
+    writeFileSync(join(root, "api/client-server/v1/profile.yaml"), "paths:\n  a: [\n");
+    writeFileSync(join(root, "event-schemas/schema/v1/m.room.name"), "{\n  \"type\": \n");
+    const { variables, diagnostics } = build(root);
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ["yaml-syntax", "api/client-server/v1/profile.yaml"],
+      ["json-syntax", "event-schemas/schema/v1/m.room.name"],
+    ]);
+    expect(variables.get("profile_http_api")!.text).toBe("\n");
+    expect(variables.get("m_room_name_event")!.text).toBe("\n");
+    expect(titlesOf(variables.get("room_events")!.text)).toEqual(["m.room.member", "m.room.message"]);
+  });
+});
+
 describe("git_version and git_rev", () => {
   it("are unknown outside a git checkout", () => {
     const { variables } = build(copyFixture());

@@ -17,7 +17,8 @@ import { CHANGELOG_FILE, loadChangelog, newestEntry } from "../../scripts/source
 import { EVENT_SCHEMA_DIR, type EventSchemaSet, loadEventSchemas } from "../../scripts/sources/event-schemas.ts";
 import { dereference } from "../../scripts/sources/refs.ts";
 import type { SourceCache } from "../../scripts/sources/source-cache.ts";
-import { loadSwaggerFiles, type SwaggerFile } from "../../scripts/sources/swagger.ts";
+import { listFiles } from "../../scripts/sources/list-files.ts";
+import { listSwaggerFiles, loadSwaggerFiles, type SwaggerFile } from "../../scripts/sources/swagger.ts";
 import { makeId } from "../../scripts/rst/ids.ts";
 import { type EndpointUnit, endpointUnit } from "../units/endpoints.ts";
 import { coreFieldsTable, type EventUnit, eventUnit, eventVariable } from "../units/events.ts";
@@ -119,6 +120,17 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
     groups.push({ name, swagger, units: sortByPath(units, (u) => u.pathKey.trim(), order) });
   }
   groups.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A file that could not be loaded (its diagnostics say why) still defines its
+  // variable, empty, so that the build reports the file and not an unknown name.
+  const broken = (name: string, file: string): VariableDefinition => ({
+    name,
+    kind: name.endsWith("_event") ? "event" : "http_api",
+    description: `Empty: ${file} could not be loaded.`,
+    source: file,
+    render: () => ({ text: "\n", origins: [{ file, line: 1 }] }),
+  });
+  const loadedApis = new Set(sources.swaggers.map((s) => s.file.path));
+  const brokenApis = listSwaggerFiles(root).filter((p) => !loadedApis.has(p) && httpApiVariable(p));
   const titles = endpointTitles(groups.flatMap((g) => g.units));
   checkCanonicalLinks(groups.flatMap((g) => g.units), titles, diagnostics);
   for (const g of groups) {
@@ -131,6 +143,8 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
       render: safely(g.name, at, () => joinValues(g.units.map((u, i) => renderTemplate("endpoint.njk", { e: endpointView(u, titles.get(u)!, i === 0 ? rel.subtitle : rel.sametitle, rel.sametitle) }, u.origin)), at)),
     });
   }
+
+  for (const p of brokenApis) definitions.push(broken(httpApiVariable(p)!, p));
 
   // --- Events: one variable per schema, then the groups.
   const examples = new Map(sources.events.examples.map((e) => [e.name, e]));
@@ -149,6 +163,10 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
       source: u.origin.file,
       render: safely(u.variable, u.origin, () => renderEvents([u], typeTitle, u.origin)),
     });
+  }
+  const loadedEvents = new Set(sources.events.schemas.map((e) => e.file.path));
+  for (const p of listFiles(root, EVENT_SCHEMA_DIR)) {
+    if (!loadedEvents.has(p)) definitions.push(broken(eventVariable(p.slice(EVENT_SCHEMA_DIR.length + 1)), p));
   }
   const all = [...units.values()];
   const pick = (names: readonly string[]) => names.map((n) => units.get(n)).filter((u): u is EventUnit => u !== undefined);
