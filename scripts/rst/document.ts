@@ -1,6 +1,6 @@
 // The document node and its registries (docutils' nodes.document): ids, names,
 // references, footnotes, citations, substitutions, pending transforms.
-import { type Element as ElementT, Element, type Node, TEXT_ELEMENTS } from "./nodes.ts";
+import { type Element as ElementT, Element, type Node } from "./nodes.ts";
 import { fullyNormalizeName, makeId, whitespaceNormalizeName } from "./ids.ts";
 import { Reporter } from "./reporter.ts";
 
@@ -28,6 +28,14 @@ export const DEFAULT_SETTINGS: Settings = {
   fileInsertionEnabled: false,
   includeRoot: null,
 };
+
+/** Elements whose content model allows body elements such as system_message. */
+const BODY_CONTAINERS = new Set([
+  "document", "section", "topic", "sidebar", "block_quote", "list_item", "definition", "field_body",
+  "description", "footnote", "citation", "entry", "compound", "container", "legend", "header", "footer",
+  "system_message", "admonition", "attention", "caution", "danger", "error", "hint", "important", "note",
+  "tip", "warning",
+]);
 
 export interface PendingEntry {
   node: Element;
@@ -186,7 +194,7 @@ export class Document extends Element {
       const backrefs = node.tagname === "target" ? [] : [id];
       const msg = this.reporter.systemMessage(level, message, [], { backrefs, baseNode: node });
       // Only where a system message is valid; otherwise it is left for the Messages transform.
-      if (msgnode && !TEXT_ELEMENTS.has(msgnode.tagname)) msgnode.append(msg);
+      if (msgnode && BODY_CONTAINERS.has(msgnode.tagname)) msgnode.append(msg);
     }
   }
 

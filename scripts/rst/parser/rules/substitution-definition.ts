@@ -2,7 +2,6 @@
 // (docutils' Body.substitution_def and the SubstitutionDef state).
 import { Element, INLINE_ELEMENTS, type Node, Text } from "../../nodes.ts";
 import { whitespaceNormalizeName } from "../../ids.ts";
-import { pformat } from "../../pformat.ts";
 import { EOF, MarkupError } from "../machine.ts";
 import { EXPLICIT, escape2null } from "../patterns.ts";
 import { isBlank, pyRstrip, pyStrip } from "../lines.ts";
@@ -57,11 +56,13 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
   }
   for (const el of node.findAll()) {
     if (el === node) continue;
-    if (disallowed(el)) {
-      const pf = fixedText("literal_block", "", pyRstrip(pformat(el)));
-      const msg = s.reporter.error(`Substitution definition contains illegal element <${el.tagname}>:`, [pf, literal()], { source, line });
-      return [[msg], blankFinish];
+    const problem = disallowed(el);
+    if (problem === null) continue;
+    const children: Element[] = [literal()];
+    if (el.tagname === "problematic") {
+      children.push(new Element("block_quote", {}, [new Element("paragraph", {}, node.clearChildren())]));
     }
+    return [[s.reporter.error(problem, children, { source, line })], blankFinish];
   }
   if (!node.length) {
     const msg = s.reporter.warning(`Substitution definition "${subname}" empty or invalid.`, [literal()], { source, line });
@@ -71,12 +72,15 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
   return [[node], blankFinish];
 }
 
-function disallowed(node: Element): boolean {
-  return (
-    node.ids.length > 0 ||
-    (node.tagname === "reference" && !!node.get("anonymous")) ||
-    (node.tagname === "footnote_reference" && !!node.get("auto"))
-  );
+/** Why an element may not appear in a substitution definition (null when it may). */
+function disallowed(node: Element): string | null {
+  if (node.tagname === "problematic") return "Problematic content in substitution definition";
+  if (node.ids.length) return "Targets (names and identifiers) are not supported in a substitution definition.";
+  if (node.tagname === "reference" && node.get("anonymous")) return "Anonymous references are not supported in a substitution definition.";
+  if (node.tagname === "footnote_reference" && node.get("auto")) {
+    return "References to auto-numbered and auto-symbol footnotes are not supported in a substitution definition.";
+  }
+  return null;
 }
 
 /** In the SubstitutionDef state: the directive that makes the substitution's contents. */
