@@ -75,11 +75,11 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
 /** Why an element may not appear in a substitution definition (null when it may). */
 function disallowed(node: Element): string | null {
   if (node.tagname === "problematic") return "Problematic content in substitution definition";
-  if (node.ids.length) return "Targets (names and identifiers) are not supported in a substitution definition.";
   if (node.tagname === "reference" && node.get("anonymous")) return "Anonymous references are not supported in a substitution definition.";
   if (node.tagname === "footnote_reference" && node.get("auto")) {
     return "References to auto-numbered and auto-symbol footnotes are not supported in a substitution definition.";
   }
+  if (node.ids.length) return "Targets (names and identifiers) are not supported in a substitution definition.";
   return null;
 }
 
