@@ -54,7 +54,7 @@ function descriptionCellLines(field: Field): { text: string; origins?: Origin[] 
 
 /** Relative column widths from the longest line of each column (description kept widest). */
 function widths(rows: string[][]): string {
-  const longest = (col: number) => Math.max(4, ...rows.map((r) => Math.max(...(r[col] ?? "").split("\n").map((l) => l.length))));
+  const longest = (col: number) => Math.max(10, ...rows.map((r) => Math.max(...(r[col] ?? "").split("\n").map((l) => l.length))));
   const key = Math.min(35, longest(0));
   const type = Math.min(25, longest(1));
   return `${key} ${type} ${Math.max(40, 100 - key - type)}`;
