@@ -28,9 +28,11 @@ export function parseDocument(text: string, document: Document): void {
     top.run("Body");
   } finally {
     // As docutils' finished state machine does, later messages without a node or line
-    // (from transforms) are placed just past the last input line.
+    // (from transforms) are placed just past the last input line when the machine
+    // stopped right there, and get no line when it stopped further on.
     void previous;
-    document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? lines.length + 1 });
+    const endLine = top.lineOffset === lines.length ? lines.length + 1 : null;
+    document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? endLine });
   }
 }
 
