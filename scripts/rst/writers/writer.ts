@@ -101,6 +101,8 @@ export class HtmlWriter {
   /** System messages the writer itself reports, written after the current block. */
   pendingMessages: Element[] = [];
   private table: VisitorTable = {};
+  /** Position of each visited element among its parent's children (sibling tests in O(1)). */
+  private readonly positions = new WeakMap<Node, number>();
   /** The html_body, set when the document has been departed. */
   output = "";
   /** Per-node data docutils keeps on the node itself (stubs, column counter, tag chosen). */
@@ -166,7 +168,8 @@ export class HtmlWriter {
     this.table = table;
     type Frame = { node: Element; next: number };
     const stack: Frame[] = [];
-    const enter = (node: Node): void => {
+    const enter = (node: Node, position: number): void => {
+      this.positions.set(node, position);
       if (node instanceof Text) {
         this.body.push(encode(node.astext()));
         return;
@@ -181,11 +184,12 @@ export class HtmlWriter {
       if (visitor.visit && visitor.visit(this, el) === SKIP) return;
       stack.push({ node: el, next: 0 });
     };
-    enter(root);
+    enter(root, root.parent ? root.parent.children.indexOf(root) : 0);
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (top.next < top.node.children.length) {
-        enter(top.node.children[top.next++]);
+        const i = top.next++;
+        enter(top.node.children[i], i);
         continue;
       }
       stack.pop();
@@ -202,6 +206,20 @@ export class HtmlWriter {
     const attrs: Record<string, string | number> = { level, type, source: this.document.str("source") ?? "" };
     if (line !== null) attrs.line = line;
     return new Element("system_message", attrs, [new Element("paragraph", {}, [new Text(message)])]);
+  }
+
+  /** The next sibling of a node being written (docutils' next_node(descend=False, siblings=True)). */
+  next(node: Node): Node | null {
+    const i = this.positions.get(node);
+    if (i === undefined || !node.parent) return node.nextSibling();
+    return node.parent.children[i + 1] ?? null;
+  }
+
+  /** The previous sibling of a node being written. */
+  previous(node: Node): Node | null {
+    const i = this.positions.get(node);
+    if (i === undefined || !node.parent) return node.previousSibling();
+    return i > 0 ? node.parent.children[i - 1] : null;
   }
 
   /** Reports a problem found while writing (docutils' writer adds such messages after the block). */
@@ -230,11 +248,6 @@ export function inTextElement(node: Node): boolean {
 
 import { INLINE_ELEMENTS, TEXT_ELEMENTS } from "../nodes.ts";
 const TEXT_ELEMENT_TAGS = TEXT_ELEMENTS;
-
-/** The next sibling of `node` (docutils' next_node(descend=False, siblings=True)). */
-export function nextSiblingOf(node: Node): Node | null {
-  return node.nextSibling();
-}
 
 export function isElement(node: Node | null | undefined, ...tagnames: string[]): node is Element {
   return node instanceof Element && (tagnames.length === 0 || tagnames.includes(node.tagname));

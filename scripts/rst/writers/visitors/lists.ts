@@ -189,7 +189,7 @@ export const listVisitors: VisitorTable = {
     visit: (w, node) => void w.body.push(w.starttag(node, "span", {}, { suffix: "", class: "option" })),
     depart(w, node) {
       w.body.push("</span>");
-      if (isElement(node.nextSibling(), "option")) w.body.push(", ");
+      if (isElement(w.next(node), "option")) w.body.push(", ");
     },
   },
   option_string: {},

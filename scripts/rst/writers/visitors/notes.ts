@@ -6,22 +6,22 @@ export const noteVisitors: VisitorTable = {
   footnote: {
     visit(w, node) {
       const style = w.settings.footnoteReferences;
-      if (!isElement(node.previousSibling(), "footnote")) w.body.push(`<aside class="footnote-list ${style}">\n`);
+      if (!isElement(w.previous(node), "footnote")) w.body.push(`<aside class="footnote-list ${style}">\n`);
       w.body.push(w.starttag(node, "aside", { role: "doc-footnote" }, { classes: ["footnote", style] }));
     },
     depart(w, node) {
       w.body.push("</aside>\n");
-      if (!isElement(node.nextSibling(), "footnote")) w.body.push("</aside>\n");
+      if (!isElement(w.next(node), "footnote")) w.body.push("</aside>\n");
     },
   },
   citation: {
     visit(w, node) {
-      if (!isElement(node.previousSibling(), "citation")) w.body.push('<div role="list" class="citation-list">\n');
+      if (!isElement(w.previous(node), "citation")) w.body.push('<div role="list" class="citation-list">\n');
       w.body.push(w.starttag(node, "div", { role: "doc-biblioentry" }, { classes: ["citation"] }));
     },
     depart(w, node) {
       w.body.push("</div>\n");
-      if (!isElement(node.nextSibling(), "citation")) w.body.push("</div>\n");
+      if (!isElement(w.next(node), "citation")) w.body.push("</div>\n");
     },
   },
   label: {

@@ -41,7 +41,7 @@ export const tableVisitors: VisitorTable = {
       (w.nodeData(tgroup).stubs as unknown[]).push(node.get("stub"));
     },
     depart(w, node) {
-      if (isElement(node.nextSibling(), "colspec")) return;
+      if (isElement(w.next(node), "colspec")) return;
       const table = tableOf(node);
       const tclasses = table?.classes ?? [];
       const styles = w.settings.tableStyle.replace(/,/g, " ").split(/\s+/);
