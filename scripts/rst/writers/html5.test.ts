@@ -251,6 +251,17 @@ describe("robustness", () => {
     const html = body(doc(inner));
     expect(html.split("<blockquote>").length - 1).toBe(500);
   });
+  it("writes 20,000 sibling footnotes in linear time", () => {
+    const notes: Element[] = [];
+    for (let i = 0; i < 20000; i++) notes.push(el("footnote", { ids: [`f${i}`] }, el("label", {}, String(i)), el("paragraph", {}, "x")));
+    const start = Date.now();
+    const html = body(doc(...notes));
+    expect(Date.now() - start).toBeLessThan(3000);
+    expect(html.split('<aside class="footnote-list brackets">').length - 1).toBe(1);
+  });
+  it("gives images with a script-capable source an empty src", () => {
+    expect(body(doc(el("image", { uri: "javascript:alert(1)", alt: "x" })))).toBe('<img alt="x" src="" />\n');
+  });
 });
 
 import { existsSync } from "node:fs";
