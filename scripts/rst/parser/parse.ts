@@ -1,6 +1,7 @@
 // Entry points of the block parser: parseDocument (docutils' rst Parser.parse)
 // and parse (creates the Document and parses).
 import { Document, type Settings } from "../document.ts";
+import type { Element } from "../nodes.ts";
 import type { Memo } from "./context.ts";
 import { string2lines } from "./lines.ts";
 import { Machine, type Shared } from "./machine.ts";
@@ -13,11 +14,16 @@ export function parseDocument(text: string, document: Document): void {
   const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
   const lines = string2lines(text, tabWidth);
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
-  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null };
+  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, reporterMachine: null };
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;
-  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? shared.currentLine });
+  // docutils' reporter asks the state machine that started last for the current line.
+  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? defaultLine(shared) });
+  // Every message made while parsing is recorded: those left outside the tree end up
+  // in the writer's "Docutils System Messages" section (as in docutils 1.0).
+  const noteParseMessage = (msg: Element) => document.noteParseMessage(msg);
+  document.reporter.attach(noteParseMessage);
   try {
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].length > lineLengthLimit) {
@@ -27,6 +33,7 @@ export function parseDocument(text: string, document: Document): void {
     }
     top.run("Body");
   } finally {
+    document.reporter.observers.splice(document.reporter.observers.indexOf(noteParseMessage), 1);
     // As docutils' finished state machine does, later messages without a node or line
     // (from transforms) are placed just past the last input line when the machine
     // stopped right there, and get no line when it stopped further on.
@@ -34,6 +41,14 @@ export function parseDocument(text: string, document: Document): void {
     const endLine = top.lineOffset === lines.length ? lines.length + 1 : null;
     document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? endLine });
   }
+}
+
+/** The current line of the machine that started last (docutils' get_source_and_line without a line). */
+function defaultLine(shared: Shared): number | null {
+  const m = shared.reporterMachine;
+  if (!m) return null;
+  const n = m.absLineNumber();
+  return m.lineOffset >= 0 && m.lineOffset <= m.length ? n : null;
 }
 
 export interface ParseOptions {

@@ -1,8 +1,8 @@
 // The writer-side transforms of docutils' universal module (docutils runs them as
 // part of a writer, so they are not in `applyTransforms`; writers call
 // `applyWriterTransforms`, which also runs StripClassesAndElements, off by default):
-// - Messages (860): system messages made by transforms that are not in the tree are
-//   gathered into a final "Docutils System Messages" section;
+// - Messages (860): system messages made while parsing or by transforms that are not
+//   in the tree are gathered into a final "Docutils System Messages" section;
 // - FilterMessages (870): messages below the report level (default 2: WARNING) are
 //   removed, `problematic` nodes pointing at a removed message become plain text, and
 //   an emptied system-messages section is dropped.
@@ -12,12 +12,15 @@ import { stripClassesAndElements } from "./strip-classes.ts";
 import { collect } from "./util.ts";
 
 export function messages(document: Document): void {
-  const unattached = document.transformMessages.filter((m) => !m.parent);
+  // Messages made while parsing (recorded by the parser) or by the transforms, in the
+  // order they were made, that nothing placed in the tree.
+  const unattached = [...document.parseMessages, ...document.transformMessages].filter((m) => !m.parent);
   if (!unattached.length) return;
   const section = new Element("section", { classes: ["system-messages"] }, [
     new Element("title", {}, [new Text("Docutils System Messages")]),
     ...unattached,
   ]);
+  document.parseMessages = [];
   document.transformMessages = [];
   document.append(section);
 }
