@@ -316,3 +316,18 @@ describe("substitutions", () => {
     expect(out).toContain('<problematic ids="problematic-1" refid="system-message-1">\n            |nope|');
   });
 });
+
+describe("unknown names that look like embedded references", () => {
+  it("explain why the <...> part was not taken as an embedded URI or alias", async () => {
+    const { embeddingHint } = await import("./dangling-references.ts");
+    const q = "Did you want to embed a URI or alias?";
+    expect(embeddingHint("plain name")).toBe(null);
+    expect(embeddingHint("link <address >")).toBe(`${q}\nWhitespace around the embedded reference is not allowed.`);
+    expect(embeddingHint("link < address>")).toBe(`${q}\nWhitespace around the embedded reference is not allowed.`);
+    expect(embeddingHint("link <address> e")).toBe(`${q}\nThe embedded reference must be the last text before the end string.`);
+    expect(embeddingHint("link<address>")).toBe(`${q}\nThe embedded reference must be preceded by whitespace.`);
+    expect(embeddingHint("link <address")).toBe(`${q}\nClosing bracket missing.`);
+    expect(embeddingHint("link address>")).toBe(`${q}\nOpening bracket missing.`);
+    expect(embeddingHint("html anchors: <a>")).toBe(q);
+  });
+});
