@@ -1,0 +1,23 @@
+// Every benchmark `matrix-doc bench` runs, in order. A benchmark is a function
+// of the BenchContext that prints its own lines; add one by adding it to the list.
+import { buildBenchmark } from "./build-bench.ts";
+
+export interface BenchContext {
+  /** The repository's spec tree. */
+  repoRoot: string;
+  /** The synthetic tree (`scale` times larger), generated once on first use. */
+  syntheticRoot(): string;
+  scale: number;
+  /** Runs per measurement; the best is reported. */
+  runs: number;
+  /** A fresh folder under the bench's temporary folder. */
+  tempDir(name: string): string;
+  print(line: string): void;
+}
+
+export interface Benchmark {
+  name: string;
+  run(ctx: BenchContext): Promise<void> | void;
+}
+
+export const benchmarks: Benchmark[] = [buildBenchmark];
