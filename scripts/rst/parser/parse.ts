@@ -47,8 +47,9 @@ export function parseDocument(text: string, document: Document): void {
 function defaultLine(shared: Shared): number | null {
   const m = shared.reporterMachine;
   if (!m) return null;
-  const n = m.absLineNumber();
-  return m.lineOffset >= 0 && m.lineOffset <= m.length ? n : null;
+  // Offset -1 reads the machine's last line (Python's negative index); one past the end counts on.
+  if (m.lineOffset === -1) return m.length ? m.inputOffset + m.length : null;
+  return m.lineOffset >= 0 && m.lineOffset <= m.length ? m.absLineNumber() : null;
 }
 
 export interface ParseOptions {

@@ -112,7 +112,7 @@ export function enumeratedListRule(s: Body, match: RegExpExecArray, next: string
   list.set("suffix", FORMATINFO[format].suffix);
   if (ordinal !== 1) {
     list.set("start", ordinal);
-    s.parent.append(s.reporter.info(`Enumerated list start value not ordinal-1: "${text}" (ordinal ${ordinal})`));
+    s.parent.append(s.reporter.info(`Enumerated list start value not ordinal-1: "${text}" (ordinal ${ordinal})`, [], { line: s.m.absLineNumber() }));
   }
   const [item, blankFinish0] = listItem(s, match[0].length);
   list.append(item);
