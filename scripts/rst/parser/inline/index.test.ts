@@ -419,6 +419,32 @@ describe("standalone hyperlinks", () => {
   });
 });
 
+describe("character-level inline markup (setting)", () => {
+  const ctx = () => makeContext(new Document("test data", { characterLevelInlineMarkup: true }));
+
+  it("recognizes markup inside words, but not after an escape", () => {
+    expect(inlinePx("m*a*r**k**\\*x*", ctx())).toBe(expected(`
+      <paragraph>
+          m
+          <emphasis>
+              a
+          r
+          <strong>
+              k
+          *x*
+    `));
+  });
+
+  it("takes the longest role suffix followed by a colon", () => {
+    expect(inlinePx("`x`:sup:y", ctx())).toBe(expected(`
+      <paragraph>
+          <superscript>
+              x
+          y
+    `));
+  });
+});
+
 describe("robustness", () => {
   it("returns no nodes for empty text", () => {
     expect(parseInline("", 1, makeContext())).toEqual([[], []]);

@@ -77,6 +77,8 @@ class InlineParser {
   private bestRef: Int32Array | null = null;
   private readonly nextEnd: (Int32Array | null)[] = [null, null, null, null, null, null];
   private uris: UriScanner | null = null;
+  /** docutils' character_level_inline_markup: markup may start after anything but an escape and end anywhere. */
+  private readonly characterLevel: boolean;
 
   constructor(
     text: string,
@@ -85,6 +87,7 @@ class InlineParser {
   ) {
     this.s = escapeToNull(text);
     this.n = this.s.length;
+    this.characterLevel = ctx.document.settings.characterLevelInlineMarkup === true;
   }
 
   parse(): [Node[], Element[]] {
@@ -141,8 +144,15 @@ class InlineParser {
     return isNameChar(s[i]);
   }
 
+  /** Rule 6 at position i (not at the start of the text). */
+  private startOk(i: number): boolean {
+    if (this.characterLevel) return this.s[i - 1] !== "\x00";
+    return canPrecedeStart(this.charBefore(i));
+  }
+
   /** Rule 7 at position i: end of text, or a character that may follow an end-string. */
   private endOk(i: number): boolean {
+    if (this.characterLevel) return true;
     return i >= this.n || canFollowEnd(this.charAt(i));
   }
 
@@ -221,10 +231,13 @@ class InlineParser {
     const { s } = this;
     const k = j + 1;
     if (s[k] === ":" && this.nameCharAt(k + 1)) {
+      // The role name is the longest part of the name chain that a colon follows
+      // (the chain itself may contain colons) and after which the rest fits.
       const ce = this.nameChainEnd(k + 1);
-      if (s[ce] === ":") {
-        const a = ce + 1;
-        const role = s.slice(k + 1, ce);
+      for (let c = ce; c > k + 1; c--) {
+        if (s[c] !== ":") continue;
+        const a = c + 1;
+        const role = s.slice(k + 1, c);
         if (s[a] === "_" && s[a + 1] === "_" && this.endOk(a + 2)) return { length: a + 2 - j, role, refend: 2 };
         if (s[a] === "_" && this.endOk(a + 1)) return { length: a + 1 - j, role, refend: 1 };
         if (this.endOk(a)) return { length: a - j, role, refend: 0 };
@@ -264,7 +277,7 @@ class InlineParser {
       const ch = s[p];
       // Only characters that can begin a construct are worth the rule-6 check.
       if (ch !== "*" && ch !== "`" && ch !== "_" && ch !== "|" && ch !== "[" && ch !== ":" && !this.nameCharAt(p)) continue;
-      if (p !== base && !canPrecedeStart(this.charBefore(p))) continue;
+      if (p !== base && !this.startOk(p)) continue;
       const m = this.startAt(p);
       if (m) return m;
     }
@@ -650,7 +663,7 @@ class InlineParser {
   /** Text s[a, b) with its standalone URIs and e-mail addresses made references. */
   private implicit(a: number, b: number): Node[] {
     if (a >= b) return [];
-    this.uris ??= new UriScanner(this.s);
+    this.uris ??= new UriScanner(this.s, this.characterLevel);
     const out: Node[] = [];
     // Pieces still to do, last first: a range [from, to) or a finished node.
     const work: Array<[number, number] | Node> = [[a, b]];

@@ -55,7 +55,11 @@ export class UriScanner {
   private emailDotEnd: Int32Array | null = null;
   private localAt: Int32Array | null = null;
 
-  constructor(private readonly s: string) {
+  /** With `characterLevel` (docutils' character_level_inline_markup) rules 6 and 7 do not apply. */
+  constructor(
+    private readonly s: string,
+    private readonly characterLevel = false,
+  ) {
     this.n = s.length;
   }
 
@@ -107,7 +111,7 @@ export class UriScanner {
   }
 
   private suffixOk(e: number, b: number): boolean {
-    return e >= b || canFollowEnd(this.s[e]);
+    return this.characterLevel || e >= b || canFollowEnd(this.s[e]);
   }
 
   /**
@@ -213,7 +217,7 @@ export class UriScanner {
     const atMemo = new Map<number, number>();
     const runMemo = new Map<number, RunScan>();
     for (let p = a; p < b; p++) {
-      if (p !== a && !canPrecedeStart(s[p - 1])) continue;
+      if (p !== a && (this.characterLevel ? s[p - 1] === "\x00" : !canPrecedeStart(s[p - 1]))) continue;
       const m = this.tryAt(p, b, colonMemo, atMemo, runMemo);
       if (m) return m;
     }
