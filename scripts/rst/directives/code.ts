@@ -1,18 +1,11 @@
 // The `code` directive (docutils' CodeBlock) and the token stream it shares with
-// the `code` role. docutils colours code with Pygments; this toolchain has no
-// lexers, so code is emitted as one plain token (what docutils emits for the
-// languages "" and "text" and with syntax_highlight "none"). Line numbers are
-// added as docutils' NumberLines does.
+// the `code` role (tokens from ./lexers/, line numbers as docutils' NumberLines).
 import { Element, type Node, Text } from "../nodes.ts";
+import { LexerError, type Token, tokenize } from "./lexers/index.ts";
 import { classOption, unchanged } from "./options.ts";
-import { addName, assertHasContent, directive, error } from "./util.ts";
+import { addName, assertHasContent, directive, error, warning } from "./util.ts";
 
-export type Token = [string[], string];
-
-/** The tokens of `code` in `language`: without a lexer, the whole text as one unclassified token. */
-export function tokenize(code: string, _language: string): Token[] {
-  return [[[], code]];
-}
+export { type Token, tokenize, LexerError } from "./lexers/index.ts";
 
 /** Inserts line-number tokens (class "ln") at the start of each line, right-aligned (docutils' NumberLines). */
 export function numberLines(tokens: Token[], startline: number, endline: number): Token[] {
@@ -35,7 +28,7 @@ export function numberLines(tokens: Token[], startline: number, endline: number)
 /** Appends tokens to `node`: classified ones as `inline` elements, others as text. */
 export function appendTokens(node: Element, tokens: Token[]): void {
   for (const [classes, value] of tokens) {
-    if (classes.length) node.append(new Element("inline", { classes }, [new Text(value)]));
+    if (classes.length) node.append(new Element("inline", { classes }, value ? [new Text(value)] : []));
     else if (value) node.append(new Text(value));
   }
 }
@@ -56,7 +49,13 @@ export const CODE_DIRECTIVE = directive({
     if (language) classes.push(language);
     classes.push(...((call.options.class as string[] | undefined) ?? []));
     const code = call.content.join("\n");
-    let tokens = tokenize(code, language);
+    let tokens: Token[];
+    try {
+      tokens = tokenize(code, language);
+    } catch (e) {
+      if (e instanceof LexerError) throw warning(e.message);
+      throw e;
+    }
     if ("number-lines" in call.options) {
       const raw = String(call.options["number-lines"] ?? "");
       const start = raw ? (/^\s*[+-]?\d+\s*$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN) : 1;

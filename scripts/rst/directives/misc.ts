@@ -7,7 +7,7 @@ import { SIMPLENAME } from "../parser/patterns.ts";
 import { pyRepr } from "../pformat.ts";
 import { ERROR } from "../reporter.ts";
 import { defineCustomRole, lookupRole, roleDefinitionFor } from "../roles/registry.ts";
-import { appendTokens, normalizeLanguage, numberLines, tokenize } from "./code.ts";
+import { LexerError, appendTokens, normalizeLanguage, numberLines, tokenize } from "./code.ts";
 import { resolveInsidePath } from "./include-path.ts";
 import { parseOptionBlock } from "./parser-access.ts";
 import {
@@ -137,7 +137,13 @@ function runInclude(call: DirectiveCall): Node[] {
     if ("code" in options) node.classes.push("code", ...(language ? [language] : []));
     node.classes.push(...classes);
     addName(call, node);
-    let tokens = tokenize(literalText, language);
+    let tokens;
+    try {
+      tokens = tokenize(literalText, language);
+    } catch (e) {
+      if (e instanceof LexerError) throw warning(e.message);
+      throw e;
+    }
     if ("number-lines" in options) {
       const raw = String(options["number-lines"] ?? "");
       const start = raw ? pyInt(raw) : 1;

@@ -4,7 +4,7 @@
 import { Element, type Node, Text, unescape } from "../nodes.ts";
 import type { OptionConverter, RoleFunction } from "../parser/context.ts";
 import { classOption, unchanged } from "../directives/options.ts";
-import { appendTokens, normalizeLanguage, tokenize } from "../directives/code.ts";
+import { LexerError, type Token, appendTokens, normalizeLanguage, tokenize } from "../directives/code.ts";
 import { problematic } from "./problematic.ts";
 
 /** Role options with "class" renamed "classes" (docutils' normalized_role_options). */
@@ -114,14 +114,22 @@ const rawRole: RoleFunction = register(
 );
 
 const codeRole: RoleFunction = register(
-  (_role, rawtext, text, _lineno, _ctx, options) => {
+  (_role, rawtext, text, _lineno, ctx, options) => {
     const opts = normalizedRoleOptions(options);
     const language = normalizeLanguage(typeof opts.language === "string" ? opts.language : "");
     const classes = ["code", ...((opts.classes as string[] | undefined) ?? [])];
     if (language && !classes.includes(language)) classes.push(language);
+    let tokens: Token[];
+    try {
+      tokens = tokenize(unescape(text, true), language);
+    } catch (e) {
+      if (!(e instanceof LexerError)) throw e;
+      const msg = ctx.reporter.warning(e.message);
+      return [[problematic(ctx, rawtext, msg)], [msg]];
+    }
     const node = new Element("literal", { classes });
     node.rawsource = rawtext;
-    appendTokens(node, tokenize(unescape(text, true), language));
+    appendTokens(node, tokens);
     return [[node], []];
   },
   { language: unchanged },

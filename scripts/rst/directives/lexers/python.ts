@@ -1,0 +1,160 @@
+// Python 3 source, tokenized with the rules of Pygments' PythonLexer (keywords,
+// builtins, strings and their escapes, numbers, operators, def/class/import names,
+// docstrings). f-strings are lexed as plain strings whose {...} parts are
+// interpolations; the soft keywords match/case are lexed as names.
+import { type States, fallback, rule, words } from "./engine.ts";
+
+const NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]*";
+const W = "(?![\\p{L}\\p{N}_])";
+
+const KEYWORDS = [
+  "assert", "async", "await", "break", "continue", "del", "elif", "else", "except", "finally", "for", "global",
+  "if", "lambda", "pass", "raise", "nonlocal", "return", "try", "while", "yield", "yield from", "as", "with",
+];
+const EXPR_KEYWORDS = ["async for", "await", "else", "for", "if", "lambda", "yield", "yield from"];
+const BUILTINS = [
+  "__import__", "abs", "aiter", "all", "any", "bin", "bool", "bytearray", "breakpoint", "bytes", "callable", "chr",
+  "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "filter", "float",
+  "format", "frozenset", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "int", "isinstance",
+  "issubclass", "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open",
+  "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+  "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+];
+const EXCEPTIONS = [
+  "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BufferError", "BytesWarning",
+  "DeprecationWarning", "EOFError", "EnvironmentError", "Exception", "FloatingPointError", "FutureWarning",
+  "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError", "KeyError",
+  "KeyboardInterrupt", "LookupError", "MemoryError", "NameError", "NotImplementedError", "OSError",
+  "OverflowError", "PendingDeprecationWarning", "ReferenceError", "ResourceWarning", "RuntimeError",
+  "RuntimeWarning", "StopIteration", "StopAsyncIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+  "SystemExit", "TabError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
+  "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "VMSError", "Warning",
+  "WindowsError", "ZeroDivisionError", "BlockingIOError", "ChildProcessError", "ConnectionError",
+  "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError",
+  "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError",
+  "PermissionError", "ProcessLookupError", "TimeoutError", "RecursionError", "ModuleNotFoundError",
+  "EncodingWarning", "ExceptionGroup", "BaseExceptionGroup",
+];
+const MAGIC_FUNCS = [
+  "__abs__", "__add__", "__aenter__", "__aexit__", "__aiter__", "__and__", "__anext__", "__await__", "__bool__",
+  "__bytes__", "__call__", "__complex__", "__contains__", "__del__", "__delattr__", "__delete__", "__delitem__",
+  "__dir__", "__divmod__", "__enter__", "__eq__", "__exit__", "__float__", "__floordiv__", "__format__", "__ge__",
+  "__get__", "__getattr__", "__getattribute__", "__getitem__", "__gt__", "__hash__", "__iadd__", "__iand__",
+  "__ifloordiv__", "__ilshift__", "__imatmul__", "__imod__", "__imul__", "__index__", "__init__",
+  "__instancecheck__", "__int__", "__invert__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__iter__",
+  "__itruediv__", "__ixor__", "__le__", "__len__", "__length_hint__", "__lshift__", "__lt__", "__matmul__",
+  "__missing__", "__mod__", "__mul__", "__ne__", "__neg__", "__new__", "__next__", "__or__", "__pos__", "__pow__",
+  "__prepare__", "__radd__", "__rand__", "__rdivmod__", "__repr__", "__reversed__", "__rfloordiv__",
+  "__rlshift__", "__rmatmul__", "__rmod__", "__rmul__", "__ror__", "__round__", "__rpow__", "__rrshift__",
+  "__rshift__", "__rsub__", "__rtruediv__", "__rxor__", "__set__", "__setattr__", "__setitem__", "__str__",
+  "__sub__", "__subclasscheck__", "__truediv__", "__xor__",
+];
+const MAGIC_VARS = [
+  "__annotations__", "__bases__", "__class__", "__closure__", "__code__", "__defaults__", "__dict__", "__doc__",
+  "__file__", "__func__", "__globals__", "__kwdefaults__", "__module__", "__mro__", "__name__", "__objclass__",
+  "__qualname__", "__self__", "__slots__", "__weakref__",
+];
+
+const escapes = rule("\\\\(?:[\\\\abfnrtv\"']|\\n|N\\{.*?\\}|u[a-fA-F0-9]{4}|U[a-fA-F0-9]{8}|x[a-fA-F0-9]{2}|[0-7]{1,3})", "Literal.String.Escape");
+const INTERPOL = [
+  rule("%(?:\\(\\w+\\))?[-#0 +]*(?:[0-9]+|[*])?(?:\\.(?:[0-9]+|[*]))?[hlL]?[E-GXc-giorsaux%]", "Literal.String.Interpol"),
+  rule("\\{(?:(?:\\w+)(?:(?:\\.\\w+)|(?:\\[[^\\]]+\\]))*)?(?:![sra])?(?::(?:.?[<>=^])?[-+ ]?#?0?(?:\\d+)?,?(?:\\.\\d+)?[E-GXb-gnosx%]?)?\\}", "Literal.String.Interpol"),
+];
+
+/** The body rules of a string with quote `q` ("Double"/"Single"), triple or not. */
+function stringBody(q: string, type: string, triple: boolean, raw: boolean): ReturnType<typeof rule>[] {
+  const end = triple ? q.repeat(3) : q;
+  const rules = [];
+  if (!raw) rules.push(escapes);
+  rules.push(rule(end, type, "#pop"));
+  if (!triple) rules.push(rule(`\\\\\\\\|\\\\${q}|\\\\\\n`, "Literal.String.Escape"));
+  rules.push(...INTERPOL);
+  rules.push(rule(`[^\\\\'"%{\\n]+`, type));
+  rules.push(rule(`['"\\\\]`, type));
+  rules.push(rule("%|(?:\\{{1,2})", type));
+  rules.push(rule("\\n", type));
+  return rules;
+}
+
+const NUMBERS = [
+  rule("(?:\\d(?:_?\\d)*\\.(?:\\d(?:_?\\d)*)?|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?", "Literal.Number.Float"),
+  rule("\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*j?", "Literal.Number.Float"),
+  rule("0[oO](?:_?[0-7])+", "Literal.Number.Oct"),
+  rule("0[bB](?:_?[01])+", "Literal.Number.Bin"),
+  rule("0[xX](?:_?[a-fA-F0-9])+", "Literal.Number.Hex"),
+  rule("\\d(?:_?\\d)*", "Literal.Number.Integer"),
+];
+
+function stringOpeners(): ReturnType<typeof rule>[] {
+  const out = [];
+  for (const [prefix, raw] of [["(?:[rR][fF]|[fF][rR]|[rR][bB]|[bB][rR]|[rR])", true], ["(?:[uUbBfF]?)", false]] as const) {
+    const r = raw ? "raw" : "esc";
+    out.push(rule(`(${prefix})(""")`, ["Literal.String.Affix", "Literal.String.Double"], `tdqs-${r}`));
+    out.push(rule(`(${prefix})(''')`, ["Literal.String.Affix", "Literal.String.Single"], `tsqs-${r}`));
+    out.push(rule(`(${prefix})(")`, ["Literal.String.Affix", "Literal.String.Double"], `dqs-${r}`));
+    out.push(rule(`(${prefix})(')`, ["Literal.String.Affix", "Literal.String.Single"], `sqs-${r}`));
+  }
+  return out;
+}
+
+const EXPR = [
+  ...stringOpeners(),
+  rule("[^\\S\\n]+", "Text"),
+  ...NUMBERS,
+  rule("!=|==|<<|>>|:=|[-~+/*%=<>&^|.]", "Operator"),
+  rule("[\\]{}:(),;\\[]", "Punctuation"),
+  rule(`(?:in|is|and|or|not)${W}`, "Operator.Word"),
+  rule(words(EXPR_KEYWORDS, "", W), "Keyword"),
+  rule(words(["True", "False", "None"], "", W), "Keyword.Constant"),
+  rule(words(BUILTINS, "(?<!\\.)", W), "Name.Builtin"),
+  rule(`(?<!\\.)(?:self|Ellipsis|NotImplemented|cls)${W}`, "Name.Builtin.Pseudo"),
+  rule(words(EXCEPTIONS, "(?<!\\.)", W), "Name.Exception"),
+  rule(words(MAGIC_FUNCS, "", W), "Name.Function.Magic"),
+  rule(words(MAGIC_VARS, "", W), "Name.Variable.Magic"),
+  rule(`@${NAME}`, "Name.Decorator"),
+  rule("@", "Operator"),
+  rule(NAME, "Name"),
+];
+
+export const PYTHON_STATES: States = {
+  root: [
+    rule("\\n", "Text.Whitespace"),
+    rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})("""[\\s\\S]*?""")`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"]),
+    rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})('''[\\s\\S]*?''')`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"]),
+    rule("(?<![\\s\\S])#!.+$", "Comment.Hashbang"),
+    rule("#.*$", "Comment.Single"),
+    rule("\\\\\\n", "Text"),
+    rule("\\\\", "Text"),
+    rule(words(KEYWORDS, "", W), "Keyword"),
+    rule(words(["True", "False", "None"], "", W), "Keyword.Constant"),
+    rule("(def)((?:\\s|\\\\\\s)+)", ["Keyword", "Text"], "funcname"),
+    rule("(class)((?:\\s|\\\\\\s)+)", ["Keyword", "Text"], "classname"),
+    rule("(from)((?:\\s|\\\\\\s)+)", ["Keyword.Namespace", "Text"], "fromimport"),
+    rule("(import)((?:\\s|\\\\\\s)+)", ["Keyword.Namespace", "Text"], "import"),
+    ...EXPR,
+  ],
+  funcname: [rule(words(MAGIC_FUNCS, "", W), "Name.Function.Magic"), rule(NAME, "Name.Function", "#pop"), fallback("#pop")],
+  classname: [rule(NAME, "Name.Class", "#pop")],
+  import: [
+    rule("(\\s+)(as)(\\s+)", ["Text", "Keyword", "Text"]),
+    rule("\\.", "Name.Namespace"),
+    rule(NAME, "Name.Namespace"),
+    rule("(\\s*)(,)(\\s*)", ["Text", "Operator", "Text"]),
+    fallback("#pop"),
+  ],
+  fromimport: [
+    rule("(\\s+)(import)\\b", ["Text", "Keyword.Namespace"], "#pop"),
+    rule("\\.", "Name.Namespace"),
+    rule(`None${W}`, "Keyword.Constant", "#pop"),
+    rule(NAME, "Name.Namespace"),
+    fallback("#pop"),
+  ],
+  "tdqs-raw": stringBody('"', "Literal.String.Double", true, true),
+  "tsqs-raw": stringBody("'", "Literal.String.Single", true, true),
+  "dqs-raw": stringBody('"', "Literal.String.Double", false, true),
+  "sqs-raw": stringBody("'", "Literal.String.Single", false, true),
+  "tdqs-esc": stringBody('"', "Literal.String.Double", true, false),
+  "tsqs-esc": stringBody("'", "Literal.String.Single", true, false),
+  "dqs-esc": stringBody('"', "Literal.String.Double", false, false),
+  "sqs-esc": stringBody("'", "Literal.String.Single", false, false),
+};
