@@ -50,8 +50,6 @@ export interface Shared {
   states: Record<string, StateClass>;
   /** 1-based line of the most recent line change of any machine (docutils' document.current_line). */
   currentLine: number | null;
-  /** The machine that started running last: the reporter takes default line numbers from it. */
-  reporterMachine: Machine | null;
 }
 
 export type StateClass = new (m: Machine) => State;
@@ -340,7 +338,6 @@ export class Machine implements ParserContext {
   /** Runs the machine from its first line in `initialState` (docutils' StateMachine.run). */
   run(initialState: string): void {
     this.lineOffset = -1;
-    this.shared.reporterMachine = this;
     let state = this.state(initialState);
     let context: string[] = [];
     let transitions: string[] | null = null;

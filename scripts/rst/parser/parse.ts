@@ -14,12 +14,12 @@ export function parseDocument(text: string, document: Document): void {
   const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
   const lines = string2lines(text, tabWidth);
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
-  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, reporterMachine: null };
+  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null };
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;
-  // docutils' reporter asks the state machine that started last for the current line.
-  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? defaultLine(shared) });
+  // docutils' reporter asks the document's (top-level) state machine for the current line.
+  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? defaultLine(top) });
   // Every message made while parsing is recorded: those left outside the tree end up
   // in the writer's "Docutils System Messages" section (as in docutils 1.0).
   const noteParseMessage = (msg: Element) => document.noteParseMessage(msg);
@@ -43,10 +43,8 @@ export function parseDocument(text: string, document: Document): void {
   }
 }
 
-/** The current line of the machine that started last (docutils' get_source_and_line without a line). */
-function defaultLine(shared: Shared): number | null {
-  const m = shared.reporterMachine;
-  if (!m) return null;
+/** The current line of a machine (docutils' get_source_and_line without a line). */
+function defaultLine(m: Machine): number | null {
   // Offset -1 reads the machine's last line (Python's negative index); one past the end counts on.
   if (m.lineOffset === -1) return m.length ? m.inputOffset + m.length : null;
   return m.lineOffset >= 0 && m.lineOffset <= m.length ? m.absLineNumber() : null;
