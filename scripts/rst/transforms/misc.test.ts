@@ -84,6 +84,34 @@ describe("Transitions", () => {
   });
 });
 
+describe("Transitions and invisible elements", () => {
+  it("counts a transition after only targets as the document's start, and one before only targets as its end", () => {
+    const out = transform(`
+      <document source="test data">
+          <target ids="a" names="a" refuri="http://a">
+          <transition>
+          <paragraph>
+              Text.
+          <transition>
+          <target ids="b" names="b" refuri="http://b">
+    `);
+    expect(out).toContain("Transition at the start of the document.");
+    expect(out).toContain("Transition at the end of the document.");
+  });
+
+  it("does not count a comment as invisible", () => {
+    const out = transform(`
+      <document source="test data">
+          <paragraph>
+              Text.
+          <transition>
+          <comment xml:space="preserve">
+              c
+    `);
+    expect(out).not.toContain("Transition at the end");
+  });
+});
+
 describe("writer transforms", () => {
   it("collect unattached transform messages in a final section and drop those below WARNING", () => {
     const doc = read(
