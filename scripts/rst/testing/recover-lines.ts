@@ -7,8 +7,15 @@ import { Element } from "../nodes.ts";
 
 const TRANSITION_RE = /^([!-/:-@[-`{-~])\1{3,}\s*$/;
 
+/** Letters and digits only: what survives of a line once markup is stripped. */
+function signature(s: string): string {
+  return s.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
+}
+
 export function recoverLines(document: Document, rst: string): void {
   const lines = rst.split("\n");
+  const lineSigs = lines.map(signature);
+  let paraFrom = 0;
   const isBlank = (i: number) => i < 0 || i >= lines.length || lines[i].trim() === "";
   const transitionLines: number[] = [];
   lines.forEach((l, i) => {
@@ -19,6 +26,18 @@ export function recoverLines(document: Document, rst: string): void {
   for (const n of document.traverse()) {
     if (!(n instanceof Element)) continue;
     if (n.tagname === "transition" && t < transitionLines.length) n.line = transitionLines[t++];
+    else if (n.tagname === "paragraph") {
+      // The first line whose letters and digits hold the start of the paragraph's text.
+      const sig = signature(n.astext().split("\n")[0]).slice(0, 16);
+      if (!sig) continue;
+      for (let i = paraFrom; i < lines.length; i++) {
+        if (lineSigs[i].includes(sig)) {
+          n.line = i + 1;
+          paraFrom = i + 1;
+          break;
+        }
+      }
+    }
     else if (n.tagname === "field" && n.parent?.parent === document) {
       const name = n.children[0]?.astext() ?? "";
       for (let i = fieldFrom; i < lines.length; i++) {
