@@ -419,6 +419,33 @@ describe("standalone hyperlinks", () => {
   });
 });
 
+describe("standalone PEP and RFC references (settings)", () => {
+  const ctx = () => makeContext(new Document("test data", { pepReferences: true, rfcReferences: true }));
+
+  it("links PEP and RFC numbers when the settings are on", () => {
+    expect(inlinePx("See PEP 8, pep-0287.txt and RFC 2822.", ctx())).toBe(expected(`
+      <paragraph>
+          See
+          <reference refuri="https://peps.python.org/pep-0008">
+              PEP 8
+          ,
+          <reference refuri="https://peps.python.org/pep-0287">
+              pep-0287.txt
+           and
+          <reference refuri="https://tools.ietf.org/html/rfc2822.html">
+              RFC 2822
+          .
+    `));
+  });
+
+  it("leaves them as text by default", () => {
+    expect(inlinePx("PEP 8 and RFC 2822")).toBe(expected(`
+      <paragraph>
+          PEP 8 and RFC 2822
+    `));
+  });
+});
+
 describe("character-level inline markup (setting)", () => {
   const ctx = () => makeContext(new Document("test data", { characterLevelInlineMarkup: true }));
 

@@ -17,6 +17,7 @@ import { Element, type Node, Text } from "../../nodes.ts";
 import type { ParserContext } from "../context.ts";
 import { canFollowEnd, canPrecedeStart, isNameChar, isSpace, matchChars } from "./chars.ts";
 import { escapeToNull, splitEscapedWhitespace, unescapeNull } from "./escape.ts";
+import { PepRfcScanner, digitsValue } from "./pep-rfc.ts";
 import { lookupRole } from "./role-lookup.ts";
 import { URI_SCHEMES } from "./uri-schemes.ts";
 import { UriScanner } from "./uri.ts";
@@ -77,6 +78,7 @@ class InlineParser {
   private bestRef: Int32Array | null = null;
   private readonly nextEnd: (Int32Array | null)[] = [null, null, null, null, null, null];
   private uris: UriScanner | null = null;
+  private pepRfc: PepRfcScanner | null = null;
   /** docutils' character_level_inline_markup: markup may start after anything but an escape and end anywhere. */
   private readonly characterLevel: boolean;
 
@@ -660,10 +662,12 @@ class InlineParser {
 
   // ---- standalone hyperlinks (docutils' implicit_inline) ----
 
-  /** Text s[a, b) with its standalone URIs and e-mail addresses made references. */
+  /**
+   * Text s[a, b) with its standalone URIs and e-mail addresses (and, when the
+   * settings ask for them, PEP and RFC references) made references.
+   */
   private implicit(a: number, b: number): Node[] {
     if (a >= b) return [];
-    this.uris ??= new UriScanner(this.s, this.characterLevel);
     const out: Node[] = [];
     // Pieces still to do, last first: a range [from, to) or a finished node.
     const work: Array<[number, number] | Node> = [[a, b]];
@@ -675,19 +679,58 @@ class InlineParser {
       }
       const [from, to] = item;
       if (from >= to) continue;
-      const m = this.uris.findFirst(from, to);
-      if (!m || (m.scheme !== null && !URI_SCHEMES.has(m.scheme.toLowerCase()))) {
-        // No URI, or one with an unknown scheme: docutils then leaves the whole range as text.
+      const found = this.implicitMatch(from, to);
+      if (!found) {
         out.push(new Text(this.s.slice(from, to)));
         continue;
       }
-      const text = this.s.slice(m.start, m.end);
-      const refuri = (m.scheme === null ? "mailto:" : "") + unescapeNull(text);
-      const ref = new Element("reference", { refuri }, [new Text(text)]);
-      ref.rawsource = unescapeNull(text, true);
-      work.push([m.end, to], ref, [from, m.start]);
+      work.push([found.end, to], found.node, [from, found.start]);
     }
     return out;
+  }
+
+  /**
+   * The first implicit construct in s[from, to): docutils tries its patterns in
+   * order (URI, PEP, RFC); a URI with an unknown scheme makes it go on with the next
+   * pattern over the whole range.
+   */
+  private implicitMatch(from: number, to: number): { start: number; end: number; node: Element } | null {
+    const { s } = this;
+    const settings = this.ctx.document.settings;
+    this.uris ??= new UriScanner(s, this.characterLevel);
+    const m = this.uris.findFirst(from, to);
+    if (m && (m.scheme === null || URI_SCHEMES.has(m.scheme.toLowerCase()))) {
+      const text = s.slice(m.start, m.end);
+      const refuri = (m.scheme === null ? "mailto:" : "") + unescapeNull(text);
+      return { start: m.start, end: m.end, node: this.implicitReference(text, refuri) };
+    }
+    if (settings.pepReferences === true) {
+      this.pepRfc ??= new PepRfcScanner(s, this.characterLevel);
+      const p = this.pepRfc.findPep(from, to);
+      if (p) {
+        const base = typeof settings.pepBaseUrl === "string" ? settings.pepBaseUrl : "https://peps.python.org/";
+        const template = typeof settings.pepFileUrlTemplate === "string" ? settings.pepFileUrlTemplate : "pep-%04d";
+        const num = digitsValue(unescapeNull(p.digits));
+        const refuri = base + template.replace(/%0?(\d*)d/, (_m, width: string) => String(num).padStart(Number(width || 0), "0"));
+        return { start: p.start, end: p.end, node: this.implicitReference(s.slice(p.start, p.end), refuri) };
+      }
+    }
+    if (settings.rfcReferences === true) {
+      this.pepRfc ??= new PepRfcScanner(s, this.characterLevel);
+      const r = this.pepRfc.findRfc(from, to);
+      if (r) {
+        const base = typeof settings.rfcBaseUrl === "string" ? settings.rfcBaseUrl : "https://tools.ietf.org/html/";
+        const refuri = `${base}rfc${digitsValue(unescapeNull(r.digits))}.html`;
+        return { start: r.start, end: r.end, node: this.implicitReference(s.slice(r.start, r.end), refuri) };
+      }
+    }
+    return null;
+  }
+
+  private implicitReference(text: string, refuri: string): Element {
+    const ref = new Element("reference", { refuri }, [new Text(text)]);
+    ref.rawsource = unescapeNull(text, true);
+    return ref;
   }
 }
 
