@@ -72,10 +72,14 @@ export function applyAttributes(node: Element, attributes: Record<string, unknow
   return node;
 }
 
-/** The generic "name" option: registers the element as an explicit target (docutils' add_name). */
+/**
+ * The generic "name" option: registers the element as an explicit target and
+ * removes the option, so that only the first element gets it (docutils' add_name).
+ */
 export function addName(call: DirectiveCall, node: Element): void {
   const name = call.options.name;
   if (typeof name !== "string") return;
+  delete call.options.name;
   node.names.push(fullyNormalizeName(name));
   call.ctx.document.noteExplicitTarget(node, node);
 }
