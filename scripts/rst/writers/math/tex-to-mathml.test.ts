@@ -16,11 +16,21 @@ describe("texToMathml", () => {
     expect(inner("\\frac{a}{b}")).toBe("<mfrac><mi>a</mi><mi>b</mi></mfrac>");
     expect(inner("\\sqrt{\\pi}")).toBe("<msqrt><mi>π</mi></msqrt>");
   });
-  it("puts display limits under and over large operators", () => {
+  it("puts the limits of sums under and over them (movable limits), integrals take scripts", () => {
     expect(inner("\\sum_{i=0}^n", "equation*")).toBe(
-      "<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>0</mn></mrow><mi>n</mi></munderover>",
+      '<munderover><mo movablelimits="true">∑</mo><mrow><mi>i</mi><mo>=</mo><mn>0</mn></mrow><mi>n</mi></munderover>',
     );
-    expect(inner("\\sum_i")).toBe("<msub><mo>∑</mo><mi>i</mi></msub>");
+    expect(inner("\\int_0^1")).toBe("<msubsup><mo>∫</mo><mn>0</mn><mn>1</mn></msubsup>");
+  });
+  it("writes the minus sign, capital Greek with a class, accents, styled letters and environments", () => {
+    expect(inner("-\\Psi")).toBe('<mo>−</mo><mi class="capital-greek">Ψ</mi>');
+    expect(inner("\\hat{H}")).toBe('<mover accent="true"><mi>H</mi><mo stretchy="false">ˆ</mo></mover>');
+    expect(inner("\\mathbf{M} \\mathcal{F}")).toBe("<mi>𝐌</mi><mi>ℱ</mi>");
+    expect(inner("\\begin{matrix}a&b\\\\c&d\\end{matrix}")).toBe(
+      "<mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr></mtable>",
+    );
+    expect(inner("a &= b \\\\ &= c", "align*")).toContain('<mtable class="ams-align" displaystyle="true"><mtr><mtd><mi>a</mi></mtd>');
+    expect(inner("a &= b \\\\ &= c", "align*")).toContain("<mtr><mtd></mtd><mtd><mo>=</mo><mi>c</mi></mtd></mtr>");
   });
   it("writes \\mathrm text as one identifier and function names with the application operator", () => {
     expect(inner("\\mathrm{max}")).toBe("<mi>max</mi>");

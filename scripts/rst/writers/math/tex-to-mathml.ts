@@ -40,18 +40,29 @@ const OPERATORS: Record<string, string> = {
 /** Large operators: limits go below/above in display mode. */
 const LARGE_OPERATORS: Record<string, string> = {
   sum: "∑", prod: "∏", coprod: "∐", int: "∫", iint: "∬", iiint: "∭", oint: "∮", bigcup: "⋃",
-  bigcap: "⋂", bigoplus: "⨁", bigotimes: "⨂",
+  bigcap: "⋂", bigoplus: "⨁", bigotimes: "⨂", bigodot: "⨀", bigsqcup: "⨆", biguplus: "⨄",
+  bigvee: "⋁", bigwedge: "⋀", iiiint: "⨌", smallint: "∫",
 };
 
+/** Large operators whose limits go below and above (in display) rather than as scripts. */
+const MOVABLE_LIMITS = new Set(["sum", "prod", "coprod", "bigcup", "bigcap", "bigoplus", "bigotimes", "bigodot", "bigsqcup", "biguplus", "bigvee", "bigwedge"]);
+
 const FUNCTIONS = new Set([
-  "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
+  "coth", "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
   "log", "ln", "lg", "exp", "det", "dim", "ker", "deg", "arg", "gcd", "hom",
 ]);
 const LIMIT_FUNCTIONS = new Set(["lim", "limsup", "liminf", "max", "min", "sup", "inf", "Pr"]);
 
 const SPACES: Record<string, string> = {
   ",": "0.1667em", ":": "0.2222em", ">": "0.2222em", ";": "0.2778em", " ": "0.25em", quad: "1em",
+  thinspace: "0.1667em", medspace: "0.2222em", thickspace: "0.2778em", enspace: "0.5em", negthinspace: "-0.1667em",
   qquad: "2em", "!": "-0.1667em",
+};
+
+/** Accents over a symbol. */
+const ACCENTS: Record<string, string> = {
+  acute: "´", grave: "`", dot: "˙", ddot: "¨", dddot: "˙˙˙", hat: "ˆ", check: "ˇ", breve: "˘", tilde: "~",
+  bar: "ˉ", vec: "→", mathring: "˚",
 };
 
 const TEXT_COMMANDS = new Set(["text", "textrm", "mbox", "textit", "textbf"]);
@@ -61,7 +72,13 @@ const FONT_COMMANDS: Record<string, string> = {
 };
 
 const FENCES = new Set(["(", ")", "[", "]", "/", "|"]);
-const PLAIN_OPERATORS = new Set(["+", "-", "=", "<", ">", "*", ",", ";", ":", "!", "'", ".", "?"]);
+const PLAIN_OPERATORS = new Set(["+", "=", "<", ">", "*", ",", ";", ":", "!", "'", ".", "?", "@"]);
+/** Characters written as another character (ASCII hyphen: the minus sign). */
+const OPERATOR_CHARS: Record<string, string> = { "-": "\u2212" };
+/** Capital Greek letters: docutils marks them (upright in LaTeX) with a class. */
+const CAPITAL_GREEK = new Set([..."ΓΔΘΛΞΠΣΥΦΨΩ"]);
+/** Symbols that are identifiers rather than operators. */
+const SYMBOL_IDENTIFIERS = new Set([..."∞∂∇∅ℏℓℵ℘ℜℑ"]);
 const MAX_DEPTH = 200;
 
 type Token = { kind: "cmd" | "char" | "num" | "open" | "close" | "sup" | "sub" | "amp" | "newline"; value: string };
@@ -125,7 +142,7 @@ class Parser {
       }
       if (stopAtCells && (t.kind === "amp" || t.kind === "newline")) return out;
       if (t.kind === "amp" || t.kind === "newline") throw new MathSyntaxError(`Unexpected "${t.value}"`);
-      if (t.kind === "cmd" && t.value === "right") return out;
+      if (t.kind === "cmd" && (t.value === "right" || t.value === "end")) return out;
       const isFunction = t.kind === "cmd" && (FUNCTIONS.has(t.value) || LIMIT_FUNCTIONS.has(t.value));
       out.push(this.scripted());
       // A function name is followed by the invisible "function application" operator.
@@ -146,14 +163,10 @@ class Parser {
       } else if (t?.kind === "sup" && !sup) {
         this.pos++;
         sup = this.argument();
-      } else if (t?.kind === "char" && t.value === "'" && !sup) {
-        this.pos++;
-        sup = { tag: "mo", text: "′" };
       } else break;
     }
     if (!sub && !sup) return base;
-    const limits =
-      this.display && baseToken?.kind === "cmd" && (baseToken.value in LARGE_OPERATORS && !baseToken.value.includes("int") || LIMIT_FUNCTIONS.has(baseToken.value));
+    const limits = baseToken?.kind === "cmd" && (MOVABLE_LIMITS.has(baseToken.value) || LIMIT_FUNCTIONS.has(baseToken.value));
     if (sub && sup) return { tag: limits ? "munderover" : "msubsup", children: [base, sub, sup] };
     if (sub) return { tag: limits ? "munder" : "msub", children: [base, sub] };
     return { tag: limits ? "mover" : "msup", children: [base, sup!] };
@@ -217,9 +230,12 @@ class Parser {
       case "char": {
         this.pos++;
         const c = t.value;
-        if (/\p{L}/u.test(c)) return { tag: "mi", text: c };
+        if (/\p{L}/u.test(c)) return identifier(c);
+        if (SYMBOL_IDENTIFIERS.has(c)) return { tag: "mi", text: c };
         if (FENCES.has(c)) return { tag: "mo", attrs: { stretchy: "false" }, text: c };
         if (PLAIN_OPERATORS.has(c)) return { tag: "mo", text: c };
+        if (c in OPERATOR_CHARS) return { tag: "mo", text: OPERATOR_CHARS[c] };
+        if (/[\p{Sm}\p{So}]/u.test(c)) return { tag: "mo", text: c };
         throw new MathSyntaxError(`Unsupported character: "${c}"!`);
       }
       case "cmd":
@@ -231,11 +247,15 @@ class Parser {
   }
 
   private command(name: string): MNode {
-    if (name in GREEK) return { tag: "mi", text: GREEK[name] };
+    if (name in GREEK) return identifier(GREEK[name]);
     if (name in OPERATORS) return { tag: "mo", text: OPERATORS[name] };
-    if (name in LARGE_OPERATORS) return { tag: "mo", text: LARGE_OPERATORS[name] };
+    if (name in LARGE_OPERATORS) {
+      return MOVABLE_LIMITS.has(name)
+        ? { tag: "mo", attrs: { movablelimits: "true" }, text: LARGE_OPERATORS[name] }
+        : { tag: "mo", text: LARGE_OPERATORS[name] };
+    }
     if (FUNCTIONS.has(name)) return { tag: "mi", text: name };
-    if (LIMIT_FUNCTIONS.has(name)) return { tag: "mo", text: name };
+    if (LIMIT_FUNCTIONS.has(name)) return { tag: "mo", attrs: { movablelimits: "true" }, text: name };
     if (name in SPACES) return { tag: "mspace", attrs: { width: SPACES[name] } };
     if (name === "{" || name === "}" || name === "|" || name === "%" || name === "$" || name === "#" || name === "_") {
       return { tag: "mo", text: name === "|" ? "‖" : name };
@@ -245,6 +265,8 @@ class Parser {
       const text = this.rawGroup().trim();
       const variant = FONT_COMMANDS[name];
       if (/^[0-9.]+$/.test(text)) return { tag: "mn", attrs: variant === "normal" ? {} : { mathvariant: variant }, text };
+      const styled = styledLetter(text, variant);
+      if (styled) return { tag: "mi", text: styled };
       const attrs: Record<string, string> = variant === "normal" && [...text].length > 1 ? {} : { mathvariant: variant };
       return { tag: "mi", attrs, text };
     }
@@ -281,21 +303,66 @@ class Parser {
         return { tag: "mrow", children: parts };
       }
       case "overline":
-        return { tag: "mover", children: [this.argument(), { tag: "mo", attrs: { accent: "true" }, text: "¯" }] };
+        return { tag: "mover", attrs: { accent: "false" }, children: [this.argument(), { tag: "mo", attrs: { accent: "true" }, text: "¯" }] };
       case "underline":
-        return { tag: "munder", children: [this.argument(), { tag: "mo", text: "_" }] };
-      case "hat":
-        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "^" }] };
-      case "bar":
-        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "¯" }] };
-      case "vec":
-        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "→" }] };
-      case "dot":
-        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "˙" }] };
-      case "tilde":
-        return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", text: "~" }] };
+        return { tag: "munder", attrs: { accentunder: "false" }, children: [this.argument(), { tag: "mo", attrs: { accent: "true" }, text: "_" }] };
+      case "phantom":
+        return { tag: "mphantom", children: [this.argument()] };
+      case "operatorname":
+        return { tag: "mi", text: this.rawGroup().trim() };
+      case "begin":
+        return this.environment(this.rawGroup().trim());
       default:
+        if (name in ACCENTS) {
+          const attrs: Record<string, string> = { stretchy: "false" };
+          if (name === "vec") attrs.scriptlevel = "+1";
+          return { tag: "mover", attrs: { accent: "true" }, children: [this.argument(), { tag: "mo", attrs, text: ACCENTS[name] }] };
+        }
         throw new MathSyntaxError(`Unknown LaTeX command "\\${name}".`);
+    }
+  }
+
+  /** \begin{name} … \end{name}: matrices and cases. */
+  private environment(name: string): MNode {
+    if (++this.depth > MAX_DEPTH) throw new MathSyntaxError("Nesting too deep");
+    const rows = this.table();
+    const end = this.tokens[this.pos];
+    if (!end || end.kind !== "cmd" || end.value !== "end") throw new MathSyntaxError(`Missing "\\end{${name}}"`);
+    this.pos++;
+    const closing = this.rawGroup().trim();
+    if (closing !== name) throw new MathSyntaxError(`Environment "${name}" ended by "${closing}"`);
+    this.depth--;
+    const table = (attrs: Record<string, string>): MNode => ({ tag: "mtable", attrs, children: toRows(rows) });
+    const fenced = (open: string, close: string, attrs: Record<string, string> = {}): MNode => ({
+      tag: "mrow",
+      children: [{ tag: "mo", text: open }, table(attrs), { tag: "mo", text: close }],
+    });
+    switch (name) {
+      case "matrix":
+        return table({});
+      case "smallmatrix":
+        return table({ rowspacing: "0.02em", columnspacing: "0.333em", scriptlevel: "1" });
+      case "pmatrix":
+        return fenced("(", ")");
+      case "bmatrix":
+        return fenced("[", "]");
+      case "Bmatrix":
+        return fenced("{", "}");
+      case "vmatrix":
+        return fenced("|", "|");
+      case "Vmatrix":
+        return fenced("‖", "‖");
+      case "cases":
+        return {
+          tag: "mrow",
+          children: [{ tag: "mo", attrs: { rspace: "0.17em" }, text: "{" }, table({ columnalign: "left", class: "cases" })],
+        };
+      case "aligned":
+      case "align":
+      case "align*":
+        return table({ class: "ams-align", displaystyle: "true" });
+      default:
+        throw new MathSyntaxError(`Environment "${name}" not supported.`);
     }
   }
 
@@ -314,18 +381,53 @@ class Parser {
     if (t) throw new MathSyntaxError(`Unexpected "${t.kind === "cmd" ? "\\" + t.value : t.value}"`);
   }
 
-  /** Rows of cells for a multi-line block. */
+  /** Rows of cells for a multi-line block or an environment (up to its \end). */
   table(): MNode[][][] {
     const rows: MNode[][][] = [[]];
     for (;;) {
       rows[rows.length - 1].push(this.sequence(false, true));
       const t = this.tokens[this.pos];
-      if (!t) return rows;
+      if (!t || (t.kind === "cmd" && t.value === "end")) return rows;
       this.pos++;
       if (t.kind === "newline") rows.push([]);
       else if (t.kind !== "amp") throw new MathSyntaxError(`Unexpected "${t.value}"`);
     }
   }
+}
+
+function toRows(rows: MNode[][][]): MNode[] {
+  return rows.map((cells) => ({ tag: "mtr", children: cells.map((cell) => ({ tag: "mtd", children: cell })) }));
+}
+
+/** An identifier; capital Greek letters get docutils' "capital-greek" class. */
+function identifier(c: string): MNode {
+  return CAPITAL_GREEK.has(c) ? { tag: "mi", attrs: { class: "capital-greek" }, text: c } : { tag: "mi", text: c };
+}
+
+/** Mathematical alphanumeric symbols: the first capital letter of each style, and letters with their own code point. */
+const ALPHANUMERIC: Record<string, { upper: number; lower: number | null; exceptions: Record<string, string> }> = {
+  bold: { upper: 0x1d400, lower: 0x1d41a, exceptions: {} },
+  italic: { upper: 0x1d434, lower: 0x1d44e, exceptions: { h: "ℎ" } },
+  "bold-italic": { upper: 0x1d468, lower: 0x1d482, exceptions: {} },
+  script: {
+    upper: 0x1d49c, lower: 0x1d4b6,
+    exceptions: { B: "ℬ", E: "ℰ", F: "ℱ", H: "ℋ", I: "ℐ", L: "ℒ", M: "ℳ", R: "ℛ", e: "ℯ", g: "ℊ", o: "ℴ" },
+  },
+  fraktur: { upper: 0x1d504, lower: 0x1d51e, exceptions: { C: "ℭ", H: "ℌ", I: "ℑ", R: "ℜ", Z: "ℨ" } },
+  "double-struck": { upper: 0x1d538, lower: 0x1d552, exceptions: { C: "ℂ", H: "ℍ", N: "ℕ", P: "ℙ", Q: "ℚ", R: "ℝ", Z: "ℤ" } },
+  "sans-serif": { upper: 0x1d5a0, lower: 0x1d5ba, exceptions: {} },
+  monospace: { upper: 0x1d670, lower: 0x1d68a, exceptions: {} },
+};
+
+/** A single Latin letter in a math alphabet as its Unicode character, or null. */
+function styledLetter(letter: string, variant: string): string | null {
+  const style = ALPHANUMERIC[variant];
+  if (!style || !/^[A-Za-z]$/.test(letter)) return null;
+  if (letter in style.exceptions) return style.exceptions[letter];
+  const upper = letter <= "Z";
+  const base = upper ? style.upper : style.lower;
+  if (base === null) return null;
+  return String.fromCodePoint(base + letter.charCodeAt(0) - (upper ? 65 : 97));
 }
 
 const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
@@ -334,13 +436,14 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESC[c]);
 function serialize(node: MNode, indent: number, out: string[]): void {
   const pad = "  ".repeat(indent);
   const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => ` ${k}="${esc(v)}"`).join("");
-  if (node.children) {
+  if (node.children && node.children.length === 0) out.push(`${pad}<${node.tag}${attrs}></${node.tag}>`);
+  else if (node.children) {
     out.push(`${pad}<${node.tag}${attrs}>`);
     for (const c of node.children) serialize(c, indent + 1, out);
     out.push(`${pad}</${node.tag}>`);
   } else if (node.raw !== undefined) out.push(`${pad}<${node.tag}${attrs}>${node.raw}</${node.tag}>`);
   else if (node.text !== undefined) out.push(`${pad}<${node.tag}${attrs}>${esc(node.text)}</${node.tag}>`);
-  else out.push(`${pad}<${node.tag}${attrs}/>`);
+  else out.push(`${pad}<${node.tag}${attrs}></${node.tag}>`);
 }
 
 /**
@@ -352,12 +455,7 @@ export function texToMathml(code: string, env: string): string {
   const parser = new Parser(tokenize(code), display);
   let body: MNode[];
   if (display && env.startsWith("align")) {
-    const rows = parser.table();
-    const mtrs = rows.map((cells) => ({
-      tag: "mtr",
-      children: cells.map((cell) => ({ tag: "mtd", children: cell })),
-    }));
-    body = [{ tag: "mtable", attrs: { displaystyle: "true" }, children: mtrs }];
+    body = [{ tag: "mtable", attrs: { class: "ams-align", displaystyle: "true" }, children: toRows(parser.table()) }];
   } else body = parser.sequence(false);
   parser.finish();
   const out = [`<math xmlns="http://www.w3.org/1998/Math/MathML"${display ? ' display="block"' : ""}>`];
