@@ -190,7 +190,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const plan = plans[i];
       const page = renderPage(
         document,
-        { file: plan.file, title: plan.file === "howtos.html" ? "Client-Server API how-to" : "Matrix Specification", version, gitRev, nav: nav(plan.file) },
+        { file: plan.file, version, gitRev, nav: nav(plan.file) },
         (line) => templated[i].originOf(line),
       );
       diagnostics.push(...page.diagnostics);

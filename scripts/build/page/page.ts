@@ -29,8 +29,8 @@ export interface PageLink {
 export interface PageInfo {
   /** The file name of the page in its version folder, e.g. `index.html`. */
   file: string;
-  /** Shown in the header and the window title. */
-  title: string;
+  /** Shown in the header and the window title; default: the document's title. */
+  title?: string;
   version: string;
   gitRev: string;
   /** Links to the other pages of the version and to the list of versions. */
@@ -73,12 +73,13 @@ export function documentTitle(document: Document, fallback: string): string {
  * maps a line of the parsed text to its source, for link errors.
  */
 export function renderPage(document: Document, info: PageInfo, originOf: (line: number) => Origin | undefined): RenderedPage {
+  const title = info.title ?? documentTitle(document, info.file);
   const links = referenceLines(document);
   const toc = numberSections(document);
   highlightCodeBlocks(document);
   wrapTables(document);
   const body = toHtml(document);
-  const html = renderTheme("page.njk", { ...info, toc, body});
+  const html = renderTheme("page.njk", { ...info, title, toc, body });
   const diagnostics = checkInternalLinks(html, info.file, (fragment) => {
     const line = links.get(fragment);
     return line ? originOf(line) : undefined;
