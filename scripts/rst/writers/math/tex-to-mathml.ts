@@ -22,6 +22,7 @@ const GREEK: Record<string, string> = {
   varpi: "ϖ", rho: "ρ", varrho: "ϱ", sigma: "σ", varsigma: "ς", tau: "τ", upsilon: "υ", phi: "ϕ",
   varphi: "φ", chi: "χ", psi: "ψ", omega: "ω", Gamma: "Γ", Delta: "Δ", Theta: "Θ", Lambda: "Λ",
   Xi: "Ξ", Pi: "Π", Sigma: "Σ", Upsilon: "Υ", Phi: "Φ", Psi: "Ψ", Omega: "Ω",
+  forall: "∀", exists: "∃", nexists: "∄", imath: "ı", jmath: "ȷ", wp: "℘", mho: "℧", eth: "ð", beth: "ℶ", gimel: "ℷ", daleth: "ℸ",
   infty: "∞", partial: "∂", nabla: "∇", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", emptyset: "∅", Re: "ℜ", Im: "ℑ",
 };
 
@@ -32,7 +33,7 @@ const OPERATORS: Record<string, string> = {
   gets: "←", Rightarrow: "⇒", Leftarrow: "⇐", Leftrightarrow: "⇔", leftrightarrow: "↔", mapsto: "↦",
   implies: "⟹", iff: "⟺", in: "∈", notin: "∉", ni: "∋", subset: "⊂", supset: "⊃", subseteq: "⊆",
   supseteq: "⊇", cup: "∪", cap: "∩", setminus: "∖", wedge: "∧", land: "∧", vee: "∨", lor: "∨",
-  neg: "¬", lnot: "¬", forall: "∀", exists: "∃", ldots: "…", cdots: "⋯", vdots: "⋮", ddots: "⋱",
+  neg: "¬", lnot: "¬", ldots: "…", cdots: "⋯", vdots: "⋮", ddots: "⋱",
   dots: "…", perp: "⊥", parallel: "∥", mid: "∣", prime: "′", langle: "⟨", rangle: "⟩",
   lbrace: "{", rbrace: "}", vert: "|", Vert: "‖", oplus: "⊕", otimes: "⊗",
 };
@@ -81,26 +82,33 @@ const CAPITAL_GREEK = new Set([..."ΓΔΘΛΞΠΣΥΦΨΩ"]);
 const SYMBOL_IDENTIFIERS = new Set([..."∞∂∇∅ℏℓℵ℘ℜℑ"]);
 const MAX_DEPTH = 200;
 
-type Token = { kind: "cmd" | "char" | "num" | "open" | "close" | "sup" | "sub" | "amp" | "newline"; value: string };
+type Token = {
+  kind: "cmd" | "char" | "num" | "open" | "close" | "sup" | "sub" | "amp" | "newline";
+  value: string;
+  /** Offsets of the token in the source (for the verbatim text of \text{…}). */
+  start: number;
+  end: number;
+};
 
 function tokenize(code: string): Token[] {
   const out: Token[] = [];
   let i = 0;
+  const push = (kind: Token["kind"], value: string, start: number, end: number) => out.push({ kind, value, start, end });
   while (i < code.length) {
     const c = code[i];
     if (c === "\\") {
       const n = code[i + 1];
       if (n === undefined) throw new MathSyntaxError("Stray backslash");
       if (n === "\\") {
-        out.push({ kind: "newline", value: "\\\\" });
+        push("newline", "\\\\", i, i + 2);
         i += 2;
       } else if (/[A-Za-z]/.test(n)) {
         let j = i + 1;
         while (j < code.length && /[A-Za-z]/.test(code[j])) j++;
-        out.push({ kind: "cmd", value: code.slice(i + 1, j) });
+        push("cmd", code.slice(i + 1, j), i, j);
         i = j;
       } else {
-        out.push({ kind: "cmd", value: n });
+        push("cmd", n, i, i + 2);
         i += 2;
       }
     } else if (/\s/.test(c)) i++;
@@ -108,11 +116,11 @@ function tokenize(code: string): Token[] {
       let j = i + 1;
       while (j < code.length && /[0-9.]/.test(code[j])) j++;
       while (code[j - 1] === ".") j--;
-      out.push({ kind: "num", value: code.slice(i, j) });
+      push("num", code.slice(i, j), i, j);
       i = j;
     } else {
       const kind = c === "{" ? "open" : c === "}" ? "close" : c === "^" ? "sup" : c === "_" ? "sub" : c === "&" ? "amp" : "char";
-      out.push({ kind, value: c });
+      push(kind, c, i, i + 1);
       i++;
     }
   }
@@ -123,6 +131,7 @@ class Parser {
   private pos = 0;
   private depth = 0;
   constructor(
+    private readonly code: string,
     private readonly tokens: Token[],
     private readonly display: boolean,
   ) {}
@@ -180,7 +189,7 @@ class Parser {
       // \frac12: a single digit is one argument
       this.pos++;
       const rest = t.value.slice(1);
-      this.tokens.splice(this.pos, 0, { kind: "num", value: rest });
+      this.tokens.splice(this.pos, 0, { kind: "num", value: rest, start: t.start + 1, end: t.end });
       return { tag: "mn", text: t.value[0] };
     }
     return this.atom();
@@ -195,6 +204,18 @@ class Parser {
     return items.length === 1 ? items[0] : { tag: "mrow", children: items };
   }
 
+  /** The raw text of the {...} group at the current token, without consuming it (null if not closed). */
+  private peekRawGroup(): string | null {
+    const save = this.pos;
+    try {
+      return this.rawGroup();
+    } catch {
+      return null;
+    } finally {
+      this.pos = save;
+    }
+  }
+
   /** The raw text of a {...} argument (for \text and \mathrm). */
   private rawGroup(): string {
     const open = this.tokens[this.pos];
@@ -205,12 +226,10 @@ class Parser {
     }
     this.pos++;
     let level = 1;
-    let text = "";
     while (this.pos < this.tokens.length) {
       const t = this.tokens[this.pos++];
       if (t.kind === "open") level++;
-      if (t.kind === "close" && --level === 0) return text;
-      text += t.kind === "cmd" ? (t.value.length === 1 ? t.value : `\\${t.value} `) : t.value;
+      if (t.kind === "close" && --level === 0) return this.code.slice(open.end, t.start);
     }
     throw new MathSyntaxError("Group not closed");
   }
@@ -262,13 +281,18 @@ class Parser {
     }
     if (TEXT_COMMANDS.has(name)) return { tag: "mtext", text: this.rawGroup() };
     if (name in FONT_COMMANDS) {
-      const text = this.rawGroup().trim();
       const variant = FONT_COMMANDS[name];
-      if (/^[0-9.]+$/.test(text)) return { tag: "mn", attrs: variant === "normal" ? {} : { mathvariant: variant }, text };
-      const styled = styledLetter(text, variant);
-      if (styled) return { tag: "mi", text: styled };
-      const attrs: Record<string, string> = variant === "normal" && [...text].length > 1 ? {} : { mathvariant: variant };
-      return { tag: "mi", attrs, text };
+      const open = this.tokens[this.pos];
+      const raw = open?.kind === "open" ? this.peekRawGroup() : null;
+      if (raw !== null && /^\s*[A-Za-z]{2,}\s*$/.test(raw)) {
+        // A word: one identifier.
+        this.rawGroup();
+        const word = raw.trim();
+        if (variant === "normal") return { tag: "mi", text: word };
+        const styled = [...word].map((ch) => styledLetter(ch, variant));
+        return styled.every((x) => x) ? { tag: "mi", text: styled.join("") } : { tag: "mi", attrs: { mathvariant: variant }, text: word };
+      }
+      return applyVariant(this.argument(), variant);
     }
     switch (name) {
       case "frac":
@@ -395,6 +419,33 @@ class Parser {
   }
 }
 
+/** Applies a math alphabet (\mathbf, \mathrm, …) to the letters of a parsed argument. */
+function applyVariant(node: MNode, variant: string): MNode {
+  const stack: MNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.children) stack.push(...n.children);
+    if ((n.tag === "mi" || n.tag === "mn") && n.text !== undefined && !n.attrs?.mathvariant) {
+      const chars = [...n.text];
+      if (chars.length !== 1) continue;
+      const styled = styledLetter(n.text, variant) ?? styledDigit(n.text, variant);
+      if (styled) n.text = styled;
+      else if (variant === "normal" && n.tag === "mi" && /^[A-Za-z]$/.test(n.text)) n.attrs = { ...(n.attrs ?? {}), mathvariant: "normal" };
+      else if (variant !== "normal" && n.tag === "mi" && !n.attrs?.class) n.attrs = { ...(n.attrs ?? {}), mathvariant: variant };
+    }
+  }
+  return node;
+}
+
+const DIGIT_BASES: Record<string, number> = {
+  bold: 0x1d7ce, "double-struck": 0x1d7d8, "sans-serif": 0x1d7e2, monospace: 0x1d7f6,
+};
+
+function styledDigit(digit: string, variant: string): string | null {
+  const base = DIGIT_BASES[variant];
+  return base !== undefined && /^[0-9]$/.test(digit) ? String.fromCodePoint(base + digit.charCodeAt(0) - 48) : null;
+}
+
 function toRows(rows: MNode[][][]): MNode[] {
   return rows.map((cells) => ({ tag: "mtr", children: cells.map((cell) => ({ tag: "mtd", children: cell })) }));
 }
@@ -452,7 +503,7 @@ function serialize(node: MNode, indent: number, out: string[]): void {
  */
 export function texToMathml(code: string, env: string): string {
   const display = env !== "";
-  const parser = new Parser(tokenize(code), display);
+  const parser = new Parser(code, tokenize(code), display);
   let body: MNode[];
   if (display && env.startsWith("align")) {
     body = [{ tag: "mtable", attrs: { class: "ams-align", displaystyle: "true" }, children: toRows(parser.table()) }];
