@@ -59,43 +59,33 @@ export function setRoleResolver(r?: RoleResolver): void {
   resolver = r ?? fallbackResolver;
 }
 
-/** Role names already resolved in a document: docutils remembers them and does not report them again. */
-const resolvedNames = new WeakMap<Document, Map<string, RoleFunction>>();
+/** Names resolved through docutils' "Trying ... as canonical role name" path, per document: not reported again. */
+const reportedNames = new WeakMap<Document, Set<string>>();
 
 /**
  * The function of role `name` ("" = the default role), with the informational
- * messages docutils gives while looking it up.
+ * messages docutils gives while looking it up (docutils' roles.role()).
  */
 export function lookupRole(name: string, lineno: number, ctx: ParserContext): { fn?: RoleFunction; messages: Element[] } {
+  if (!name) return { fn: resolver(DEFAULT_INTERPRETED_ROLE, ctx), messages: [] };
   const normname = name.toLowerCase();
-  let cache = resolvedNames.get(ctx.document);
-  if (!cache) {
-    cache = new Map();
-    resolvedNames.set(ctx.document, cache);
+  let seen = reportedNames.get(ctx.document);
+  if (!seen) {
+    seen = new Set();
+    reportedNames.set(ctx.document, seen);
   }
-  const known = cache.get(normname);
-  if (known) return { fn: known, messages: [] };
-  // A role the document defined itself (the `role` directive) answers to its own name.
-  if (name) {
-    const local = resolver(normname, ctx);
-    if (local && !(normname in ENGLISH_ROLE_NAMES) && !isCanonical(normname)) {
-      cache.set(normname, local);
-      return { fn: local, messages: [] };
-    }
+  // Roles the document defined (the `role` directive) and names already resolved answer directly.
+  const direct = resolver(normname, ctx);
+  if (direct && (seen.has(normname) || !(normname in ENGLISH_ROLE_NAMES || isCanonical(normname)))) {
+    return { fn: direct, messages: [] };
   }
-  const messages: Element[] = [];
-  let canonical: string;
-  if (!name) canonical = DEFAULT_INTERPRETED_ROLE;
-  else if (normname in ENGLISH_ROLE_NAMES) canonical = ENGLISH_ROLE_NAMES[normname];
-  else {
-    const text =
-      `No role entry for "${name}" in module "docutils.parsers.rst.languages.en".\n` +
-      `Trying "${name}" as canonical role name.`;
-    messages.push(ctx.reporter.info(text, [], { line: lineno }));
-    canonical = normname;
-  }
-  const fn = resolver(canonical, ctx);
-  if (fn) cache.set(normname, fn);
+  if (normname in ENGLISH_ROLE_NAMES) return { fn: resolver(ENGLISH_ROLE_NAMES[normname], ctx), messages: [] };
+  const text =
+    `No role entry for "${name}" in module "docutils.parsers.rst.languages.en".\n` +
+    `Trying "${name}" as canonical role name.`;
+  const messages = [ctx.reporter.info(text, [], { line: lineno })];
+  const fn = resolver(normname, ctx);
+  if (fn) seen.add(normname);
   return { fn, messages };
 }
 
