@@ -15,7 +15,7 @@ import {
   unchangedRequired,
   uriValue,
 } from "./options.ts";
-import { addName, applyAttributes, attributesFrom, directive, error, literalBlock } from "./util.ts";
+import { addName, applyAttributes, attributesFrom, directive, error, literalBlock, place } from "./util.ts";
 
 const ALIGN_H = ["left", "center", "right"];
 const ALIGN_V = ["top", "middle", "bottom"];
@@ -80,6 +80,7 @@ function runImage(call: DirectiveCall): Element[] {
   image.rawsource = call.blockText;
   applyAttributes(image, attributesFrom(options, ["target"]));
   image.set("uri", uriValue(call.arguments[0]));
+  place(call, image, call.lineno);
   addName(call, image);
   if (reference) {
     reference.append(image);

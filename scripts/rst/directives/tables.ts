@@ -255,7 +255,8 @@ const CSV_TABLE = directive({
       }
       throw e;
     }
-    const table = buildTable(call.ctx, { colwidths: colWidths, headrows: head, bodyrows: body }, call.contentOffset + 1, stubColumns, widthsOption(call));
+    // docutils passes the content offset where build_table expects a table line; cell messages follow from that.
+    const table = buildTable(call.ctx, { colwidths: colWidths, headrows: head, bodyrows: body }, call.contentOffset, stubColumns, widthsOption(call));
     return finishTable(call, table, title, messages, false);
   },
 });
