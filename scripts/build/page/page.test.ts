@@ -61,7 +61,7 @@ describe("section numbering and the table of contents", () => {
   it("shows the numbers in the headings and the contents, and links each entry to its section", () => {
     const { html, diagnostics } = build();
     expect(diagnostics).toEqual([]);
-    expect(html).toMatch(/<h3><span class="section-number">1\.1\.2<\/span> <span class="http-method http-method-delete">DELETE<\/span> \/rooms\/\{roomId\}/);
+    expect(html).toMatch(/<h3><span class="section-number">1\.1\.2<\/span> <span class="http-method http-method-delete">DELETE<\/span> \/<wbr>rooms\/<wbr>\{roomId\}<a class="self-link"/);
     const nav = html.slice(html.indexOf('<nav class="toc"'), html.indexOf("</nav>", html.indexOf('<nav class="toc"')));
     expect(nav).toContain('href="#get-rooms-roomid"><span class="toc-number">1.1.1</span> <span class="http-method http-method-get">GET</span>');
     expect(nav).toContain('<span class="toc-number">2</span>');

@@ -35,15 +35,27 @@ function titleOf(section: Element): Element | undefined {
   return first as Element | undefined;
 }
 
-/** Wraps a leading HTTP method of a title in an inline badge. */
+/** Text with a line-break opportunity (<wbr>) after each slash, so that a long path wraps between its segments. */
+function breakAfterSlashes(data: string): (Text | Element)[] {
+  const nodes: (Text | Element)[] = [];
+  const parts = data.split("/");
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    if (part || !last) nodes.push(new Text(last ? part : part + "/"));
+    if (!last && parts[i + 1] !== "") nodes.push(new Element("raw", { format: "html" }, [new Text("<wbr>")]));
+  });
+  return nodes;
+}
+
+/** Wraps a leading HTTP method of a title in an inline badge; the path may wrap after its slashes. */
 function badgeTitle(title: Element): string | undefined {
   const first = title.children[0];
   if (!(first instanceof Text)) return undefined;
   const split = splitMethod(first.data);
   if (!split) return undefined;
   const badge = new Element("inline", { classes: ["http-method", `http-method-${split.method.toLowerCase()}`] }, [new Text(split.method)]);
-  const rest = new Text(first.data.slice(split.method.length));
-  first.replaceSelf([badge, rest]);
+  const rest = first.data.slice(split.method.length);
+  first.replaceSelf([badge, ...breakAfterSlashes(rest)]);
   return split.method;
 }
 
