@@ -118,7 +118,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.out ?? join(root, "gen"));
 
   // check
-  const checks = options.checks ?? (await import("../check/checks.ts")).checks.filter((c) => c.name !== "rstFiles");
+  const { rstFiles } = await import("../check/rst-files.ts");
+  const checks = options.checks ?? (await import("../check/checks.ts")).checks.filter((c) => c !== rstFiles);
   timed("check", () => {
     for (const check of checks) diagnostics.push(...check(ctx));
     diagnostics.push(...ctx.cache.diagnostics);
