@@ -31,7 +31,13 @@ export function parseDocument(text: string, document: Document): void {
         return;
       }
     }
-    top.run("Body");
+    try {
+      top.run("Body");
+    } catch (e) {
+      // Safety net: a parser bug becomes a message at the line reached, not an exception.
+      const message = e instanceof Error ? e.message : String(e);
+      document.append(document.reporter.severe(`Internal parser error: ${message}`, [], { line: top.absLineNumber() }));
+    }
   } finally {
     document.reporter.observers.splice(document.reporter.observers.indexOf(noteParseMessage), 1);
     // As docutils' finished state machine does, later messages without a node or line

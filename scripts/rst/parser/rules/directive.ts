@@ -64,8 +64,10 @@ export function runDirective(
   try {
     result = definition.run(call);
   } catch (e) {
-    if (!(e instanceof DirectiveError)) throw e;
-    const msg = s.reporter.systemMessage(e.level, e.message, [], { line: lineno });
+    // A directive that fails unexpectedly must not take the whole parse down.
+    const [level, message] =
+      e instanceof DirectiveError ? [e.level, e.message] : [4, `Internal error in the "${typeName}" directive: ${e instanceof Error ? e.message : String(e)}`];
+    const msg = s.reporter.systemMessage(level, message, [], { line: lineno });
     msg.append(fixedText("literal_block", blockText, blockText));
     result = [msg];
   }
