@@ -1,7 +1,8 @@
 // The directive registry: docutils' directive names (looked up case-insensitively)
 // and the English localized names that map onto them
 // (docutils' parsers/rst/languages/en.py and directives/__init__.py).
-import type { DirectiveDefinition, ParserContext } from "../parser/context.ts";
+import { type DirectiveDefinition, DirectiveError, type ParserContext } from "../parser/context.ts";
+import { SEVERE } from "../reporter.ts";
 import { ADMONITION_DIRECTIVES } from "./admonitions.ts";
 import { BODY_DIRECTIVES } from "./body.ts";
 import { HTML_DIRECTIVES } from "./html.ts";
@@ -11,17 +12,34 @@ import { PARTS_DIRECTIVES } from "./parts.ts";
 import { REFERENCE_DIRECTIVES } from "./references.ts";
 import { TABLE_DIRECTIVES } from "./tables.ts";
 
+/** A definition whose unexpected failures become a SEVERE system message instead of an exception. */
+function guarded(definition: DirectiveDefinition): DirectiveDefinition {
+  return {
+    ...definition,
+    run(call) {
+      try {
+        return definition.run(call);
+      } catch (e) {
+        if (e instanceof DirectiveError) throw e;
+        throw new DirectiveError(SEVERE, `Internal error in the "${call.name}" directive: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  };
+}
+
 /** Canonical directive name → definition (docutils' _directive_registry). */
-export const DIRECTIVES: Readonly<Record<string, DirectiveDefinition>> = {
-  ...ADMONITION_DIRECTIVES,
-  ...IMAGE_DIRECTIVES,
-  ...BODY_DIRECTIVES,
-  ...TABLE_DIRECTIVES,
-  ...PARTS_DIRECTIVES,
-  ...REFERENCE_DIRECTIVES,
-  ...HTML_DIRECTIVES,
-  ...MISC_DIRECTIVES,
-};
+export const DIRECTIVES: Readonly<Record<string, DirectiveDefinition>> = Object.fromEntries(
+  Object.entries({
+    ...ADMONITION_DIRECTIVES,
+    ...IMAGE_DIRECTIVES,
+    ...BODY_DIRECTIVES,
+    ...TABLE_DIRECTIVES,
+    ...PARTS_DIRECTIVES,
+    ...REFERENCE_DIRECTIVES,
+    ...HTML_DIRECTIVES,
+    ...MISC_DIRECTIVES,
+  }).map(([name, definition]) => [name, guarded(definition)]),
+);
 
 /** English names → canonical names (docutils' languages/en.py `directives`). */
 export const ENGLISH_DIRECTIVE_NAMES: Readonly<Record<string, string>> = {
