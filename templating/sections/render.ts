@@ -80,6 +80,11 @@ function env(): nunjucks.Environment {
   return e;
 }
 
+/** Forgets the compiled templates, so that the next render reads them again (`matrix-doc serve` after a template is edited). */
+export function clearTemplateCache(): void {
+  environment = undefined;
+}
+
 /** Renders a template with `context`; `marks` provides the `at` and `atLines` filters' origins. */
 export function renderTemplate(name: string, context: Record<string, unknown>, fallback: Origin): VariableValue {
   const marks = new OriginMarks();

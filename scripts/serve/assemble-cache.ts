@@ -1,0 +1,47 @@
+// The assemble stage (../build/assemble.ts) with each file's shifted lines kept:
+// after an edit only the changed RST file is read into lines and shifted again.
+// Files are joined exactly as `assemble` joins them.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics.ts";
+import { assemble } from "../build/assemble.ts";
+import { MappedText } from "../build/line-map.ts";
+import type { TargetFile, TitleStyles } from "../build/targets.ts";
+
+interface CachedFile {
+  key: string;
+  text: MappedText;
+  diagnostics: Diagnostic[];
+}
+
+export class AssembleCache {
+  private readonly files = new Map<string, CachedFile>();
+
+  assemble(root: string, files: readonly TargetFile[], styles: TitleStyles): { text: MappedText; diagnostics: Diagnostic[] } {
+    const text = new MappedText();
+    const diagnostics: Diagnostic[] = [];
+    for (const f of files) {
+      let content: string | undefined;
+      try {
+        content = readFileSync(join(root, f.path), "utf8");
+      } catch {
+        content = undefined; // `assemble` reports it
+      }
+      const key = JSON.stringify([f.depth, styles, content]);
+      const id = `${f.depth} ${f.path}`;
+      let hit = this.files.get(id);
+      if (!hit || hit.key !== key) {
+        const one = assemble(root, [f], styles, content === undefined ? undefined : () => content!);
+        hit = { key, text: one.text, diagnostics: one.diagnostics };
+        this.files.set(id, hit);
+      }
+      diagnostics.push(...hit.diagnostics);
+      if (content === undefined) continue;
+      if (text.lines.length && text.lines[text.lines.length - 1].trim() !== "") {
+        text.push("", text.origins[text.origins.length - 1]);
+      }
+      text.append(hit.text);
+    }
+    return { text, diagnostics };
+  }
+}

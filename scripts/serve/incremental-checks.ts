@@ -1,0 +1,142 @@
+// The checks of `matrix-doc build`, run again only where the sources changed.
+// The checks are split into units, each over one file: a Swagger file (its
+// document and its examples), an event example, a schema file; plus the
+// "schema without example" warnings and the changelog. A unit's diagnostics are
+// kept with the text of every file it depends on (the file and what its `$ref`s
+// reach) and reused while none of them changed. Any check this file does not know
+// runs on the whole tree every time.
+import type { Diagnostic } from "../diagnostics.ts";
+import { apiExamples } from "../check/api-examples.ts";
+import { changelog } from "../check/changelog.ts";
+import type { Check, CheckContext } from "../check/context.ts";
+import { eventExamples } from "../check/event-examples.ts";
+import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "../check/schema-registry.ts";
+import { schemaFiles } from "../check/schema-files.ts";
+import { addSwaggerSchema, SWAGGER2_SCHEMA, swaggerDocuments } from "../check/swagger.ts";
+import type { Sources } from "../sources/index.ts";
+import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
+
+/** Checks split into units here; `rstFiles` is left out as in the build (the build parses the RST itself). */
+const SPLIT: readonly Check[] = [swaggerDocuments, apiExamples, eventExamples, schemaFiles, changelog];
+const SKIPPED = new Set(["rstFiles"]);
+
+interface Unit {
+  key: string;
+  deps: string[];
+  run(ctx: CheckContext): Diagnostic[];
+}
+
+interface CachedUnit {
+  deps: Snapshot;
+  diagnostics: Diagnostic[];
+}
+
+export class IncrementalChecks {
+  private readonly cached = new Map<string, CachedUnit>();
+  /** Holds the validators that do not depend on the sources (Swagger 2.0, draft-04's meta-schema). */
+  private persistent: SchemaRegistry | undefined;
+  /** Units run by the last call (for tests and timings). */
+  lastRun: string[] = [];
+
+  constructor(
+    private readonly allChecks: readonly Check[],
+    private readonly cacheDir: string | undefined = DEFAULT_CACHE_DIR,
+  ) {}
+
+  /** Diagnostics of every check over `sources`; `texts` is the text of every loaded file by path. */
+  run(sources: Sources, texts: ReadonlyMap<string, string>): Diagnostic[] {
+    const ctx = this.context(sources);
+    const units = this.units(ctx);
+    const out: Diagnostic[] = [];
+    this.lastRun = [];
+    const keys = new Set<string>();
+    for (const unit of units) {
+      keys.add(unit.key);
+      const hit = this.cached.get(unit.key);
+      if (hit && unchanged(hit.deps, texts)) {
+        out.push(...hit.diagnostics);
+        continue;
+      }
+      const diagnostics = unit.run(ctx);
+      this.lastRun.push(unit.key);
+      this.cached.set(unit.key, { deps: snapshot(unit.deps, texts), diagnostics });
+      out.push(...diagnostics);
+    }
+    for (const key of [...this.cached.keys()]) if (!keys.has(key)) this.cached.delete(key);
+    for (const check of this.allChecks) {
+      if (SPLIT.includes(check) || SKIPPED.has(check.name)) continue;
+      out.push(...check(ctx));
+    }
+    return out;
+  }
+
+  /** Forgets every unit (e.g. after files were added or removed). */
+  clear(): void {
+    this.cached.clear();
+  }
+
+  private context(sources: Sources): CheckContext {
+    const registry = new SchemaRegistry(sources.cache, this.persistent ? undefined : this.cacheDir);
+    addSwaggerSchema(registry);
+    let schemas = registry;
+    if (!this.persistent) {
+      // The first run compiles every validator at once (from the on-disk cache when it can), as `matrix-doc check` does.
+      registry.prepare([
+        SWAGGER2_SCHEMA,
+        DRAFT04_META,
+        ...sources.swagger.flatMap((s) => s.endpoints.flatMap((e) => e.examples.flatMap((x) => (x.schema ? [registry.keyOf(x.schema)] : [])))),
+        ...sources.events.examples.flatMap((x) => (x.schema ? [registry.keyOf({ file: x.schema.file, pointer: "" })] : [])),
+      ]);
+      this.persistent = registry;
+    } else {
+      // Later runs compile only what the changed units use; the two fixed schemas come from the first run.
+      const persistent = this.persistent;
+      schemas = new Proxy(registry, {
+        get(target, property, receiver) {
+          if (property === "compile") {
+            return (at: Parameters<SchemaRegistry["compile"]>[0]) =>
+              at === SWAGGER2_SCHEMA || at === DRAFT04_META ? persistent.compile(at) : target.compile.call(receiver, at);
+          }
+          return Reflect.get(target, property, receiver);
+        },
+      });
+    }
+    const { cache, swagger, events, schemaFiles: files, changelog: log } = sources;
+    return { root: cache.root, cache, swagger, events, schemaFiles: files, changelog: log, schemas, counts: { examples: 0 } };
+  }
+
+  private units(ctx: CheckContext): Unit[] {
+    const units: Unit[] = [];
+    const none = { schemas: [], examples: [], unloadedExamples: [] };
+    const only = (part: Partial<CheckContext>): CheckContext => ({ ...ctx, swagger: [], events: none, schemaFiles: [], ...part });
+    for (const s of ctx.swagger) {
+      units.push({
+        key: `swagger ${s.file.path}`,
+        deps: [...refClosure(ctx.cache, [s.file.path])],
+        run: (c) => {
+          const one = only({ swagger: [s] });
+          return [...swaggerDocuments({ ...one, schemas: c.schemas }), ...apiExamples({ ...one, schemas: c.schemas })];
+        },
+      });
+    }
+    for (const example of ctx.events.examples) {
+      units.push({
+        key: `event example ${example.file.path}`,
+        deps: [example.file.path, ...(example.schema ? refClosure(ctx.cache, [example.schema.file.path]) : [])],
+        run: () => eventExamples(only({ events: { schemas: [], examples: [example], unloadedExamples: [] } })),
+      });
+    }
+    // Schemas without an example: the names alone decide, so this runs every time (it validates nothing).
+    const names = [...ctx.events.examples.map((e) => e.name), ...ctx.events.unloadedExamples];
+    units.push({
+      key: `event names ${names.join(",")} ${ctx.events.schemas.map((s) => s.name).join(",")}`,
+      deps: [],
+      run: () => eventExamples(only({ events: { schemas: ctx.events.schemas, examples: [], unloadedExamples: names } })),
+    });
+    for (const file of ctx.schemaFiles) {
+      units.push({ key: `schema file ${file.path}`, deps: [...refClosure(ctx.cache, [file.path])], run: () => schemaFiles(only({ schemaFiles: [file] })) });
+    }
+    units.push({ key: "changelog", deps: ["CHANGELOG.rst"], run: () => changelog(ctx) });
+    return units;
+  }
+}

@@ -1,0 +1,241 @@
+// The preview's build: the stages of `matrix-doc build` (../build/build.ts) kept
+// in memory between runs, each redoing only what the changed files touch:
+//   load      every source file is read, but only a changed one is parsed (MemoryParseMemo)
+//   check     only the check units whose files changed run (IncrementalChecks)
+//   assemble  only a changed RST file is split and shifted (AssembleCache)
+//   sections  only the variables whose sources changed are rendered (IncrementalVariables)
+//   rst+page  a page is parsed and rendered only when its templated text changed;
+//             code highlighting is remembered (HighlightMemo)
+// The result is the same as a full build's (session.test.ts compares them);
+// a run with errors keeps the last good pages.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics.ts";
+import { DEFAULT_TARGET, HOWTO_FILE, mergeRepeats, type StageTiming, versionsPage } from "../build/build.ts";
+import { type PageInfo, type PageLink, themeAssets } from "../build/page/page.ts";
+import { renderRst } from "../build/render-rst.ts";
+import { loadTargets, resolveTarget, type TargetFile } from "../build/targets.ts";
+import { resolveRelativeTitles } from "../build/titles.ts";
+import { substituteVariables, usedVariables } from "../build/variables.ts";
+import { writeOutput } from "../build/write-output.ts";
+import { checks as allChecks } from "../check/checks.ts";
+import type { Check } from "../check/context.ts";
+import { DEFAULT_CACHE_DIR } from "../check/schema-registry.ts";
+import { CHANGELOG_FILE, newestEntry } from "../sources/changelog.ts";
+import { loadSources, type Sources } from "../sources/index.ts";
+import { ParseCache } from "../sources/parse-cache.ts";
+import { clearTemplateCache } from "../../templating/sections/render.ts";
+import { AssembleCache } from "./assemble-cache.ts";
+import { IncrementalChecks } from "./incremental-checks.ts";
+import { IncrementalVariables } from "./incremental-variables.ts";
+import { HighlightMemo, renderPageWithMemo } from "./page-render.ts";
+import { MemoryParseMemo } from "./parse-memo.ts";
+
+export interface SessionOptions {
+  /** Real path of the spec tree. */
+  root: string;
+  /** Output folder (`write` puts the last good build there). */
+  out: string;
+  target?: string;
+  /** The checks to run; default those of `matrix-doc build`. */
+  checks?: readonly Check[];
+  /** Folder of the on-disk caches (parsed YAML, validators); undefined for none. */
+  cacheDir?: string;
+}
+
+export interface SessionBuild {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  version?: string;
+  /** Pages (file name → HTML) of this build, when it succeeded. */
+  pages: Map<string, string>;
+  /** Pages whose HTML differs from the previous good build's. */
+  changedPages: string[];
+  timings: StageTiming[];
+  /** What was redone, for tests and the bench: check units, variables, pages. */
+  redone: { checks: string[]; variables: string[]; pages: string[] };
+}
+
+interface PagePlan {
+  file: string;
+  label: string;
+  files: TargetFile[];
+}
+
+interface CachedPage {
+  key: string;
+  html: string;
+  diagnostics: Diagnostic[];
+}
+
+const hasErrors = (ds: readonly Diagnostic[]) => countBySeverity(ds).errors > 0;
+
+export class PreviewSession {
+  readonly root: string;
+  readonly out: string;
+  readonly target: string;
+  private readonly memo: MemoryParseMemo;
+  private readonly checks: IncrementalChecks;
+  private readonly variables = new IncrementalVariables();
+  private readonly assembled = new AssembleCache();
+  private readonly highlight = new HighlightMemo();
+  private readonly pageCache = new Map<string, CachedPage>();
+  private loadedPaths = "";
+  /** The last build without errors. */
+  lastGood: { version: string; pages: Map<string, string> } | undefined;
+
+  constructor(options: SessionOptions) {
+    this.root = options.root;
+    this.out = options.out;
+    this.target = options.target ?? DEFAULT_TARGET;
+    const cacheDir = "cacheDir" in options ? options.cacheDir : DEFAULT_CACHE_DIR;
+    this.memo = new MemoryParseMemo(cacheDir ? new ParseCache(cacheDir) : undefined);
+    this.checks = new IncrementalChecks(options.checks ?? allChecks, cacheDir);
+  }
+
+  /**
+   * Builds again. `changed` are the root-relative paths the watcher saw change
+   * (sources are compared by content anyway; this tells about templates and theme).
+   */
+  build(changed: readonly string[] = []): SessionBuild {
+    if (changed.some((p) => p.startsWith("templating/templates/"))) {
+      clearTemplateCache();
+      this.variables.clear();
+    }
+    if (changed.some((p) => p.startsWith("templating/theme/"))) this.pageCache.clear();
+    return this.run();
+  }
+
+  private run(): SessionBuild {
+    const timings: StageTiming[] = [];
+    let mark = performance.now();
+    const timed = <T>(stage: string, f: () => T): T => {
+      const value = f();
+      const now = performance.now();
+      timings.push({ stage, ms: now - mark });
+      mark = now;
+      return value;
+    };
+    const diagnostics: Diagnostic[] = [];
+    const redone = { checks: [] as string[], variables: [] as string[], pages: [] as string[] };
+    const result = (extra: Partial<SessionBuild> = {}): SessionBuild => ({
+      ok: !hasErrors(diagnostics),
+      diagnostics: sortDiagnostics(mergeRepeats(diagnostics)),
+      pages: new Map(),
+      changedPages: [],
+      timings,
+      redone,
+      ...extra,
+    });
+    const root = this.root;
+
+    // load
+    const sources: Sources = timed("load", () => loadSources(root, { memo: this.memo }));
+    const texts = new Map(sources.cache.loadedFiles().map((f) => [f.path, f.text]));
+    texts.set(CHANGELOG_FILE, readText(join(root, CHANGELOG_FILE)) ?? "");
+    // Files added, removed or newly broken change what `$ref`s resolve to: start the caches afresh.
+    const paths = [...texts.keys()].sort().join("\n");
+    if (paths !== this.loadedPaths) {
+      this.checks.clear();
+      this.variables.clear();
+      this.loadedPaths = paths;
+    }
+
+    // check
+    timed("check", () => {
+      diagnostics.push(...this.checks.run(sources, texts));
+      diagnostics.push(...sources.cache.diagnostics);
+    });
+    redone.checks = this.checks.lastRun;
+    this.memo.detachDisk();
+    const entry = newestEntry(sources.changelog);
+    if (!entry && !sources.changelog.diagnostics.length) diagnostics.push(error("changelog-no-entries", "CHANGELOG.rst has no release entry, so the build has no version.", { file: CHANGELOG_FILE }));
+    if (hasErrors(diagnostics) || !entry) return result();
+    const version = entry.version;
+
+    // targets
+    const loaded = loadTargets(root);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.config) return result({ version });
+    const config = loaded.config;
+    const resolved = resolveTarget(config, this.target);
+    diagnostics.push(...resolved.diagnostics);
+    if (hasErrors(diagnostics)) return result({ version });
+    const main = this.target === DEFAULT_TARGET;
+    const plans: PagePlan[] = [{ file: main ? "index.html" : `${this.target}.html`, label: main ? "Specification" : this.target, files: resolved.files }];
+    if (main) plans.push({ file: "howtos.html", label: "Client-server how-to", files: [{ path: HOWTO_FILE, depth: 0 }] });
+
+    // assemble
+    const assembled = timed("assemble", () =>
+      plans.map((plan) => {
+        const a = this.assembled.assemble(root, plan.files, config.titleStyles);
+        diagnostics.push(...a.diagnostics);
+        return a.text;
+      }),
+    );
+    if (hasErrors(diagnostics)) return result({ version });
+
+    // sections
+    const usedNames = new Set(assembled.flatMap((t) => usedVariables(t.text)));
+    const before = sources.cache.diagnostics.length;
+    const built = timed("sections", () => this.variables.build(root, sources.cache, texts, { usedNames, relative: config.relativeTitleStyles }));
+    diagnostics.push(...sources.cache.diagnostics.slice(before), ...built.diagnostics);
+    redone.variables = built.rendered;
+
+    // substitute
+    const templated = timed("substitute", () =>
+      assembled.map((text) => {
+        const s = substituteVariables(text, (name) => built.variables.get(name));
+        diagnostics.push(...s.diagnostics);
+        diagnostics.push(...resolveRelativeTitles(s.text, config.titleStyles, config.relativeTitleStyles));
+        return s.text;
+      }),
+    );
+    if (hasErrors(diagnostics)) return result({ version });
+
+    // rst + page, for the pages whose text changed
+    const gitRev = built.variables.get("git_rev")?.text.trim() || "unknown";
+    const nav = (current: string): PageLink[] => [...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })), { href: "../index.html", label: "All versions" }];
+    const pages = new Map<string, string>();
+    timed("rst+page", () => {
+      plans.forEach((plan, i) => {
+        const info: PageInfo = { file: plan.file, version, gitRev, nav: nav(plan.file) };
+        const text = templated[i];
+        const key = JSON.stringify(info) + "\u0000" + text.text;
+        let cached = this.pageCache.get(plan.file);
+        if (!cached || cached.key !== key) {
+          const r = renderRst(text, plan.file.replace(/\.html$/, ".rst"));
+          const page = renderPageWithMemo(r.document, info, (line) => text.originOf(line), this.highlight);
+          cached = { key, html: page.html, diagnostics: [...r.diagnostics, ...page.diagnostics] };
+          this.pageCache.set(plan.file, cached);
+          redone.pages.push(plan.file);
+        }
+        diagnostics.push(...cached.diagnostics);
+        pages.set(plan.file, cached.html);
+      });
+      if (redone.pages.length === plans.length) this.highlight.sweep();
+    });
+    if (hasErrors(diagnostics)) return result({ version });
+
+    const previous = this.lastGood?.version === version ? this.lastGood.pages : undefined;
+    const changedPages = [...pages].filter(([file, html]) => previous?.get(file) !== html).map(([file]) => file);
+    this.lastGood = { version, pages };
+    return result({ version, pages, changedPages });
+  }
+
+  /** Writes the last good build into the output folder, as `matrix-doc build` does. */
+  write(): void {
+    if (!this.lastGood) return;
+    const files = new Map<string, string | Buffer>(this.lastGood.pages);
+    for (const [name, content] of themeAssets()) files.set(name, content);
+    writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== DEFAULT_TARGET }, { versionsPage });
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
