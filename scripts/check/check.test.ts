@@ -204,7 +204,7 @@ describe("the caches (parsed YAML, compiled validators)", () => {
     temps.push(cacheDir);
     const fresh = runChecks(root, { cacheDir: null });
     const filling = runChecks(root, { cacheDir });
-    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^parsed-yaml\.json$/), expect.stringMatching(/^validators-\w+\.cjs$/)]);
+    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^parsed-yaml-\w+\.json$/), expect.stringMatching(/^validators-\w+\.cjs$/)]);
     const reused = runChecks(root, { cacheDir });
     expect(fresh.diagnostics.length).toBe(3);
     expect(filling.diagnostics).toEqual(fresh.diagnostics);

@@ -1,7 +1,7 @@
 // What every check gets: the spec tree loaded once (files, `$ref`s, models) and
 // the shared schema registry. A check is a plain function `(ctx) => Diagnostic[]`
 // listed in ./checks.ts.
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
 import { CHANGELOG_FILE, type Changelog } from "../sources/changelog.ts";
@@ -36,7 +36,7 @@ export interface ContextOptions {
 }
 
 export function createCheckContext(root: string, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
-  const parseCache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
+  const parseCache = options.cacheDir ? new ParseCache(options.cacheDir, realpathSync(root)) : undefined;
   // The changelog's own diagnostics come from the changelog check, the cache's from the runner.
   const { cache, swagger, events, schemaFiles, changelog } = loadSources(root, { memo: parseCache });
   parseCache?.save();
