@@ -23,7 +23,10 @@ const GREEK: Record<string, string> = {
   varphi: "φ", chi: "χ", psi: "ψ", omega: "ω", Gamma: "Γ", Delta: "Δ", Theta: "Θ", Lambda: "Λ",
   Xi: "Ξ", Pi: "Π", Sigma: "Σ", Upsilon: "Υ", Phi: "Φ", Psi: "Ψ", Omega: "Ω",
   forall: "∀", exists: "∃", nexists: "∄", imath: "ı", jmath: "ȷ", wp: "℘", mho: "℧", eth: "ð", beth: "ℶ", gimel: "ℷ", daleth: "ℸ",
-  infty: "∞", partial: "∂", nabla: "∇", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", emptyset: "∅", Re: "ℜ", Im: "ℑ",
+  hslash: "ℏ", Bbbk: "𝕜", Finv: "Ⅎ", Game: "⅁", complement: "∁", digamma: "ϝ", varkappa: "ϰ",
+  backepsilon: "϶", angle: "∠", measuredangle: "∡", flat: "♭", natural: "♮", sharp: "♯", clubsuit: "♣",
+  diamondsuit: "♢", heartsuit: "♡", spadesuit: "♠", top: "⊤", bot: "⊥", ldots: "…", dots: "…", prime: "′",
+  triangle: "△", Box: "□", infty: "∞", partial: "∂", nabla: "∇", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", emptyset: "∅", Re: "ℜ", Im: "ℑ",
 };
 
 const OPERATORS: Record<string, string> = {
@@ -34,7 +37,23 @@ const OPERATORS: Record<string, string> = {
   implies: "⟹", iff: "⟺", in: "∈", notin: "∉", ni: "∋", subset: "⊂", supset: "⊃", subseteq: "⊆",
   supseteq: "⊇", cup: "∪", cap: "∩", setminus: "∖", wedge: "∧", land: "∧", vee: "∨", lor: "∨",
   neg: "¬", lnot: "¬", ldots: "…", cdots: "⋯", vdots: "⋮", ddots: "⋱",
-  dots: "…", perp: "⊥", parallel: "∥", mid: "∣", prime: "′", langle: "⟨", rangle: "⟩",
+  perp: "⊥", parallel: "∥", mid: "∣", langle: "⟨", rangle: "⟩",
+  uparrow: "↑", Uparrow: "⇑", downarrow: "↓", Downarrow: "⇓", updownarrow: "↕", Updownarrow: "⇕",
+  longleftarrow: "⟵", Longleftarrow: "⟸", longrightarrow: "⟶", Longrightarrow: "⟹", longleftrightarrow: "⟷",
+  Longleftrightarrow: "⟺", longmapsto: "⟼", nearrow: "↗", searrow: "↘", swarrow: "↙", nwarrow: "↖",
+  leftharpoonup: "↼", leftharpoondown: "↽", rightharpoonup: "⇀", rightharpoondown: "⇁", hookleftarrow: "↩",
+  hookrightarrow: "↪", circledast: "⊛", circledcirc: "⊚", circleddash: "⊝", ominus: "⊖", oslash: "⊘",
+  odot: "⊙", Cap: "⋒", Cup: "⋓", curlyvee: "⋎", curlywedge: "⋏", leftthreetimes: "⋋", rightthreetimes: "⋌",
+  ltimes: "⋉", rtimes: "⋊", amalg: "⨿", dagger: "†", ddagger: "‡", bigcirc: "◯", diamond: "⋄",
+  smallsetminus: "∖", bigtriangledown: "▽", bigtriangleup: "△", sqcap: "⊓", sqcup: "⊔", divideontimes: "⋇",
+  boxdot: "⊡", boxminus: "⊟", boxplus: "⊞", boxtimes: "⊠", dotplus: "∔", doublebarwedge: "⩞", gtrdot: "⋗",
+  lessdot: "⋖", triangleleft: "◁", triangleright: "▷", intercal: "⊺", uplus: "⊎", veebar: "⊻",
+  centerdot: "⋅", wr: "≀", Join: "⋈", bowtie: "⋈", asymp: "≍", dashv: "⊣", vdash: "⊢", models: "⊨",
+  doteq: "≐", frown: "⌢", smile: "⌣", prec: "≺", succ: "≻", preceq: "⪯", succeq: "⪰", precsim: "≾",
+  succsim: "≿", sqsubset: "⊏", sqsubseteq: "⊑", sqsupset: "⊐", sqsupseteq: "⊒", colon: ":", coloneq: "≔",
+  lceil: "⌈", rceil: "⌉", lfloor: "⌊", rfloor: "⌋", lvert: "|", rvert: "|", lVert: "‖", rVert: "‖",
+  lgroup: "⟮", rgroup: "⟯", arrowvert: "⏐", Arrowvert: "‖", bracevert: "⎪", lmoustache: "⎰",
+  rmoustache: "⎱", backslash: "\\", nmid: "∤", nparallel: "∦", leqslant: "⩽", geqslant: "⩾", lesssim: "≲", gtrsim: "≳",
   lbrace: "{", rbrace: "}", vert: "|", Vert: "‖", oplus: "⊕", otimes: "⊗",
 };
 
@@ -42,7 +61,7 @@ const OPERATORS: Record<string, string> = {
 const LARGE_OPERATORS: Record<string, string> = {
   sum: "∑", prod: "∏", coprod: "∐", int: "∫", iint: "∬", iiint: "∭", oint: "∮", bigcup: "⋃",
   bigcap: "⋂", bigoplus: "⨁", bigotimes: "⨂", bigodot: "⨀", bigsqcup: "⨆", biguplus: "⨄",
-  bigvee: "⋁", bigwedge: "⋀", iiiint: "⨌", smallint: "∫",
+  bigvee: "⋁", bigwedge: "⋀", iiiint: "⨌", smallint: "∫", intop: "∫", idotsint: "∫⋯∫",
 };
 
 /** Large operators whose limits go below and above (in display) rather than as scripts. */
@@ -50,14 +69,40 @@ const MOVABLE_LIMITS = new Set(["sum", "prod", "coprod", "bigcup", "bigcap", "bi
 
 const FUNCTIONS = new Set([
   "coth", "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
-  "log", "ln", "lg", "exp", "det", "dim", "ker", "deg", "arg", "gcd", "hom",
+  "log", "ln", "lg", "exp", "det", "dim", "ker", "deg", "arg", "gcd", "hom", "Pr",
 ]);
-const LIMIT_FUNCTIONS = new Set(["lim", "limsup", "liminf", "max", "min", "sup", "inf", "Pr"]);
+const LIMIT_FUNCTIONS: Set<string> = new Set(["lim", "max", "min", "sup", "inf"]);
+/** Two-word operator names, written with a narrow no-break space. */
+const SPACED_FUNCTIONS: Record<string, string> = {
+  liminf: "lim\u202finf", limsup: "lim\u202fsup", injlim: "inj\u202flim", projlim: "proj\u202flim",
+};
 
 const SPACES: Record<string, string> = {
   ",": "0.1667em", ":": "0.2222em", ">": "0.2222em", ";": "0.2778em", " ": "0.25em", quad: "1em",
   thinspace: "0.1667em", medspace: "0.2222em", thickspace: "0.2778em", enspace: "0.5em", negthinspace: "-0.1667em",
   qquad: "2em", "!": "-0.1667em",
+};
+
+/** Negated relations with a character of their own (others get a combining long solidus). */
+const NEGATIONS: Record<string, string> = {
+  "=": "≠", "≡": "≢", "∈": "∉", "⊂": "⊄", "⊃": "⊅", "⊆": "⊈", "⊇": "⊉", "<": "≮", ">": "≯", "≤": "≰",
+  "≥": "≱", "∼": "≁", "≃": "≄", "≅": "≇", "≈": "≉", "∣": "∤", "∥": "∦", "∃": "∄",
+};
+
+/** Explicitly sized delimiters (\big( …). */
+const DELIMITER_SIZES: Record<string, string> = {};
+for (const [names, size] of [
+  [["big", "bigl", "bigr", "bigm"], "1.2em"], [["Big", "Bigl", "Bigr", "Bigm"], "1.623em"],
+  [["bigg", "biggl", "biggr", "biggm"], "2.047em"], [["Bigg", "Biggl", "Biggr", "Biggm"], "2.470em"],
+] as Array<[string[], string]>) {
+  for (const n of names) DELIMITER_SIZES[n] = size;
+}
+
+/** Wide symbols over or under an expression. */
+const OVER_UNDER: Record<string, ["over" | "under", string]> = {
+  overrightarrow: ["over", "→"], overleftarrow: ["over", "←"], overleftrightarrow: ["over", "↔"],
+  underrightarrow: ["under", "→"], underleftarrow: ["under", "←"], underleftrightarrow: ["under", "↔"],
+  overbrace: ["over", "⏞"], underbrace: ["under", "⏟"], widehat: ["over", "ˆ"], widetilde: ["over", "˜"],
 };
 
 /** Accents over a symbol. */
@@ -69,9 +114,12 @@ const ACCENTS: Record<string, string> = {
 const TEXT_COMMANDS = new Set(["text", "textrm", "mbox", "textit", "textbf"]);
 const FONT_COMMANDS: Record<string, string> = {
   mathrm: "normal", mathit: "italic", mathbf: "bold", mathsf: "sans-serif", mathtt: "monospace",
-  mathcal: "script", mathbb: "double-struck", mathfrak: "fraktur", boldsymbol: "bold-italic",
+  mathcal: "script", mathscr: "script", mathbb: "double-struck", mathfrak: "fraktur", boldsymbol: "bold-italic",
+  mathbfit: "bold-italic", mathsfit: "sans-serif-italic", mathsfbfit: "sans-serif-bold-italic",
+  mathbfsfit: "sans-serif-bold-italic",
 };
 
+const CLOSING = new Set([")", "]", "|", "}", "‖", "⟩"]);
 const FENCES = new Set(["(", ")", "[", "]", "/", "|"]);
 const PLAIN_OPERATORS = new Set(["+", "=", "<", ">", "*", ",", ";", ":", "!", "'", ".", "?", "@"]);
 /** Characters written as another character (ASCII hyphen: the minus sign). */
@@ -79,7 +127,7 @@ const OPERATOR_CHARS: Record<string, string> = { "-": "\u2212" };
 /** Capital Greek letters: docutils marks them (upright in LaTeX) with a class. */
 const CAPITAL_GREEK = new Set([..."ΓΔΘΛΞΠΣΥΦΨΩ"]);
 /** Symbols that are identifiers rather than operators. */
-const SYMBOL_IDENTIFIERS = new Set([..."∞∂∇∅ℏℓℵ℘ℜℑ"]);
+const SYMBOL_IDENTIFIERS = new Set([..."∞∂∇∅ℏℓℵ℘ℜℑ…"]);
 const MAX_DEPTH = 200;
 
 type Token = {
@@ -152,10 +200,19 @@ class Parser {
       if (stopAtCells && (t.kind === "amp" || t.kind === "newline")) return out;
       if (t.kind === "amp" || t.kind === "newline") throw new MathSyntaxError(`Unexpected "${t.value}"`);
       if (t.kind === "cmd" && (t.value === "right" || t.value === "end")) return out;
-      const isFunction = t.kind === "cmd" && (FUNCTIONS.has(t.value) || LIMIT_FUNCTIONS.has(t.value));
-      out.push(this.scripted());
-      // A function name is followed by the invisible "function application" operator.
-      if (isFunction) out.push({ tag: "mo", raw: "&ApplyFunction;" });
+      const isFunction = t.kind === "cmd" && (FUNCTIONS.has(t.value) || LIMIT_FUNCTIONS.has(t.value) || t.value === "operatorname");
+      const node = this.scripted();
+      const prev = out[out.length - 1];
+      if (node.tag === "mo" && node.text === "\u2212" && !node.attrs && prev?.tag === "mo" && !CLOSING.has(prev.text ?? "")) {
+        // A minus right after an operator or an opening fence is a sign.
+        node.attrs = { form: "prefix" };
+      }
+      out.push(node);
+      // A function name followed by its argument gets the invisible "function application" operator.
+      const next = this.tokens[this.pos];
+      if (isFunction && next && next.kind !== "close" && next.kind !== "amp" && next.kind !== "newline") {
+        out.push({ tag: "mo", raw: "&ApplyFunction;" });
+      }
     }
   }
 
@@ -176,6 +233,7 @@ class Parser {
     }
     if (!sub && !sup) return base;
     const limits = baseToken?.kind === "cmd" && (MOVABLE_LIMITS.has(baseToken.value) || LIMIT_FUNCTIONS.has(baseToken.value));
+    if (limits && base.tag === "mo" && !base.attrs) base.attrs = { movablelimits: "true" };
     if (sub && sup) return { tag: limits ? "munderover" : "msubsup", children: [base, sub, sup] };
     if (sub) return { tag: limits ? "munder" : "msub", children: [base, sub] };
     return { tag: limits ? "mover" : "msup", children: [base, sup!] };
@@ -274,8 +332,14 @@ class Parser {
         : { tag: "mo", text: LARGE_OPERATORS[name] };
     }
     if (FUNCTIONS.has(name)) return { tag: "mi", text: name };
-    if (LIMIT_FUNCTIONS.has(name)) return { tag: "mo", attrs: { movablelimits: "true" }, text: name };
+    if (LIMIT_FUNCTIONS.has(name)) return { tag: "mo", text: name };
+    if (name in SPACED_FUNCTIONS) return { tag: "mi", text: SPACED_FUNCTIONS[name] };
     if (name in SPACES) return { tag: "mspace", attrs: { width: SPACES[name] } };
+    if (name === "\n" || name === "\t" || name === "\r") return { tag: "mspace", attrs: { width: SPACES[" "] } };
+    if (name === "varliminf") return { tag: "munder", children: [{ tag: "mo", text: "lim" }, { tag: "mo", text: "_" }] };
+    if (name === "varlimsup") {
+      return { tag: "mover", attrs: { accent: "false" }, children: [{ tag: "mo", text: "lim" }, { tag: "mo", attrs: { accent: "true" }, text: "¯" }] };
+    }
     if (name === "{" || name === "}" || name === "|" || name === "%" || name === "$" || name === "#" || name === "_") {
       return { tag: "mo", text: name === "|" ? "‖" : name };
     }
@@ -311,7 +375,8 @@ class Parser {
           const radicand = this.argument();
           return { tag: "mroot", children: [radicand, index.length === 1 ? index[0] : { tag: "mrow", children: index }] };
         }
-        return { tag: "msqrt", children: [this.argument()] };
+        const radicand = this.argument();
+        return { tag: "msqrt", children: radicand.tag === "mrow" && radicand.children && !radicand.attrs ? radicand.children : [radicand] };
       }
       case "left": {
         const open = this.delimiter();
@@ -330,13 +395,38 @@ class Parser {
         return { tag: "mover", attrs: { accent: "false" }, children: [this.argument(), { tag: "mo", attrs: { accent: "true" }, text: "¯" }] };
       case "underline":
         return { tag: "munder", attrs: { accentunder: "false" }, children: [this.argument(), { tag: "mo", attrs: { accent: "true" }, text: "_" }] };
+      case "not": {
+        const target = this.atom();
+        const negated = target.text !== undefined ? NEGATIONS[target.text] ?? target.text + "\u0338" : undefined;
+        if (negated === undefined) throw new MathSyntaxError("\\not must be followed by a symbol");
+        return { tag: "mo", text: negated };
+      }
+      case "binom": {
+        const frac: MNode = { tag: "mfrac", attrs: { linethickness: "0" }, children: [this.argument(), this.argument()] };
+        return { tag: "mrow", attrs: { class: "binom" }, children: [{ tag: "mo", text: "(" }, frac, { tag: "mo", text: ")" }] };
+      }
+      case "hspace":
+        return { tag: "mspace", attrs: { width: this.rawGroup().trim() } };
       case "phantom":
         return { tag: "mphantom", children: [this.argument()] };
-      case "operatorname":
-        return { tag: "mi", text: this.rawGroup().trim() };
+      case "operatorname": {
+        const op = this.rawGroup().trim();
+        return [...op].length > 1 ? { tag: "mi", attrs: { mathvariant: "normal" }, text: op } : { tag: "mi", text: op };
+      }
       case "begin":
         return this.environment(this.rawGroup().trim());
       default:
+        if (name in DELIMITER_SIZES) {
+          const size = DELIMITER_SIZES[name];
+          return { tag: "mo", attrs: { maxsize: size, minsize: size, symmetric: "true" }, text: this.delimiter() };
+        }
+        if (name in OVER_UNDER) {
+          const [position, symbol] = OVER_UNDER[name];
+          const base = this.argument();
+          return position === "over"
+            ? { tag: "mover", attrs: { accent: "false" }, children: [base, { tag: "mo", attrs: { accent: "true" }, text: symbol }] }
+            : { tag: "munder", children: [base, { tag: "mo", text: symbol }] };
+        }
         if (name in ACCENTS) {
           const attrs: Record<string, string> = { stretchy: "false" };
           if (name === "vec") attrs.scriptlevel = "+1";
@@ -425,9 +515,16 @@ function applyVariant(node: MNode, variant: string): MNode {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.children) stack.push(...n.children);
+    if (n.tag === "mn" && n.text !== undefined && DIGIT_BASES[variant] !== undefined) {
+      n.text = [...n.text].map((ch) => styledDigit(ch, variant) ?? ch).join("");
+      continue;
+    }
     if ((n.tag === "mi" || n.tag === "mn") && n.text !== undefined && !n.attrs?.mathvariant) {
       const chars = [...n.text];
-      if (chars.length !== 1) continue;
+      if (chars.length !== 1) {
+        if (variant === "normal" && n.tag === "mi" && FUNCTION_NAMES.has(n.text)) n.attrs = { ...(n.attrs ?? {}), mathvariant: "normal" };
+        continue;
+      }
       const styled = styledLetter(n.text, variant) ?? styledDigit(n.text, variant);
       if (styled) n.text = styled;
       else if (variant === "normal" && n.tag === "mi" && /^[A-Za-z]$/.test(n.text)) n.attrs = { ...(n.attrs ?? {}), mathvariant: "normal" };
@@ -445,6 +542,8 @@ function styledDigit(digit: string, variant: string): string | null {
   const base = DIGIT_BASES[variant];
   return base !== undefined && /^[0-9]$/.test(digit) ? String.fromCodePoint(base + digit.charCodeAt(0) - 48) : null;
 }
+
+const FUNCTION_NAMES = new Set([...FUNCTIONS]);
 
 function toRows(rows: MNode[][][]): MNode[] {
   return rows.map((cells) => ({ tag: "mtr", children: cells.map((cell) => ({ tag: "mtd", children: cell })) }));
@@ -467,11 +566,22 @@ const ALPHANUMERIC: Record<string, { upper: number; lower: number | null; except
   fraktur: { upper: 0x1d504, lower: 0x1d51e, exceptions: { C: "ℭ", H: "ℌ", I: "ℑ", R: "ℜ", Z: "ℨ" } },
   "double-struck": { upper: 0x1d538, lower: 0x1d552, exceptions: { C: "ℂ", H: "ℍ", N: "ℕ", P: "ℙ", Q: "ℚ", R: "ℝ", Z: "ℤ" } },
   "sans-serif": { upper: 0x1d5a0, lower: 0x1d5ba, exceptions: {} },
+  "sans-serif-italic": { upper: 0x1d608, lower: 0x1d622, exceptions: {} },
+  "sans-serif-bold-italic": { upper: 0x1d63c, lower: 0x1d656, exceptions: {} },
   monospace: { upper: 0x1d670, lower: 0x1d68a, exceptions: {} },
 };
 
-/** A single Latin letter in a math alphabet as its Unicode character, or null. */
+/** Bold/italic Greek: the code points of styled capital Alpha and small alpha. */
+const GREEK_STYLES: Record<string, [number, number]> = {
+  bold: [0x1d6a8, 0x1d6c2], italic: [0x1d6e2, 0x1d6fc], "bold-italic": [0x1d71c, 0x1d736],
+};
+
+/** A single Latin or Greek letter in a math alphabet as its Unicode character, or null. */
 function styledLetter(letter: string, variant: string): string | null {
+  const cp = letter.codePointAt(0)!;
+  const greek = GREEK_STYLES[variant];
+  if (greek && letter.length === 1 && cp >= 0x391 && cp <= 0x3a9 && cp !== 0x3a2) return String.fromCodePoint(greek[0] + cp - 0x391);
+  if (greek && letter.length === 1 && cp >= 0x3b1 && cp <= 0x3c9) return String.fromCodePoint(greek[1] + cp - 0x3b1);
   const style = ALPHANUMERIC[variant];
   if (!style || !/^[A-Za-z]$/.test(letter)) return null;
   if (letter in style.exceptions) return style.exceptions[letter];
