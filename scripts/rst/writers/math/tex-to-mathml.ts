@@ -24,20 +24,19 @@ const GREEK: Record<string, string> = {
   Xi: "Ξ", Pi: "Π", Sigma: "Σ", Upsilon: "Υ", Phi: "Φ", Psi: "Ψ", Omega: "Ω",
   forall: "∀", exists: "∃", nexists: "∄", imath: "ı", jmath: "ȷ", wp: "℘", mho: "℧", eth: "ð", beth: "ℶ", gimel: "ℷ", daleth: "ℸ",
   hslash: "ℏ", Bbbk: "𝕜", Finv: "Ⅎ", Game: "⅁", complement: "∁", digamma: "ϝ", varkappa: "ϰ",
-  backepsilon: "϶", angle: "∠", measuredangle: "∡", flat: "♭", natural: "♮", sharp: "♯", clubsuit: "♣",
+  angle: "∠", measuredangle: "∡", flat: "♭", natural: "♮", sharp: "♯", clubsuit: "♣",
   diamondsuit: "♢", heartsuit: "♡", spadesuit: "♠", top: "⊤", bot: "⊥", ldots: "…", dots: "…", prime: "′",
-  triangle: "△", Box: "□", infty: "∞", partial: "∂", nabla: "∇", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", emptyset: "∅", Re: "ℜ", Im: "ℑ",
+  triangle: "△", Box: "□", cdots: "⋯", vdots: "⋮", ddots: "⋱", infty: "∞", partial: "∂", nabla: "∇", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", emptyset: "∅", Re: "ℜ", Im: "ℑ",
 };
 
 const OPERATORS: Record<string, string> = {
-  cdot: "⋅", times: "×", pm: "±", mp: "∓", div: "÷", ast: "∗", star: "⋆", circ: "∘", bullet: "∙",
+  cdot: "⋅", times: "×", pm: "±", mp: "∓", div: "÷", ast: "∗", star: "⋆", circ: "∘", bullet: "•",
   leq: "≤", le: "≤", geq: "≥", ge: "≥", neq: "≠", ne: "≠", approx: "≈", equiv: "≡", sim: "∼",
   simeq: "≃", cong: "≅", propto: "∝", ll: "≪", gg: "≫", to: "→", rightarrow: "→", leftarrow: "←",
   gets: "←", Rightarrow: "⇒", Leftarrow: "⇐", Leftrightarrow: "⇔", leftrightarrow: "↔", mapsto: "↦",
   implies: "⟹", iff: "⟺", in: "∈", notin: "∉", ni: "∋", subset: "⊂", supset: "⊃", subseteq: "⊆",
-  supseteq: "⊇", cup: "∪", cap: "∩", setminus: "∖", wedge: "∧", land: "∧", vee: "∨", lor: "∨",
-  neg: "¬", lnot: "¬", ldots: "…", cdots: "⋯", vdots: "⋮", ddots: "⋱",
-  perp: "⊥", parallel: "∥", mid: "∣", langle: "⟨", rangle: "⟩",
+  supseteq: "⊇", cup: "∪", cap: "∩", setminus: "⧵", wedge: "∧", land: "∧", vee: "∨", lor: "∨",
+  neg: "¬", lnot: "¬",   perp: "⊥", parallel: "∥", mid: "∣", langle: "⟨", rangle: "⟩",
   uparrow: "↑", Uparrow: "⇑", downarrow: "↓", Downarrow: "⇓", updownarrow: "↕", Updownarrow: "⇕",
   longleftarrow: "⟵", Longleftarrow: "⟸", longrightarrow: "⟶", Longrightarrow: "⟹", longleftrightarrow: "⟷",
   Longleftrightarrow: "⟺", longmapsto: "⟼", nearrow: "↗", searrow: "↘", swarrow: "↙", nwarrow: "↖",
@@ -45,14 +44,14 @@ const OPERATORS: Record<string, string> = {
   hookrightarrow: "↪", circledast: "⊛", circledcirc: "⊚", circleddash: "⊝", ominus: "⊖", oslash: "⊘",
   odot: "⊙", Cap: "⋒", Cup: "⋓", curlyvee: "⋎", curlywedge: "⋏", leftthreetimes: "⋋", rightthreetimes: "⋌",
   ltimes: "⋉", rtimes: "⋊", amalg: "⨿", dagger: "†", ddagger: "‡", bigcirc: "◯", diamond: "⋄",
-  smallsetminus: "∖", bigtriangledown: "▽", bigtriangleup: "△", sqcap: "⊓", sqcup: "⊔", divideontimes: "⋇",
+  smallsetminus: "⧵", bigtriangledown: "▽", bigtriangleup: "△", sqcap: "⊓", sqcup: "⊔", divideontimes: "⋇",
   boxdot: "⊡", boxminus: "⊟", boxplus: "⊞", boxtimes: "⊠", dotplus: "∔", doublebarwedge: "⩞", gtrdot: "⋗",
-  lessdot: "⋖", triangleleft: "◁", triangleright: "▷", intercal: "⊺", uplus: "⊎", veebar: "⊻",
-  centerdot: "⋅", wr: "≀", Join: "⋈", bowtie: "⋈", asymp: "≍", dashv: "⊣", vdash: "⊢", models: "⊨",
+  lessdot: "⋖", triangleleft: "◃", triangleright: "▹", intercal: "⊺", uplus: "⊎", veebar: "⊻",
+  centerdot: "⬝", wr: "≀", Join: "⋈", bowtie: "⋈", asymp: "≍", dashv: "⊣", vdash: "⊢", models: "⊨",
   doteq: "≐", frown: "⌢", smile: "⌣", prec: "≺", succ: "≻", preceq: "⪯", succeq: "⪰", precsim: "≾",
-  succsim: "≿", sqsubset: "⊏", sqsubseteq: "⊑", sqsupset: "⊐", sqsupseteq: "⊒", colon: ":", coloneq: "≔",
+  succsim: "≿", sqsubset: "⊏", sqsubseteq: "⊑", sqsupset: "⊐", sqsupseteq: "⊒", coloneq: "≔",
   lceil: "⌈", rceil: "⌉", lfloor: "⌊", rfloor: "⌋", lvert: "|", rvert: "|", lVert: "‖", rVert: "‖",
-  lgroup: "⟮", rgroup: "⟯", arrowvert: "⏐", Arrowvert: "‖", bracevert: "⎪", lmoustache: "⎰",
+  backepsilon: "∍", lgroup: "⟮", rgroup: "⟯", arrowvert: "⏐", Arrowvert: "‖", bracevert: "⎪", lmoustache: "⎰",
   rmoustache: "⎱", backslash: "\\", nmid: "∤", nparallel: "∦", leqslant: "⩽", geqslant: "⩾", lesssim: "≲", gtrsim: "≳",
   lbrace: "{", rbrace: "}", vert: "|", Vert: "‖", oplus: "⊕", otimes: "⊗",
 };
@@ -336,6 +335,7 @@ class Parser {
     if (name in SPACED_FUNCTIONS) return { tag: "mi", text: SPACED_FUNCTIONS[name] };
     if (name in SPACES) return { tag: "mspace", attrs: { width: SPACES[name] } };
     if (name === "\n" || name === "\t" || name === "\r") return { tag: "mspace", attrs: { width: SPACES[" "] } };
+    if (name === "colon") return { tag: "mo", attrs: { form: "postfix", lspace: "0", rspace: "0.28em" }, text: ":" };
     if (name === "varliminf") return { tag: "munder", children: [{ tag: "mo", text: "lim" }, { tag: "mo", text: "_" }] };
     if (name === "varlimsup") {
       return { tag: "mover", attrs: { accent: "false" }, children: [{ tag: "mo", text: "lim" }, { tag: "mo", attrs: { accent: "true" }, text: "¯" }] };
