@@ -344,6 +344,14 @@ export class Machine implements ParserContext {
     for (;;) {
       let nextState = state.name;
       try {
+        if (this.lineOffset + 1 >= this.length) {
+          // End of input reached without a transition raising it: no exception needed.
+          this.lineOffset += 1;
+          this.line = "";
+          this.shared.currentLine = null;
+          state.eof(context);
+          break;
+        }
         try {
           this.nextLine();
           [context, nextState] = this.checkLine(context, state, transitions);
