@@ -278,3 +278,51 @@ describe.skipIf(!existsSync(CASES))("docutils' doctrees (writer-only conformance
   }, 60_000);
 });
 if (!existsSync(CASES)) console.warn(`skipping writer conformance: ${CASES} not found`);
+
+describe("malformed trees", () => {
+  it("writes any nesting of any node types without throwing", () => {
+    const tags = [
+      "abbreviation", "acronym", "address", "admonition", "attention", "attribution", "author", "authors", "block_quote",
+      "bullet_list", "caption", "caution", "citation", "citation_reference", "classifier", "colspec", "comment", "compound",
+      "contact", "container", "copyright", "danger", "date", "decoration", "definition", "definition_list",
+      "definition_list_item", "description", "docinfo", "doctest_block", "emphasis", "entry", "enumerated_list", "error",
+      "field", "field_body", "field_list", "field_name", "figure", "footer", "footnote", "footnote_reference", "generated",
+      "header", "hint", "image", "important", "inline", "label", "legend", "line", "line_block", "list_item", "literal",
+      "literal_block", "math", "math_block", "meta", "note", "option", "option_argument", "option_group", "option_list",
+      "option_list_item", "option_string", "organization", "paragraph", "pending", "problematic", "raw", "reference",
+      "revision", "row", "rubric", "section", "sidebar", "status", "strong", "subscript", "substitution_definition",
+      "substitution_reference", "subtitle", "superscript", "system_message", "table", "target", "tbody", "term", "tgroup",
+      "thead", "tip", "title", "title_reference", "topic", "transition", "version", "warning", "unknown_node",
+    ];
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const attrs = () => {
+      const a: Record<string, string | number | string[]> = {};
+      if (random(3) === 0) a.ids = ["x" + random(5)];
+      if (random(4) === 0) a.classes = ["details", "code", "kbd", "contents", "ln"].slice(random(5));
+      if (random(4) === 0) a.backrefs = ["r1", "r2"].slice(random(2));
+      if (random(5) === 0) a.morecols = 1;
+      if (random(5) === 0) a.scale = 50;
+      if (random(5) === 0) a.width = "10";
+      if (random(6) === 0) a.refuri = "javascript:x";
+      if (random(6) === 0) a.uri = "a.mp4";
+      if (random(6) === 0) a.format = "html";
+      if (random(6) === 0) a.level = random(5);
+      return a;
+    };
+    for (let round = 0; round < 300; round++) {
+      const make = (depth: number): Element => {
+        const e = el(tags[random(tags.length)], attrs());
+        const n = depth > 4 ? 0 : random(4);
+        for (let i = 0; i < n; i++) e.append(random(3) === 0 ? el("paragraph", {}, "t<&>") : make(depth + 1));
+        if (random(3) === 0) e.append(el("emphasis", {}, "x^2 \\frac{"));
+        return e;
+      };
+      const d = doc(make(0), make(0));
+      expect(() => toHtml(d)).not.toThrow();
+    }
+  });
+});

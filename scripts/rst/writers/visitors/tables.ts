@@ -37,8 +37,9 @@ export const tableVisitors: VisitorTable = {
   colspec: {
     visit(w, node) {
       w.colspecs.push(node);
-      const tgroup = node.parent!;
-      (w.nodeData(tgroup).stubs as unknown[]).push(node.get("stub"));
+      const data = w.nodeData(node.parent!);
+      const stubs = (data.stubs as unknown[] | undefined) ?? (data.stubs = []);
+      (stubs as unknown[]).push(node.get("stub"));
     },
     depart(w, node) {
       if (isElement(w.next(node), "colspec")) return;
