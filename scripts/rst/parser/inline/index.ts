@@ -56,6 +56,13 @@ interface Outcome {
   messages: Element[];
 }
 
+interface NameChain {
+  start: number;
+  end: number;
+  /** end*4 + length of "_"/"__" of the longest reference name in the chain, or -1. */
+  bestRef: number;
+}
+
 interface StartMatch {
   kind: "emphasis" | "strong" | "literal" | "target" | "substitution" | "interpreted" | "reference" | "footnote";
   /** Start of the match (role prefix included). */
@@ -74,9 +81,10 @@ interface StartMatch {
 class InlineParser {
   private readonly s: string;
   private readonly n: number;
-  private chainEnd: Int32Array | null = null;
-  private bestRef: Int32Array | null = null;
-  private readonly nextEnd: (Int32Array | null)[] = [null, null, null, null, null, null];
+  /** The two name chains examined last (the main scan and the end-string search each reuse theirs). */
+  private chains: NameChain[] = [];
+  /** Per end-string kind: the last search's start and result (searches only move forward). */
+  private readonly endCursor: Array<{ from: number; found: number } | null> = [null, null, null, null, null, null];
   private uris: UriScanner | null = null;
   private pepRfc: PepRfcScanner | null = null;
   /** docutils' character_level_inline_markup: markup may start after anything but an escape and end anywhere. */
@@ -160,25 +168,27 @@ class InlineParser {
 
   // ---- reference names (simplename: words joined by single - . _ + :) ----
 
-  private computeNames(): void {
-    const { n, s } = this;
-    const chainEnd = new Int32Array(n + 1).fill(-1);
-    const bestRef = new Int32Array(n + 1).fill(-1);
-    let runEnd = -1; // end of the run of name characters containing i
-    for (let i = n - 1; i >= 0; i--) {
-      if (!this.nameCharAt(i)) {
-        runEnd = -1;
-        continue;
-      }
-      if (runEnd < 0) runEnd = i + 1;
-      const e = runEnd;
-      const joined = e + 1 < n && chainEnd[e + 1] >= 0 && NAME_JOINERS.includes(s[e]);
-      chainEnd[i] = joined ? chainEnd[e + 1] : e;
-      const longer = joined ? bestRef[e + 1] : -1;
-      bestRef[i] = longer >= 0 ? longer : this.refEndCode(e);
+  /**
+   * The chain of name words containing position i (a name character): its extent
+   * and the longest reference name in it that "_" or "__" and rule 7 follow. Every
+   * start inside a chain shares these, so each chain is scanned once.
+   */
+  private chainAt(i: number): NameChain {
+    for (const c of this.chains) if (i >= c.start && i < c.end) return c;
+    const { s, n } = this;
+    let e = i;
+    let best = -1;
+    for (;;) {
+      while (e < n && this.nameCharAt(e)) e++;
+      const code = this.refEndCode(e);
+      if (code >= 0) best = code;
+      if (e + 1 < n && NAME_JOINERS.includes(s[e]) && this.nameCharAt(e + 1)) e++;
+      else break;
     }
-    this.chainEnd = chainEnd;
-    this.bestRef = bestRef;
+    const chain = { start: i, end: e, bestRef: best };
+    this.chains.unshift(chain);
+    if (this.chains.length > 2) this.chains.pop();
+    return chain;
   }
 
   /** A reference name ending at e followed by "_" or "__" and rule 7: e*4 + length of the suffix, else -1. */
@@ -192,8 +202,7 @@ class InlineParser {
 
   /** End of the longest reference name starting at i (i must hold a name character). */
   private nameChainEnd(i: number): number {
-    if (!this.chainEnd) this.computeNames();
-    return this.chainEnd![i];
+    return this.chainAt(i).end;
   }
 
   // ---- end-strings ----
@@ -258,16 +267,17 @@ class InlineParser {
    */
   private findEnd(kind: End, m: number): { start: number; length: number } | null {
     if (m < this.n && this.endAt(kind, m, false) > 0) return null;
-    let table = this.nextEnd[kind];
-    if (!table) {
-      const n = this.n;
-      table = new Int32Array(n + 2).fill(-1);
-      for (let j = n - 1; j >= 0; j--) table[j] = this.endAt(kind, j, true) > 0 ? j : table[j + 1];
-      this.nextEnd[kind] = table;
+    // The searches of one kind start further and further on: continue the last one.
+    const from = m + 1;
+    let cursor = this.endCursor[kind];
+    if (!cursor || (cursor.found >= 0 && cursor.found < from) || from < cursor.from) {
+      let j = from;
+      while (j < this.n && this.endAt(kind, j, true) === 0) j++;
+      cursor = { from, found: j < this.n ? j : -1 };
+      this.endCursor[kind] = cursor;
     }
-    const j = m + 1 <= this.n ? table[m + 1] : -1;
-    if (j < 0) return null;
-    return { start: j, length: this.endAt(kind, j, true) };
+    if (cursor.found < 0) return null;
+    return { start: cursor.found, length: this.endAt(kind, cursor.found, true) };
   }
 
   // ---- start-strings ----
@@ -309,9 +319,9 @@ class InlineParser {
         return { kind: "interpreted", start: p, length: 1, backquote: ce + 1, role: s.slice(p + 1, ce) };
       }
     }
-    if (!this.bestRef) this.computeNames();
-    const code = this.bestRef![p];
-    if (code < 0) return null;
+    if (!this.nameCharAt(p)) return null;
+    const code = this.chainAt(p).bestRef;
+    if (code < 0 || code >> 2 <= p) return null;
     const e = code >> 2;
     const refend = code & 3;
     return { kind: "reference", start: p, length: e + refend - p, refend };

@@ -30,6 +30,9 @@ export function isUriLast(ch: string | undefined): boolean {
 export function isEmailc(ch: string | undefined): boolean {
   return ch !== undefined && ch !== "" && (isAlnum(ch.charCodeAt(0)) || EMAILC.has(ch));
 }
+function isEmailcOrDot(ch: string): boolean {
+  return ch === "." || isEmailc(ch);
+}
 function isSchemeChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return isAlnum(c) || ch === "." || ch === "+" || ch === "-";
@@ -50,10 +53,10 @@ interface RunScan {
 /** Finds URIs and e-mail addresses in one string (docutils' escaped text: NUL marks escapes). */
 export class UriScanner {
   private readonly n: number;
-  private uricEnd: Int32Array | null = null;
-  private schemeEnd: Int32Array | null = null;
-  private emailDotEnd: Int32Array | null = null;
-  private localAt: Int32Array | null = null;
+  /** Per character class: the run of such characters examined last. */
+  private readonly runs = new Map<(ch: string) => boolean, { start: number; end: number }>();
+  /** The e-mail local part examined last: starts in [start, stop) share its result. */
+  private local: { start: number; stop: number; at: number } | null = null;
 
   /** With `characterLevel` (docutils' character_level_inline_markup) rules 6 and 7 do not apply. */
   constructor(
@@ -63,45 +66,47 @@ export class UriScanner {
     this.n = s.length;
   }
 
-  /** End of the run of characters satisfying `pred` that contains position i (exclusive), for every i. */
-  private runEnds(pred: (ch: string) => boolean): Int32Array {
-    const { s, n } = this;
-    const a = new Int32Array(n + 1);
-    a[n] = n;
-    for (let i = n - 1; i >= 0; i--) a[i] = pred(s[i]) ? (i + 1 < n && pred(s[i + 1]) ? a[i + 1] : i + 1) : i;
-    return a;
+  /** End (exclusive) of the run of characters satisfying `pred` from position i on. */
+  private runEnd(pred: (ch: string) => boolean, i: number): number {
+    const cached = this.runs.get(pred);
+    if (cached && i >= cached.start && i < cached.end) return cached.end;
+    let e = i;
+    while (e < this.n && pred(this.s[e])) e++;
+    if (e > i) this.runs.set(pred, { start: i, end: e });
+    return e;
   }
 
   private uricRunEnd(i: number): number {
-    this.uricEnd ??= this.runEnds(isUric);
-    return this.uricEnd[i];
+    return this.runEnd(isUric, i);
   }
 
   private schemeRunEnd(i: number): number {
-    this.schemeEnd ??= this.runEnds(isSchemeChar);
-    return this.schemeEnd[i];
+    return this.runEnd(isSchemeChar, i);
   }
 
   private emailDotRunEnd(i: number): number {
-    this.emailDotEnd ??= this.runEnds((c) => c === "." || isEmailc(c));
-    return this.emailDotEnd[i];
+    return this.runEnd(isEmailcOrDot, i);
   }
 
   /** For an e-mail character at i: the "@" that ends a valid local part starting at i, else -1. */
   private localPartAt(i: number): number {
-    if (!this.localAt) {
-      const { s, n } = this;
-      const a = new Int32Array(n + 1).fill(-1);
-      for (let k = n - 1; k >= 0; k--) {
-        if (!isEmailc(s[k])) continue;
-        const next = s[k + 1];
-        if (next === "@") a[k] = s[k] !== "\x00" ? k + 1 : -1;
-        else if (isEmailc(next)) a[k] = a[k + 1];
-        else if (next === "." && isEmailc(s[k + 2])) a[k] = a[k + 2];
+    const c = this.local;
+    if (c && i >= c.start && i < c.stop) return c.at;
+    const { s, n } = this;
+    let k = i;
+    let at = -1;
+    for (;;) {
+      const next = s[k + 1];
+      if (next === "@") {
+        at = s[k] !== "\x00" ? k + 1 : -1;
+        break;
       }
-      this.localAt = a;
+      if (k + 1 < n && isEmailc(next)) k++;
+      else if (next === "." && isEmailc(s[k + 2])) k += 2;
+      else break;
     }
-    return this.localAt[i];
+    this.local = { start: i, stop: k + 1, at };
+    return at;
   }
 
   /** May a URI end with the character at k (inside [.., b))? */
