@@ -12,6 +12,8 @@ export interface Rule {
   action: TokenType | Array<TokenType | null> | null;
   /** State(s) to push, "#pop", or "#pop:N". */
   next?: string | string[];
+  /** The characters a match can start with, when known (a fast pre-check). */
+  first?: Set<string>;
 }
 
 export type States = Record<string, Rule[]>;
@@ -32,6 +34,16 @@ export function words(list: readonly string[], prefix = "", suffix = ""): string
   return `${prefix}(?:${sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})${suffix}`;
 }
 
+/** A rule matching one of `list` (Pygments' `words`), checked only where one of the words can start. */
+export function wordsRule(list: readonly string[], action: Rule["action"], prefix = "", suffix = "", next?: Rule["next"]): Rule {
+  return { ...rule(words(list, prefix, suffix), action, next), first: new Set(list.map((w) => w[0])) };
+}
+
+/** Restricts a rule to positions starting with one of `chars`. */
+export function startingWith(chars: string, r: Rule): Rule {
+  return { ...r, first: new Set(chars) };
+}
+
 /** Runs the lexer over `text`: (token type, value) pairs covering the whole text. */
 export function lex(text: string, states: States): Array<[TokenType, string]> {
   const out: Array<[TokenType, string]> = [];
@@ -42,8 +54,10 @@ export function lex(text: string, states: States): Array<[TokenType, string]> {
   };
   while (pos < text.length) {
     const rules = states[stack[stack.length - 1]];
+    const ch = text[pos];
     let matched = false;
     for (const r of rules) {
+      if (r.first && !r.first.has(ch)) continue;
       r.re.lastIndex = pos;
       const m = r.re.exec(text);
       if (!m) continue;
@@ -65,10 +79,10 @@ export function lex(text: string, states: States): Array<[TokenType, string]> {
       break;
     }
     if (!matched) {
-      if (text[pos] === "\n") {
+      if (ch === "\n") {
         stack.length = 1;
         emit("Text.Whitespace", "\n");
-      } else emit("Error", text[pos]);
+      } else emit("Error", ch);
       pos++;
     }
   }

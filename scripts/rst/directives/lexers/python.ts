@@ -2,7 +2,7 @@
 // builtins, strings and their escapes, numbers, operators, def/class/import names,
 // docstrings). f-strings are lexed as plain strings whose {...} parts are
 // interpolations; the soft keywords match/case are lexed as names.
-import { type States, fallback, rule, words } from "./engine.ts";
+import { type States, fallback, rule, startingWith, wordsRule } from "./engine.ts";
 
 const NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]*";
 const W = "(?![\\p{L}\\p{N}_])";
@@ -76,26 +76,30 @@ function stringBody(q: string, type: string, triple: boolean, raw: boolean): Ret
   return rules;
 }
 
+const DIGITS = "0123456789";
 const NUMBERS = [
-  rule("(?:\\d(?:_?\\d)*\\.(?:\\d(?:_?\\d)*)?|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?", "Literal.Number.Float"),
-  rule("\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*j?", "Literal.Number.Float"),
-  rule("0[oO](?:_?[0-7])+", "Literal.Number.Oct"),
-  rule("0[bB](?:_?[01])+", "Literal.Number.Bin"),
-  rule("0[xX](?:_?[a-fA-F0-9])+", "Literal.Number.Hex"),
-  rule("\\d(?:_?\\d)*", "Literal.Number.Integer"),
+  startingWith(DIGITS + ".", rule("(?:\\d(?:_?\\d)*\\.(?:\\d(?:_?\\d)*)?|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?", "Literal.Number.Float")),
+  startingWith(DIGITS, rule("\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*j?", "Literal.Number.Float")),
+  startingWith("0", rule("0[oO](?:_?[0-7])+", "Literal.Number.Oct")),
+  startingWith("0", rule("0[bB](?:_?[01])+", "Literal.Number.Bin")),
+  startingWith("0", rule("0[xX](?:_?[a-fA-F0-9])+", "Literal.Number.Hex")),
+  startingWith(DIGITS, rule("\\d(?:_?\\d)*", "Literal.Number.Integer")),
 ];
 
 function stringOpeners(): ReturnType<typeof rule>[] {
   const out = [];
   for (const [prefix, raw] of [["(?:[rR][fF]|[fF][rR]|[rR][bB]|[bB][rR]|[rR])", true], ["(?:[uUbBfF]?)", false]] as const) {
     const r = raw ? "raw" : "esc";
-    out.push(rule(`(${prefix})(""")`, ["Literal.String.Affix", "Literal.String.Double"], `tdqs-${r}`));
-    out.push(rule(`(${prefix})(''')`, ["Literal.String.Affix", "Literal.String.Single"], `tsqs-${r}`));
-    out.push(rule(`(${prefix})(")`, ["Literal.String.Affix", "Literal.String.Double"], `dqs-${r}`));
-    out.push(rule(`(${prefix})(')`, ["Literal.String.Affix", "Literal.String.Single"], `sqs-${r}`));
+    const first = raw ? "rRfFbB" : "uUbBfF";
+    out.push(startingWith(`${first}"`, rule(`(${prefix})(""")`, ["Literal.String.Affix", "Literal.String.Double"], `tdqs-${r}`)));
+    out.push(startingWith(`${first}'`, rule(`(${prefix})(''')`, ["Literal.String.Affix", "Literal.String.Single"], `tsqs-${r}`)));
+    out.push(startingWith(`${first}"`, rule(`(${prefix})(")`, ["Literal.String.Affix", "Literal.String.Double"], `dqs-${r}`)));
+    out.push(startingWith(`${first}'`, rule(`(${prefix})(')`, ["Literal.String.Affix", "Literal.String.Single"], `sqs-${r}`)));
   }
   return out;
 }
+
+const DOC_FIRST = " \t\f\v\"'rRuUbB";
 
 const EXPR = [
   ...stringOpeners(),
@@ -104,13 +108,13 @@ const EXPR = [
   rule("!=|==|<<|>>|:=|[-~+/*%=<>&^|.]", "Operator"),
   rule("[\\]{}:(),;\\[]", "Punctuation"),
   rule(`(?:in|is|and|or|not)${W}`, "Operator.Word"),
-  rule(words(EXPR_KEYWORDS, "", W), "Keyword"),
-  rule(words(["True", "False", "None"], "", W), "Keyword.Constant"),
-  rule(words(BUILTINS, "(?<!\\.)", W), "Name.Builtin"),
+  wordsRule(EXPR_KEYWORDS, "Keyword", "", W),
+  wordsRule(["True", "False", "None"], "Keyword.Constant", "", W),
+  wordsRule(BUILTINS, "Name.Builtin", "(?<!\\.)", W),
   rule(`(?<!\\.)(?:self|Ellipsis|NotImplemented|cls)${W}`, "Name.Builtin.Pseudo"),
-  rule(words(EXCEPTIONS, "(?<!\\.)", W), "Name.Exception"),
-  rule(words(MAGIC_FUNCS, "", W), "Name.Function.Magic"),
-  rule(words(MAGIC_VARS, "", W), "Name.Variable.Magic"),
+  wordsRule(EXCEPTIONS, "Name.Exception", "(?<!\\.)", W),
+  wordsRule(MAGIC_FUNCS, "Name.Function.Magic", "", W),
+  wordsRule(MAGIC_VARS, "Name.Variable.Magic", "", W),
   rule(`@${NAME}`, "Name.Decorator"),
   rule("@", "Operator"),
   rule(NAME, "Name"),
@@ -119,21 +123,21 @@ const EXPR = [
 export const PYTHON_STATES: States = {
   root: [
     rule("\\n", "Text.Whitespace"),
-    rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})("""[\\s\\S]*?""")`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"]),
-    rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})('''[\\s\\S]*?''')`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"]),
+    startingWith(DOC_FIRST, rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})("""[\\s\\S]*?""")`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"])),
+    startingWith(DOC_FIRST, rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})('''[\\s\\S]*?''')`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"])),
     rule("(?<![\\s\\S])#!.+$", "Comment.Hashbang"),
     rule("#.*$", "Comment.Single"),
     rule("\\\\\\n", "Text"),
     rule("\\\\", "Text"),
-    rule(words(KEYWORDS, "", W), "Keyword"),
-    rule(words(["True", "False", "None"], "", W), "Keyword.Constant"),
-    rule("(def)((?:\\s|\\\\\\s)+)", ["Keyword", "Text"], "funcname"),
-    rule("(class)((?:\\s|\\\\\\s)+)", ["Keyword", "Text"], "classname"),
-    rule("(from)((?:\\s|\\\\\\s)+)", ["Keyword.Namespace", "Text"], "fromimport"),
-    rule("(import)((?:\\s|\\\\\\s)+)", ["Keyword.Namespace", "Text"], "import"),
+    wordsRule(KEYWORDS, "Keyword", "", W),
+    wordsRule(["True", "False", "None"], "Keyword.Constant", "", W),
+    startingWith("d", rule("(def)((?:\\s|\\\\\\s)+)", ["Keyword", "Text"], "funcname")),
+    startingWith("c", rule("(class)((?:\\s|\\\\\\s)+)", ["Keyword", "Text"], "classname")),
+    startingWith("f", rule("(from)((?:\\s|\\\\\\s)+)", ["Keyword.Namespace", "Text"], "fromimport")),
+    startingWith("i", rule("(import)((?:\\s|\\\\\\s)+)", ["Keyword.Namespace", "Text"], "import")),
     ...EXPR,
   ],
-  funcname: [rule(words(MAGIC_FUNCS, "", W), "Name.Function.Magic"), rule(NAME, "Name.Function", "#pop"), fallback("#pop")],
+  funcname: [wordsRule(MAGIC_FUNCS, "Name.Function.Magic", "", W), rule(NAME, "Name.Function", "#pop"), fallback("#pop")],
   classname: [rule(NAME, "Name.Class", "#pop")],
   import: [
     rule("(\\s+)(as)(\\s+)", ["Text", "Keyword", "Text"]),
