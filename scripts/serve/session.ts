@@ -8,7 +8,7 @@
 //             code highlighting is remembered (HighlightMemo)
 // The result is the same as a full build's (session.test.ts compares them);
 // a run with errors keeps the last good pages.
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics.ts";
 import { DEFAULT_TARGET, HOWTO_FILE, mergeRepeats, type StageTiming, versionsPage } from "../build/build.ts";
@@ -89,7 +89,7 @@ export class PreviewSession {
     this.out = options.out;
     this.target = options.target ?? DEFAULT_TARGET;
     const cacheDir = "cacheDir" in options ? options.cacheDir : DEFAULT_CACHE_DIR;
-    this.memo = new MemoryParseMemo(cacheDir ? new ParseCache(cacheDir) : undefined);
+    this.memo = new MemoryParseMemo(cacheDir ? new ParseCache(cacheDir, realpathSync(options.root)) : undefined);
     this.checks = new IncrementalChecks(options.checks ?? allChecks, cacheDir);
   }
 

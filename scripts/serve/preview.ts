@@ -1,0 +1,96 @@
+// `matrix-doc serve` put together: a PreviewSession builds, a PreviewServer
+// serves, a SourceWatcher rebuilds on changes. The first build runs before the
+// server starts; after that every batch of changes gives a rebuild, and then a
+// reload event (the build is fine) or the diagnostics overlay (it is not). The
+// pages are served from memory as soon as they are built and written to the
+// output folder just after the reload event is sent.
+import { PreviewServer } from "./server.ts";
+import { PreviewSession, type SessionBuild } from "./session.ts";
+import { SourceWatcher } from "./watcher.ts";
+
+export interface PreviewOptions {
+  root: string;
+  out: string;
+  target?: string;
+  host?: string;
+  port?: number;
+  debounceMs?: number;
+  /** Folder of the on-disk caches; see PreviewSession. */
+  cacheDir?: string;
+  /** Called after every build (the first included), with the changed paths and the time from the batch to the event. */
+  onBuild?(build: SessionBuild, changed: readonly string[], ms: number): void;
+  onError?(error: Error): void;
+}
+
+export interface Preview {
+  url: string;
+  session: PreviewSession;
+  server: PreviewServer;
+  first: SessionBuild;
+  close(): Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const session = new PreviewSession({ root: options.root, out: options.out, target: options.target, ...("cacheDir" in options ? { cacheDir: options.cacheDir } : {}) });
+  const started = performance.now();
+  const first = session.build();
+  if (first.ok) session.write();
+  options.onBuild?.(first, [], performance.now() - started);
+
+  const server = new PreviewServer({
+    outDir: options.out,
+    host: options.host ?? "127.0.0.1",
+    port: options.port ?? 8000,
+    memoryFiles: () => memoryFiles(session),
+  });
+  if (!first.ok) server.showDiagnostics(first.diagnostics);
+  const url = await server.start();
+
+  const watcher = new SourceWatcher({
+    root: session.root,
+    debounceMs: options.debounceMs,
+    onBatch(changed) {
+      const t = performance.now();
+      const build = session.build(changed);
+      if (build.ok) server.reload(build.changedPages);
+      else server.showDiagnostics(build.diagnostics);
+      options.onBuild?.(build, changed, performance.now() - t);
+      if (build.ok && build.changedPages.length) {
+        try {
+          session.write();
+        } catch (e) {
+          options.onError?.(e as Error);
+        }
+      }
+    },
+    onError: (e) => options.onError?.(e),
+  });
+  try {
+    await watcher.start();
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    session,
+    server,
+    first,
+    close: () => (closing ??= Promise.all([watcher.close(), server.close()]).then(() => undefined)),
+  };
+}
+
+/** The pages of the last good build by their paths in the output folder. */
+function memoryFiles(session: PreviewSession): Map<string, string> {
+  const files = new Map<string, string>();
+  const good = session.lastGood;
+  if (!good) return files;
+  for (const [name, html] of good.pages) {
+    files.set(`${good.version}/${name}`, html);
+    files.set(`latest/${name}`, html);
+  }
+  return files;
+}
+
