@@ -197,3 +197,22 @@ function matchingClosers(ch: string): string {
 export function matchChars(before: string, after: string): boolean {
   return after !== "" && matchingClosers(before).includes(after);
 }
+
+/** The character (code point) that ends just before position i of s: a whole surrogate pair when there is one. */
+export function charBefore(s: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return s.slice(i - 2, i);
+  }
+  return s[i - 1];
+}
+
+/** The character (code point) that starts at position i of s. */
+export function charAt(s: string, i: number): string | undefined {
+  if (i >= s.length) return undefined;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) return s.slice(i, i + 2);
+  return s[i];
+}

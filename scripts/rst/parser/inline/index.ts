@@ -15,7 +15,7 @@
 import { fullyNormalizeName, pySplit, whitespaceNormalizeName } from "../../ids.ts";
 import { Element, type Node, Text } from "../../nodes.ts";
 import type { ParserContext } from "../context.ts";
-import { canFollowEnd, canPrecedeStart, isNameChar, isSpace, matchChars } from "./chars.ts";
+import { canFollowEnd, canPrecedeStart, charAt, charBefore, isNameChar, isSpace, matchChars } from "./chars.ts";
 import { escapeToNull, splitEscapedWhitespace, unescapeNull } from "./escape.ts";
 import { PepRfcScanner, digitsValue } from "./pep-rfc.ts";
 import { lookupRole } from "./role-lookup.ts";
@@ -125,23 +125,12 @@ class InlineParser {
 
   /** The character before position i (a whole surrogate pair when there is one). */
   private charBefore(i: number): string | undefined {
-    const { s } = this;
-    if (i <= 0) return undefined;
-    const c = s.charCodeAt(i - 1);
-    if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-      const h = s.charCodeAt(i - 2);
-      if (h >= 0xd800 && h <= 0xdbff) return s.slice(i - 2, i);
-    }
-    return s[i - 1];
+    return charBefore(this.s, i);
   }
 
   /** The character at position i (a whole surrogate pair when there is one). */
   private charAt(i: number): string | undefined {
-    const { s } = this;
-    if (i >= this.n) return undefined;
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < this.n) return s.slice(i, i + 2);
-    return s[i];
+    return charAt(this.s, i);
   }
 
   private nameCharAt(i: number): boolean {

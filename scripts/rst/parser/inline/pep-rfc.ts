@@ -3,7 +3,7 @@
 // rfcReferences are on (docutils' pep_references and rfc_references, used by its
 // PEP reader). Like all inline markup they must start and end where rules 6 and 7
 // allow.
-import { canFollowEnd, canPrecedeStart, isSpace } from "./chars.ts";
+import { canFollowEnd, canPrecedeStart, charAt, charBefore, isSpace } from "./chars.ts";
 
 const RE_DIGIT = /^\p{Nd}$/u;
 
@@ -41,11 +41,11 @@ export class PepRfcScanner {
 
   private startOk(p: number, a: number): boolean {
     if (p === a) return true;
-    return this.characterLevel ? this.s[p - 1] !== "\x00" : canPrecedeStart(this.s[p - 1]);
+    return this.characterLevel ? this.s[p - 1] !== "\x00" : canPrecedeStart(charBefore(this.s, p));
   }
 
   private endOk(e: number, b: number): boolean {
-    return this.characterLevel || e >= b || canFollowEnd(this.s[e]);
+    return this.characterLevel || e >= b || canFollowEnd(charAt(this.s, e));
   }
 
   private digitRunEnd(i: number, b: number): number {

@@ -8,7 +8,7 @@
 // built-in set of the simple standard roles answers, so the inline parser can be
 // used and tested on its own.
 import type { Document } from "../../document.ts";
-import { type Element, type Node, Text, Element as El } from "../../nodes.ts";
+import { Element, Text } from "../../nodes.ts";
 import type { ParserContext, RoleFunction } from "../context.ts";
 import { unescapeNull } from "./escape.ts";
 
@@ -34,7 +34,7 @@ export type RoleResolver = (name: string, ctx: ParserContext) => RoleFunction | 
 /** A role that wraps the text in one element (docutils' GenericRole). */
 function genericRole(tagname: string): RoleFunction {
   return (_role, rawtext, text) => {
-    const node = new El(tagname, {}, [new Text(unescapeNull(text))]);
+    const node = new Element(tagname, {}, [new Text(unescapeNull(text))]);
     node.rawsource = rawtext;
     return [[node], []];
   };
@@ -95,4 +95,3 @@ function isCanonical(name: string): boolean {
   return CANONICAL.has(name);
 }
 
-export type { Node };

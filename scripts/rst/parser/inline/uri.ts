@@ -9,7 +9,7 @@
 //   uri_end = urilast | uric followed by ">"
 // A match must start where inline markup may start (rule 6) and end where
 // inline markup may end (rule 7); of several possible ends the longest wins.
-import { canFollowEnd, canPrecedeStart } from "./chars.ts";
+import { canFollowEnd, canPrecedeStart, charAt, charBefore } from "./chars.ts";
 
 const URIC = new Set("-_.!~*'()[];/:@&=+$,%\x00");
 const URILAST = new Set("_~*/=+");
@@ -116,7 +116,7 @@ export class UriScanner {
   }
 
   private suffixOk(e: number, b: number): boolean {
-    return this.characterLevel || e >= b || canFollowEnd(this.s[e]);
+    return this.characterLevel || e >= b || canFollowEnd(charAt(this.s, e));
   }
 
   /**
@@ -222,7 +222,7 @@ export class UriScanner {
     const atMemo = new Map<number, number>();
     const runMemo = new Map<number, RunScan>();
     for (let p = a; p < b; p++) {
-      if (p !== a && (this.characterLevel ? s[p - 1] === "\x00" : !canPrecedeStart(s[p - 1]))) continue;
+      if (p !== a && (this.characterLevel ? s[p - 1] === "\x00" : !canPrecedeStart(charBefore(s, p)))) continue;
       const m = this.tryAt(p, b, colonMemo, atMemo, runMemo);
       if (m) return m;
     }
