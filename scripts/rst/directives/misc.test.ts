@@ -40,6 +40,11 @@ describe("include when enabled", () => {
     expect(px(".. include:: part.rst", settings)).toBe(lines("<paragraph>", "    Included ", "    <emphasis>", "        text", "    ."));
   });
 
+  it("only with file insertion enabled and an include root", () => {
+    expect(px(".. include:: part.rst", { ...settings, fileInsertionEnabled: false })).toContain('"include" directive disabled.');
+    expect(px(".. include:: part.rst", { fileInsertionEnabled: true })).toContain("no include root is configured");
+  });
+
   it("literal and code inclusion", () => {
     expect(px(".. include:: code.py\n   :literal:", settings)).toContain("x = 1");
     expect(px(".. include:: code.py\n   :code: python", settings)).toContain('<inline classes="literal number integer">');
@@ -62,7 +67,17 @@ describe("substitution directives", () => {
   it("date formats with strftime codes", () => {
     const d = new Date(2003, 0, 5, 14, 7, 9);
     expect(strftime("%Y-%m-%d %H:%M:%S %a %B %j %%", d)).toBe("2003-01-05 14:07:09 Sun January 005 %");
-    expect(px(".. |d| date:: %Y")).toBe(lines('<substitution_definition names="d">', `    ${new Date().getFullYear()}`));
+    expect(strftime("%Y-%m-%d %H:%M", new Date(Date.UTC(2020, 1, 29, 23, 5)), true)).toBe("2020-02-29 23:05");
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    try {
+      process.env.SOURCE_DATE_EPOCH = "1000000000";
+      expect(px(".. |d| date::")).toBe(lines('<substitution_definition names="d">', "    2001-09-09"));
+      delete process.env.SOURCE_DATE_EPOCH;
+      expect(px(".. |d| date:: %Y")).toBe(lines('<substitution_definition names="d">', `    ${new Date().getFullYear()}`));
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
   });
 });
 

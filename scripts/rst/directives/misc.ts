@@ -32,29 +32,35 @@ function requireSubstitution(call: DirectiveCall): void {
 
 const UNICODE_COMMENT = /(?: |\n|^)\.\. /;
 
-/** Python's time.strftime for the directives' common codes, in local time. */
-export function strftime(format: string, date: Date): string {
+/** Python's time.strftime for the common codes, in local time or (with `utc`) UTC. */
+export function strftime(format: string, date: Date, utc = false): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const year = utc ? date.getUTCFullYear() : date.getFullYear();
+  const month = utc ? date.getUTCMonth() : date.getMonth();
+  const day = utc ? date.getUTCDate() : date.getDate();
+  const weekday = utc ? date.getUTCDay() : date.getDay();
+  const hours = utc ? date.getUTCHours() : date.getHours();
+  const minutes = utc ? date.getUTCMinutes() : date.getMinutes();
+  const seconds = utc ? date.getUTCSeconds() : date.getSeconds();
   const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  const start = new Date(date.getFullYear(), 0, 1);
-  const yday = Math.floor((date.getTime() - start.getTime()) / 86400000) + 1;
+  const yday = Math.round((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
   const codes: Record<string, () => string> = {
-    Y: () => String(date.getFullYear()),
-    y: () => pad(date.getFullYear() % 100),
-    m: () => pad(date.getMonth() + 1),
-    d: () => pad(date.getDate()),
-    H: () => pad(date.getHours()),
-    I: () => pad(date.getHours() % 12 || 12),
-    M: () => pad(date.getMinutes()),
-    S: () => pad(date.getSeconds()),
-    p: () => (date.getHours() < 12 ? "AM" : "PM"),
-    A: () => days[date.getDay()],
-    a: () => days[date.getDay()].slice(0, 3),
-    B: () => months[date.getMonth()],
-    b: () => months[date.getMonth()].slice(0, 3),
+    Y: () => String(year),
+    y: () => pad(year % 100),
+    m: () => pad(month + 1),
+    d: () => pad(day),
+    H: () => pad(hours),
+    I: () => pad(hours % 12 || 12),
+    M: () => pad(minutes),
+    S: () => pad(seconds),
+    p: () => (hours < 12 ? "AM" : "PM"),
+    A: () => days[weekday],
+    a: () => days[weekday].slice(0, 3),
+    B: () => months[month],
+    b: () => months[month].slice(0, 3),
     j: () => pad(yday, 3),
-    w: () => String(date.getDay()),
+    w: () => String(weekday),
     "%": () => "%",
   };
   let out = "";
@@ -152,8 +158,11 @@ function runInclude(call: DirectiveCall): Node[] {
     appendTokens(node, tokens);
     return [node];
   }
-  // Included reStructuredText is parsed in place, as body elements of the current parent.
-  call.ctx.nestedParse(includeLines, 0, call.ctx.parent, call.ctx.matchTitles ?? false);
+  // Included reStructuredText continues the input where the directive stands; a parser
+  // context that cannot insert input parses it as a nested block of the current element
+  // (section titles in the included text then do not join the document's sections).
+  if (call.ctx.insertInput) call.ctx.insertInput(includeLines, resolved.path);
+  else call.ctx.nestedParse(includeLines, 0, call.ctx.parent, false);
   return [];
 }
 
@@ -344,6 +353,9 @@ export const MISC_DIRECTIVES: Record<string, DirectiveDefinition> = {
     run(call) {
       requireSubstitution(call);
       const format = call.content.join("\n") || "%Y-%m-%d";
+      // Reproducible builds: SOURCE_DATE_EPOCH (seconds, UTC) replaces the current time.
+      const epoch = process.env.SOURCE_DATE_EPOCH;
+      if (epoch && /^\d+$/.test(epoch.trim())) return [new Text(strftime(format, new Date(Number(epoch.trim()) * 1000), true))];
       return [new Text(strftime(format, new Date()))];
     },
   }),
