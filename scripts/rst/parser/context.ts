@@ -50,6 +50,12 @@ export interface ParserContext {
     offset: number,
     definition: DirectiveDefinition,
   ): { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number };
+  /**
+   * Inserts `lines` into the input right after the current directive, to be parsed
+   * as if they stood there (docutils' state_machine.insert_input; used by `include`).
+   * Without it, included text is parsed as a nested block in the current element.
+   */
+  insertInput?(lines: string[], source: string): void;
 }
 
 export type OptionConverter = (value: string | null) => unknown;
