@@ -1,7 +1,7 @@
 // The build command end to end, on a small fixture tree copied to a temporary
 // folder (`--root DIR --out OUT`), and on the repository's own sources.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,6 +71,15 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(howto).toContain("This walk-through follows version v1.2.3.");
     expect(howto).toContain('<pre class="code http literal-block"><code class="hljs language-http"><span class="hljs-keyword">PUT</span>');
     expect(existsSync(join(root, "gen"))).toBe(false);
+  });
+
+  it("builds a tree without the how-to into a single page", () => {
+    const root = copyFixture();
+    rmSync(join(root, "supporting-docs"), { recursive: true });
+    const out = join(root, "..", "out");
+    expect(cli(["build", "--root", root, "--out", out]).status).toBe(0);
+    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["index.html", "theme.css", "theme.js"]);
+    expect(readFileSync(join(out, "v1.2.3/index.html"), "utf8")).not.toContain("howtos.html");
   });
 
   it("keeps the assembled and the templated RST with --keep-intermediates", () => {

@@ -2,6 +2,7 @@
 //   load → check → assemble → sections → substitute → rst → page → write
 // Every stage reports Diagnostics; the build stops before writing anything if
 // any of them is an error, so a failed build leaves the output as it was.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics.ts";
 import type { Check } from "../check/context.ts";
@@ -36,6 +37,8 @@ export interface BuildOptions {
   buildVariables?: VariableBuilder;
   /** The checks run before building; default every check of `matrix-doc check` but the RST one (the build parses the RST itself). */
   checks?: readonly Check[];
+  /** Let internal errors propagate with their stack. */
+  debug?: boolean;
   /** Passed to the write stage (tests make a step fail through it). */
   beforeSwap?: WriteHooks["beforeSwap"];
 }
@@ -111,6 +114,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     };
   };
 
+  /** Runs a stage for one page; a bug in it becomes an error diagnostic instead of a crash. */
+  const guarded = <T>(page: string, f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (options.debug) throw e;
+      diagnostics.push(error("internal-error", `Rendering ${page} stopped on an internal error: ${(e as Error).message} (run with --debug for details).`));
+      return undefined;
+    }
+  };
+
   // load
   const { createCheckContext } = await import("../check/context.ts");
   const ctx = timed("load", () => createCheckContext(requestedRoot));
@@ -140,7 +154,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(diagnostics)) return result({ outDir, version });
 
   const plans: PagePlan[] = [{ file: targetName === DEFAULT_TARGET ? "index.html" : `${targetName}.html`, label: targetName === DEFAULT_TARGET ? "Specification" : targetName, files: resolved.files }];
-  if (targetName === DEFAULT_TARGET) plans.push({ file: "howtos.html", label: "Client-server how-to", files: [{ path: HOWTO_FILE, depth: 0 }] });
+  // A tree without the how-to simply has no how-to page.
+  if (targetName === DEFAULT_TARGET && existsSync(join(root, HOWTO_FILE))) {
+    plans.push({ file: "howtos.html", label: "Client-server how-to", files: [{ path: HOWTO_FILE, depth: 0 }] });
+  }
 
   // assemble
   const assembled = timed("assemble", () =>
@@ -174,7 +191,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // rst
   const documents = timed("rst", () =>
     templated.map((text, i) => {
-      const r = renderRst(text, plans[i].file.replace(/\.html$/, ".rst"));
+      const source = plans[i].file.replace(/\.html$/, ".rst");
+      const r = guarded(source, () => renderRst(text, source));
+      if (!r) return undefined;
       diagnostics.push(...r.diagnostics);
       return r.document;
     }),
@@ -189,20 +208,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const pages = timed("page", () =>
     documents.map((document, i) => {
       const plan = plans[i];
-      const page = renderPage(
+      if (!document) return undefined;
+      const page = guarded(plan.file, () => renderPage(
         document,
         { file: plan.file, version, gitRev, nav: nav(plan.file) },
         (line) => templated[i].originOf(line),
-      );
-      diagnostics.push(...page.diagnostics);
+      ));
+      if (page) diagnostics.push(...page.diagnostics);
       return page;
     }),
   );
-  if (hasErrors(diagnostics)) return result({ outDir, version });
+  if (hasErrors(diagnostics) || pages.some((p) => !p)) return result({ outDir, version });
 
   // write
   const files = new Map<string, string | Buffer>();
-  for (const page of pages) files.set(page.file, page.html);
+  for (const page of pages) files.set(page!.file, page!.html);
   for (const [name, content] of themeAssets()) files.set(name, content);
   if (options.keepIntermediates) {
     plans.forEach((plan, i) => {

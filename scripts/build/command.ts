@@ -36,6 +36,7 @@ export const buildCommand: CommandSpec = {
       out: options.out ? resolve(String(options.out)) : undefined,
       target: String(options.target ?? "main"),
       keepIntermediates: Boolean(options.keepIntermediates),
+      debug: Boolean(options.debug),
     });
     const color = Boolean(process.stderr.isTTY);
     if (result.diagnostics.length) process.stderr.write(formatText(result.diagnostics, { root: result.root, color }) + "\n\n");
