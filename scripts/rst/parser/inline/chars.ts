@@ -6,12 +6,10 @@
 //                                when followed by their matching closer)
 //   closers     Pe, Pi, Pf      (may follow an end-string)
 //   delimiters  Pd, Po          (may precede a start-string and follow an end-string)
-// docutils froze its tables at Unicode 5.2, in which U+201A and U+201E (low-9
-// quotation marks, category Ps) also serve as closers; we do the same. A few
-// common characters changed category after Unicode 5.2 (§ and ¶ became Po, the
-// ceiling/floor brackets became Ps/Pe, the ornate parentheses U+FD3E/U+FD3F
-// swapped); for those we keep the 5.2 roles, as docutils does. Characters
-// assigned after Unicode 5.2 follow the engine's current categories.
+// The low-9 quotation marks U+201A and U+201E (category Ps) also serve as
+// closers, as in docutils. Categories are those of the JavaScript engine's
+// Unicode version: the specification notes that some characters changed
+// category over Unicode versions (docutils 0.13 to 0.21 used Unicode 5.2).
 
 const ASCII_OPENERS = "\"'(<[{";
 const ASCII_CLOSERS = "\"')>]}";
@@ -27,19 +25,10 @@ const RE_PI = /^\p{Pi}$/u;
 const RE_PF = /^\p{Pf}$/u;
 const RE_WORD = /^[\p{L}\p{N}_]$/u;
 
-/** Characters whose Unicode 5.2 category differs from the one current engines report ("" = no punctuation role). */
-const OVERRIDES: Record<number, "Ps" | "Pe" | "Pd/Po" | ""> = {
-  0xfd3e: "Ps", 0xfd3f: "Pe",
-  0xa7: "", 0xb6: "", 0x2308: "", 0x2309: "", 0x230a: "", 0x230b: "",
-  0x166d: "Pd/Po", 0x19de: "Pd/Po", 0x19df: "Pd/Po",
-};
 /** Low-9 quotation marks: openers (Ps) that also close (docutils moves them to Pi). */
 const LOW_QUOTES = new Set([0x201a, 0x201e]);
 
 function category(ch: string): string {
-  const cp = ch.codePointAt(0)!;
-  const o = OVERRIDES[cp];
-  if (o !== undefined) return o;
   if (RE_PS.test(ch)) return "Ps";
   if (RE_PE.test(ch)) return "Pe";
   if (RE_PI.test(ch)) return "Pi";
@@ -93,12 +82,10 @@ function roleOf(ch: string): Role {
       delimiter: ASCII_DELIMITERS.includes(ch),
     };
   } else {
-    const cat = category(ch);
-    const overridden = OVERRIDES[cp] !== undefined;
     r = {
-      opener: overridden ? cat === "Ps" : RE_OPEN.test(ch),
-      closer: overridden ? cat === "Pe" : RE_CLOSE.test(ch) || LOW_QUOTES.has(cp),
-      delimiter: cat === "Pd/Po",
+      opener: RE_OPEN.test(ch),
+      closer: RE_CLOSE.test(ch) || LOW_QUOTES.has(cp),
+      delimiter: RE_DELIM.test(ch),
     };
   }
   roleCache.set(ch, r);
@@ -174,9 +161,11 @@ function matchingClosers(ch: string): string {
     const cat = LOW_QUOTES.has(cp) ? "Pi" : category(ch);
     const at = (d: number) => String.fromCodePoint(cp + d);
     if (cat === "Ps") {
-      // Brackets: the closing bracket is the next Pe character (one or two code points on).
+      // Brackets: the closing bracket is the next Pe character (one or two code points
+      // on); the ornate parentheses U+FD3E/U+FD3F have it just before.
       if (category(at(1)) === "Pe") v = at(1);
       else if (category(at(2)) === "Pe") v = at(2);
+      else if (category(at(-1)) === "Pe") v = at(-1);
     } else if (cat === "Pi") {
       // Initial quotes pair with the adjacent final quote (U+00AB « with U+00BB »).
       if (cp === 0xab) v = "\u00bb";
