@@ -1,7 +1,8 @@
 // Code examples highlighted at build time: a `.. code:: json` (or http, ...)
 // block, which the engine turns into a literal_block with classes
 // ["code", "json"], is replaced by the same <pre> with highlight.js's markup
-// inside. The text stays escaped; nothing is highlighted in the browser.
+// inside; so is a plain `::` block that holds valid JSON. The text stays
+// escaped; nothing is highlighted in the browser.
 import hljs from "highlight.js/lib/core";
 import bash from "highlight.js/lib/languages/bash";
 import http from "highlight.js/lib/languages/http";
@@ -22,13 +23,24 @@ export function highlightCode(code: string, language: string): string | undefine
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }
 
+/** Whether a plain literal block (`::`) holds a JSON object or array: such examples are highlighted as JSON too. */
+function isJson(text: string): boolean {
+  const t = text.trim();
+  if (!/^[[{]/.test(t)) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Replaces every highlightable code block of the document by raw HTML; returns how many. */
 export function highlightCodeBlocks(document: Document): number {
   let count = 0;
   for (const block of document.findAll("literal_block")) {
     const classes = block.classes;
-    if (!classes.includes("code")) continue;
-    const language = classes.find((c) => c !== "code" && hljs.getLanguage(c));
+    const language = classes.includes("code") ? classes.find((c) => c !== "code" && hljs.getLanguage(c)) : isJson(block.astext()) ? "json" : undefined;
     if (!language) continue;
     // Only plain text blocks: one the engine has already split into tokens is left alone.
     if (!block.children.every((c) => c instanceof Text)) continue;

@@ -118,6 +118,11 @@ describe("highlighting", () => {
     expect(highlightCodeBlocks(doc)).toBe(1);
   });
 
+  it("highlights a plain literal block only when it holds valid JSON", () => {
+    const doc = publishDoctree('Title\n=====\n\n::\n\n  {"a": [1, 2]}\n\nand::\n\n  {not json}\n', { source: "t.rst" });
+    expect(highlightCodeBlocks(doc)).toBe(1);
+  });
+
   it("leaves code in an unknown language alone", () => {
     const doc = publishDoctree("Title\n=====\n\n.. code:: nosuchlanguage\n\n  x = 1\n", { source: "t.rst" });
     expect(highlightCodeBlocks(doc)).toBe(0);
