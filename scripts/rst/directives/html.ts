@@ -95,7 +95,10 @@ export const HTML_DIRECTIVES: Record<string, DirectiveDefinition> = {
         const value = [...r.block];
         while (value.length && isBlank(value[value.length - 1])) value.pop();
         while (value.length && isBlank(value[0])) value.shift();
-        nodes.push(metaField(call, lines[i], name, value, call.contentOffset + i + 1));
+        // docutils quotes the line its nested parser stands on (the field's last line) and
+        // reports the line the directive's parser stands on (the block's last line).
+        const lastLine = lines[i + Math.max(1, r.block.length) - 1];
+        nodes.push(metaField(call, lastLine, name, value, call.lineno + call.blockText.split("\n").length - 1));
         i += Math.max(1, r.block.length);
       }
       if (i < lines.length) nodes.push(blockMessage(call, ERROR, "Invalid meta directive."));

@@ -119,24 +119,18 @@ export const classOption: OptionConverter = (value) => classNames(value);
 
 const UNICODE_PATTERN = /^(?:(?:0x|x|\\x|U\+?|\\u)([0-9a-f]+)|&#x([0-9a-f]+);)$/i;
 
-function codePointToString(n: number): string {
-  if (!Number.isFinite(n) || n > 0x10ffff) throw new Error("code too large (Python int too large to convert to C int)");
+/** Python's chr(): an OverflowError beyond C int, a ValueError beyond Unicode. */
+function pyChr(n: number): string {
+  if (!Number.isFinite(n) || n > 2147483647) throw new Error("code too large (Python int too large to convert to C int)");
+  if (n > 0x10ffff) throw new Error("chr() arg not in range(0x110000)");
   return String.fromCodePoint(n);
 }
 
 /** A character code (decimal, hexadecimal with prefix, or `&#x...;`) → the character; other text as is. */
 export function unicodeCode(code: string): string {
-  if (/^[0-9]+$/.test(code)) {
-    const n = Number(code);
-    if (n > 0x10ffff) throw new Error("code too large (chr() arg not in range(0x110000))");
-    return codePointToString(n);
-  }
+  if (/^[0-9]+$/.test(code)) return pyChr(Number(code));
   const m = UNICODE_PATTERN.exec(code);
-  if (m) {
-    const n = Number.parseInt(m[1] ?? m[2], 16);
-    if (n > 0x10ffff) throw new Error("code too large (chr() arg not in range(0x110000))");
-    return codePointToString(n);
-  }
+  if (m) return pyChr(Number.parseInt(m[1] ?? m[2], 16));
   return code;
 }
 
