@@ -93,6 +93,43 @@ describe("emphasis and strong", () => {
   });
 });
 
+describe("the specification's examples of the recognition rules", () => {
+  it("recognizes no markup in terms that break rules 1, 3, 5 and 6", () => {
+    const terms = [
+      "2 * x  a ** b  (* BOM32_* ` `` _ __ |",
+      "||",
+      "\"*\" '|' (*) [*] {*} <*> ‘*’ ‚*‘ ‘*‚ ’*’ ‚*’ “*” „*“ “*„ ”*” „*” »*« ›*‹ «*» »*» ›*›",
+      "2*x a**b O(N**2) e**(x*y) f(x)*f(y) a|b file*.* __init__ __init__()",
+    ];
+    for (const t of terms) {
+      const [nodes, messages] = parseInline(t, 1, makeContext());
+      expect(nodes.map((n) => n.tagname)).toEqual(["#text"]);
+      expect(messages).toEqual([]);
+    }
+  });
+
+  it("needs no escaping inside literals that break rules 2 and 7", () => {
+    for (const content of ["*2 * x  *a **b *.rst*", "*2*x a**b O(N**2) e**(x*y) f(x)*f(y) a*(1+2)*"]) {
+      const [nodes] = parseInline(`\`\`${content}\`\``, 1, makeContext());
+      expect(nodes.length).toBe(1);
+      expect(nodes[0].tagname).toBe("literal");
+      expect(nodes[0].astext()).toBe(content);
+    }
+  });
+
+  it("takes the unescaped terms the specification warns about as markup", () => {
+    const [nodes, messages] = parseInline("*4, class_, *args, **kwargs, `TeX-quoted', *ML, *.rst", 1, makeContext());
+    expect(nodes.some((n) => n.tagname === "reference")).toBe(true);
+    expect(messages.length).toBeGreaterThan(0);
+  });
+
+  it("recognizes the escaped forms of terms that would otherwise be markup", () => {
+    const [nodes, messages] = parseInline("\\*4, class\\_, \\*args, \\**kwargs, \\`TeX-quoted', \\*ML, \\*.rst", 1, makeContext());
+    expect(messages).toEqual([]);
+    expect(nodes.map((n) => n.astext()).join("")).toBe("*4, class_, *args, **kwargs, `TeX-quoted', *ML, *.rst");
+  });
+});
+
 describe("escapes", () => {
   it("keeps escaped characters as text and drops escaped whitespace", () => {
     expect(inlinePx("\\*not\\* m\\ *a*\\ p")).toBe(expected(`
