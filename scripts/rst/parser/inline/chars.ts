@@ -184,6 +184,10 @@ function matchingClosers(ch: string): string {
 
 /** Rule 5: do `before` and `after` form a matching open/close pair (docutils' match_chars)? */
 export function matchChars(before: string, after: string): boolean {
+  if (before.length === 1 && before.charCodeAt(0) < 128) {
+    const i = ASCII_OPENERS.indexOf(before);
+    return i >= 0 && after === ASCII_CLOSERS[i];
+  }
   return after !== "" && matchingClosers(before).includes(after);
 }
 
