@@ -5,13 +5,19 @@
 // again over the rest of the text. This is a scanner with the same results in
 // linear time: the text is walked once from left to right; at each position where
 // a start-string may stand (recognition rule 6) the constructs are tried in
-// docutils' order; end-strings, reference names and role names are found through
-// tables computed once per text (right to left), so no position is examined more
+// docutils' order. The search for each kind of end-string continues where its
+// previous search stopped (searches only move forward), and a chain of name words
+// is scanned once for all the starts inside it, so no position is examined more
 // than a constant number of times, whatever the input.
 //
 // As in docutils, the "rest of the text" after a construct is a string of its own:
 // its first position may always start markup. Text between constructs is searched
-// for standalone URIs and e-mail addresses (./uri.ts).
+// for standalone URIs and e-mail addresses (./uri.ts) and, when the settings ask
+// for them, PEP and RFC references (./pep-rfc.ts).
+//
+// Files: chars.ts (character classes of the recognition rules), escape.ts
+// (backslash escapes as NUL markers), uri.ts and uri-schemes.ts (standalone
+// hyperlinks), pep-rfc.ts, role-lookup.ts (finding role functions).
 import { fullyNormalizeName, pySplit, whitespaceNormalizeName } from "../../ids.ts";
 import { Element, type Node, Text } from "../../nodes.ts";
 import type { ParserContext } from "../context.ts";
