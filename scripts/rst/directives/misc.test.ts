@@ -50,6 +50,10 @@ describe("include when enabled", () => {
     expect(px(".. include:: code.py\n   :code: python", settings)).toContain('<inline classes="literal number integer">');
   });
 
+  it("docutils' standard include files are not available", () => {
+    expect(px(".. include:: <isonum.txt>", settings)).toContain("standard include file <isonum.txt> is not available.");
+  });
+
   it("files outside the include root are refused", () => {
     expect(px(".. include:: ../../etc/passwd", settings)).toContain('Problems with "include" directive path:');
     expect(px(".. include:: /etc/passwd", settings)).toContain("outside the include root");

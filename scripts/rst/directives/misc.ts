@@ -104,10 +104,12 @@ function expandTabs(line: string, width: number): string {
 function runInclude(call: DirectiveCall): Node[] {
   const { document } = call.ctx;
   if (!document.settings.fileInsertionEnabled) throw warning(`"${call.name}" directive disabled.`);
-  const requested = call.arguments[0].startsWith("<") && call.arguments[0].endsWith(">")
-    ? call.arguments[0].slice(1, -1)
-    : call.arguments[0];
-  const resolved = resolveInsidePath(document.settings.includeRoot, requested.split(/\r?\n/).map((s) => s.trim()).join(""));
+  const requested = call.arguments[0].split(/\r?\n/).map((s) => s.trim()).join("");
+  if (requested.startsWith("<") && requested.endsWith(">")) {
+    // docutils' standard definition files (<isonum.txt> ...) are not shipped with this engine.
+    throw severe(`Problems with "${call.name}" directive path:\nstandard include file ${requested} is not available.`);
+  }
+  const resolved = resolveInsidePath(document.settings.includeRoot, requested);
   if (!resolved.ok) throw severe(`Problems with "${call.name}" directive path:\n${resolved.error}.`);
   let text: string;
   try {
