@@ -4,7 +4,7 @@
 import { Element } from "../../nodes.ts";
 import { fullyNormalizeName, whitespaceNormalizeName } from "../../ids.ts";
 import { MarkupError } from "../machine.ts";
-import { EXPLICIT, escape2null, unescapeNull } from "../patterns.ts";
+import { EXPLICIT, escape2null, matchTargetName, type NameMatch, unescapeNull } from "../patterns.ts";
 import { pyStrip } from "../lines.ts";
 import type { RSTState } from "../states/rst-state.ts";
 import { pySplit } from "../../ids.ts";
@@ -16,19 +16,21 @@ export function hyperlinkTarget(s: RSTState, match: RegExpExecArray): [Element[]
   const block = r.indented.map(escape2null);
   let escaped = block[0] ?? "";
   let blockindex = 0;
-  let targetmatch: RegExpExecArray | null;
+  let scanned = 0;
+  let targetmatch: NameMatch | null;
   for (;;) {
-    targetmatch = EXPLICIT.target.exec(escaped);
+    targetmatch = matchTargetName(escaped, scanned);
     if (targetmatch) break;
     blockindex++;
     if (blockindex >= block.length) throw new MarkupError("malformed hyperlink target.");
+    scanned = escaped.length;
     escaped += block[blockindex];
   }
   const rest = block.slice(blockindex);
   const first = rest[0] + " ";
-  const start = Math.max(0, first.length + (targetmatch[0].length - escaped.length - 1));
+  const start = Math.max(0, first.length + (targetmatch.end - escaped.length - 1));
   rest[0] = pyStrip(first.slice(start));
-  const target = makeTarget(s, rest, blocktext, lineno, targetmatch.groups?.name ?? "");
+  const target = makeTarget(s, rest, blocktext, lineno, targetmatch.name);
   return [[target], r.blankFinish];
 }
 

@@ -3,7 +3,7 @@
 import { Element, INLINE_ELEMENTS, type Node, Text } from "../../nodes.ts";
 import { whitespaceNormalizeName } from "../../ids.ts";
 import { EOF, MarkupError } from "../machine.ts";
-import { EXPLICIT, escape2null } from "../patterns.ts";
+import { escape2null, matchSubstitutionName, type NameMatch } from "../patterns.ts";
 import { isBlank, pyRstrip, pyStrip } from "../lines.ts";
 import type { Body } from "../states/body.ts";
 import { directiveConstruct } from "./directive.ts";
@@ -18,16 +18,18 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
   let block = [...r.indented];
   let escaped = escape2null(pyRstrip(block[0] ?? ""));
   let blockindex = 0;
-  let subdefmatch: RegExpExecArray | null;
+  let scanned = 0;
+  let subdefmatch: NameMatch | null;
   for (;;) {
-    subdefmatch = EXPLICIT.substitution.exec(escaped);
+    subdefmatch = matchSubstitutionName(escaped, scanned);
     if (subdefmatch) break;
     blockindex++;
     if (blockindex >= block.length) throw new MarkupError("malformed substitution definition.");
+    scanned = escaped.length;
     escaped = escaped + " " + escape2null(pyStrip(block[blockindex]));
   }
   block = block.slice(blockindex);
-  const start = subdefmatch[0].length - escaped.length - 1;
+  const start = subdefmatch.end - escaped.length - 1;
   const first = pyStrip(block[0]) + " ";
   block[0] = first.slice(Math.max(0, first.length + start), -1);
   if (!block[0]) {
@@ -35,7 +37,7 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
     offset++;
   }
   while (block.length && isBlank(block[block.length - 1])) block.pop();
-  const subname = subdefmatch.groups?.name ?? "";
+  const subname = subdefmatch.name;
   const node = new Element("substitution_definition");
   node.rawsource = blocktext;
   node.source = source;
