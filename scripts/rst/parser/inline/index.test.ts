@@ -387,6 +387,14 @@ describe("footnote and citation references", () => {
     `));
   });
 
+  it("drops the space before a reference with the trimFootnoteReferenceSpace setting", () => {
+    const ctx = makeContext(new Document("test data", { trimFootnoteReferenceSpace: true }));
+    const [nodes] = parseInline("Text [1]_ and [CIT]_", 1, ctx);
+    expect(nodes.map((n) => (n instanceof Text ? n.data : n.tagname))).toEqual(["Text", "footnote_reference", " and", "citation_reference"]);
+    const [plain] = parseInline("Text [1]_", 1, makeContext());
+    expect((plain[0] as Text).data).toBe("Text ");
+  });
+
   it("does not recognize adjacent references", () => {
     expect(inlinePx("[1]_[2]_ x")).toBe(expected(`
       <paragraph>

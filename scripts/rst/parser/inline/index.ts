@@ -373,7 +373,7 @@ class InlineParser {
       case "reference":
         return this.reference(m);
       case "footnote":
-        return this.footnoteReference(m);
+        return this.footnoteReference(m, base);
     }
   }
 
@@ -629,7 +629,7 @@ class InlineParser {
   }
 
   /** [1]_, [#]_, [#label]_, [*]_ and [CITATION]_ */
-  private footnoteReference(m: StartMatch): Outcome {
+  private footnoteReference(m: StartMatch, base: number): Outcome {
     const { document } = this.ctx;
     const label = m.label!;
     let refname = fullyNormalizeName(label);
@@ -660,7 +660,8 @@ class InlineParser {
     }
     let beforeEnd = m.start;
     if (document.settings.trimFootnoteReferenceSpace === true) {
-      while (beforeEnd > 0 && isSpace(this.s[beforeEnd - 1])) beforeEnd--;
+      // docutils strips the whitespace at the end of the text before the reference.
+      while (beforeEnd > base && isSpace(this.s[beforeEnd - 1])) beforeEnd--;
     }
     return { beforeEnd, nodes: [node], rest: m.start + m.length, messages: [] };
   }
