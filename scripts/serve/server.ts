@@ -148,14 +148,16 @@ export class PreviewServer {
       return notFound(res);
     }
     if (stats.isDirectory()) {
-      if (!isDirPath && relPath !== "") return redirect(res, `/${relPath.split("/").map(encodeURIComponent).join("/")}/`);
+      // No listing of folders: only their index.html.
       const index = resolveInside(outDir, [...segments.filter((s) => s !== ""), "index.html"]);
-      if (!index) return notFound(res);
+      let html: string;
       try {
-        return sendHtml(res, readFileSync(index, "utf8"), req.method === "HEAD");
+        html = readFileSync(index ?? "", "utf8");
       } catch {
-        return notFound(res); // no listing of folders
+        return notFound(res);
       }
+      if (!isDirPath && relPath !== "") return redirect(res, `/${relPath.split("/").map(encodeURIComponent).join("/")}/`);
+      return sendHtml(res, html, req.method === "HEAD");
     }
     if (!stats.isFile()) return notFound(res);
     if (file.endsWith(".html")) return sendHtml(res, readFileSync(file, "utf8"), req.method === "HEAD");
