@@ -659,7 +659,9 @@ class InlineParser {
       }
     }
     let beforeEnd = m.start;
-    if (document.settings.trimFootnoteReferenceSpace === true) {
+    // docutils' get_trim_footnote_ref_space: the setting, else "footnotes are superscripts".
+    const trim = document.settings.trimFootnoteReferenceSpace;
+    if (trim === true || ((trim === undefined || trim === null) && document.settings.footnoteReferences === "superscript")) {
       // docutils strips the whitespace at the end of the text before the reference.
       while (beforeEnd > base && isSpace(this.s[beforeEnd - 1])) beforeEnd--;
     }
