@@ -331,3 +331,33 @@ describe("unknown names that look like embedded references", () => {
     expect(embeddingHint("html anchors: <a>")).toBe(q);
   });
 });
+
+describe("nested substitutions", () => {
+  it("expands a definition used twice by another without calling it circular", async () => {
+    const { parse } = await import("../index.ts");
+    const { applyTransforms } = await import("./index.ts");
+    const { pformat } = await import("../pformat.ts");
+    const doc = parse("|a|\n\n.. |a| replace:: |b| |b|\n.. |b| replace:: x\n", { source: "test data" });
+    applyTransforms(doc);
+    const out = pformat(doc);
+    expect(out).not.toContain("Circular");
+    expect(out.split("\n").slice(0, 5).map((l) => l.trimEnd())).toEqual([
+      '<document source="test data">',
+      "    <paragraph>",
+      "        x",
+      "",
+      "        x",
+    ]);
+  });
+
+  it("stops definitions that double at every level instead of expanding without end", async () => {
+    const { parse } = await import("../index.ts");
+    const { applyTransforms } = await import("./index.ts");
+    let text = "|b0|\n\n";
+    for (let i = 0; i < 40; i++) text += `.. |b${i}| replace:: |b${i + 1}| |c${i + 1}|\n.. |c${i}| replace:: |b${i + 1}| |c${i + 1}|\n`;
+    text += ".. |b40| replace:: x\n.. |c40| replace:: y\n";
+    const doc = parse(text, { source: "test data" });
+    applyTransforms(doc);
+    expect(doc.transformMessages.some((m) => m.astext().includes("exceeds the line-length-limit"))).toBe(true);
+  });
+});

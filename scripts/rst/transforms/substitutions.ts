@@ -7,23 +7,39 @@ import { Element, Text } from "../nodes.ts";
 import { BatchReplacer, collect, REFERENTIAL, replaceSelf, replaceWithProblematic } from "./util.ts";
 
 const LINE_LENGTH_LIMIT = 10000;
+/** Total size (characters + nodes) all substitutions of a document may produce. */
+const EXPANSION_BUDGET = 200_000;
 
 export function substitutions(document: Document): void {
   const defs = document.substitutionDefs;
   const normed = document.substitutionNames;
-  const nested = new Map<string, string[]>();
+  const nested = new Map<string, Set<string>>();
   const refOrigin = new WeakMap<Element, Element>();
   /** copy of a definition → the reference its children replace */
   const copyOf = new Map<Element, Element>();
   const batch = new BatchReplacer();
   const lineLimit = (document.settings.lineLengthLimit as number | undefined) ?? LINE_LENGTH_LIMIT;
   const textLength = new Map<Element, number>();
+  let expandedSize = 0;
+  let overBudget: Element | null = null;
 
   /** The element a reference will stand in once the pending replacements are done. */
   const effectiveParent = (ref: Element): Element | null => {
     let p = ref.parent;
     while (p && copyOf.has(p)) p = copyOf.get(p)!.parent;
     return p;
+  };
+
+  /** A replacement inside a definition changes its text length (as docutils sees it). */
+  const invalidateLengths = (ref: Element): void => {
+    let p: Element | null = ref.parent;
+    while (p) {
+      if (copyOf.has(p)) p = copyOf.get(p)!.parent;
+      else {
+        if (p.tagname === "substitution_definition") textLength.delete(p);
+        p = p.parent;
+      }
+    }
   };
 
   const subrefs = collect(document, "substitution_reference");
@@ -39,7 +55,7 @@ export function substitutions(document: Document): void {
     } else {
       const subdef = defs.get(key)!;
       let len = textLength.get(subdef);
-      if (len === undefined) textLength.set(subdef, (len = subdef.astext().length));
+      if (len === undefined) textLength.set(subdef, (len = batch.expandedTextLength(subdef, lineLimit)));
       if (len > lineLimit) {
         msg = document.reporter.error(`Substitution definition "${key}" exceeds the line-length-limit.`);
       }
@@ -50,7 +66,17 @@ export function substitutions(document: Document): void {
     }
     const subdef = defs.get(key)!;
     const hasAtt = (a: string) => subdef.attributes[a] !== undefined;
+    // Nested definitions can double at every level (|a| → |b| |c|, each of them → ...);
+    // docutils would expand them without end. Past a total budget of substituted text,
+    // further references are reported as exceeding the limit instead.
+    if (expandedSize > EXPANSION_BUDGET) {
+      // One message for all the references left (each has its own `problematic`).
+      overBudget ??= document.reporter.error(`Substitution definition "${key}" exceeds the line-length-limit.`);
+      replaceWithProblematic(document, ref, overBudget, undefined, batch);
+      continue;
+    }
     const copy = batch.expandedCopy(subdef);
+    for (const n of copy.traverse()) expandedSize += n instanceof Text ? n.data.length + 1 : 1;
     let circular = false;
     const nestedRefs: Element[] = [];
     for (const nestedRef of collect(copy, "substitution_reference")) {
@@ -59,13 +85,14 @@ export function substitutions(document: Document): void {
         nestedRefs.push(nestedRef);
         continue;
       }
-      const seen = nested.get(nestedName) ?? [];
+      const seen = nested.get(nestedName) ?? new Set<string>();
       nested.set(nestedName, seen);
-      if (seen.includes(key)) {
+      // docutils' test: the nested name has already been found inside itself.
+      if (seen.has(nestedName)) {
         circular = true;
         break;
       }
-      seen.push(key);
+      seen.add(key);
       refOrigin.set(nestedRef, ref);
       nestedRefs.push(nestedRef);
     }
@@ -90,6 +117,7 @@ export function substitutions(document: Document): void {
     }
     copyOf.set(copy, ref);
     batch.dissolve(copy);
+    invalidateLengths(ref);
     batch.replace(ref, copy.children, {
       ltrim: hasAtt("ltrim") || hasAtt("trim"),
       rtrim: hasAtt("rtrim") || hasAtt("trim"),

@@ -114,6 +114,29 @@ export class BatchReplacer {
     this.parents.clear();
   }
 
+  /**
+   * The length of `node`'s text as it will be once the recorded replacements are done,
+   * counting stops once it exceeds `cap` (so the cost is bounded by `cap`).
+   */
+  expandedTextLength(node: Element, cap: number): number {
+    let total = 0;
+    const stack: Node[] = [...node.children].reverse();
+    while (stack.length && total <= cap) {
+      const n = stack.pop()!;
+      const rep = this.replacements.get(n);
+      if (rep) {
+        for (let i = rep.nodes.length - 1; i >= 0; i--) stack.push(rep.nodes[i]);
+        continue;
+      }
+      if (n instanceof Text) total += n.astext().length;
+      else if (n instanceof Element) {
+        if (n.tagname === "image") total += String(n.attributes.alt ?? "").length;
+        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      }
+    }
+    return total;
+  }
+
   /** A deep copy of `node` as it will be once the recorded replacements are done. */
   expandedCopy(node: Element): Element {
     const copy = shallowCopy(node);
