@@ -1,6 +1,7 @@
 // Every benchmark `matrix-doc bench` runs, in order. A benchmark is a function
 // of the BenchContext that prints its own lines; add one by adding it to the list.
 import { buildBenchmark } from "./build-bench.ts";
+import { serveBenchmark } from "./serve-bench.ts";
 
 export interface BenchContext {
   /** The repository's spec tree. */
@@ -10,6 +11,8 @@ export interface BenchContext {
   scale: number;
   /** Runs per measurement; the best is reported. */
   runs: number;
+  /** Whether to compare with python3 docutils (--no-docutils turns it off). */
+  docutils: boolean;
   /** A fresh folder under the bench's temporary folder. */
   tempDir(name: string): string;
   print(line: string): void;
@@ -20,4 +23,4 @@ export interface Benchmark {
   run(ctx: BenchContext): Promise<void> | void;
 }
 
-export const benchmarks: Benchmark[] = [buildBenchmark];
+export const benchmarks: Benchmark[] = [buildBenchmark, serveBenchmark];

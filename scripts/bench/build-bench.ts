@@ -46,7 +46,7 @@ function measureTree(ctx: BenchContext, label: string, root: string, docutils: s
   ctx.print(`  build               ${build.status === 0 ? formatTiming(build) : failed(build)}`);
   if (build.status !== 0) return;
   if (!docutils) {
-    ctx.print("  docutils            skipped: python3 with docutils is not installed");
+    ctx.print(`  docutils            skipped: ${ctx.docutils ? "python3 with docutils is not installed" : "--no-docutils"}`);
     return;
   }
   const version = spawnSync("ls", [out], { encoding: "utf8" }).stdout.split("\n").find((n) => /^v\d/.test(n));
@@ -64,7 +64,7 @@ function measureTree(ctx: BenchContext, label: string, root: string, docutils: s
 export const buildBenchmark: Benchmark = {
   name: "check and build",
   run(ctx) {
-    const docutils = docutilsVersion();
+    const docutils = ctx.docutils ? docutilsVersion() : undefined;
     measureTree(ctx, "repository", ctx.repoRoot, docutils);
     measureTree(ctx, `synthetic ${ctx.scale}x`, ctx.syntheticRoot(), docutils);
   },

@@ -14,6 +14,7 @@ export const benchCommand: CommandSpec = {
     cmd.option("--scale <n>", "how many times larger the synthetic tree is", "20");
     cmd.option("--runs <n>", "runs per measurement (the best is shown)", "1");
     cmd.option("--keep", "keep the temporary folder (synthetic tree and outputs)");
+    cmd.option("--no-docutils", "skip the comparison with python3 docutils (slow on the synthetic tree)");
   },
   async run(options) {
     const root = resolve(String(options.root ?? process.cwd()));
@@ -40,6 +41,7 @@ export const benchCommand: CommandSpec = {
         repoRoot: root,
         scale,
         runs,
+        docutils: options.docutils !== false,
         print,
         tempDir(name: string) {
           const dir = join(temp, name);
