@@ -51,6 +51,33 @@ describe("Python lexer", () => {
   });
 });
 
+describe("Python strings", () => {
+  it("f-strings lex their expressions; bytes and raw strings keep their escapes apart", () => {
+    expect(classes('f"a{b!r:>3}{{c}}"', "python")).toEqual([
+      ["literal string affix", "f"],
+      ["literal string double", '"a'],
+      ["literal string interpol", "{"],
+      ["name", "b"],
+      ["literal string interpol", "!r:"],
+      ["literal string double", ">3"],
+      ["literal string interpol", "}"],
+      ["literal string escape", "{{"],
+      ["literal string double", "c"],
+      ["literal string escape", "}}"],
+      ["literal string double", '"'],
+    ]);
+    expect(classes("r'\\n' b'\\x00'", "python")).toEqual([
+      ["literal string affix", "r"],
+      ["literal string single", "'\\n'"],
+      ["", " "],
+      ["literal string affix", "b"],
+      ["literal string single", "'"],
+      ["literal string escape", "\\x00"],
+      ["literal string single", "'"],
+    ]);
+  });
+});
+
 describe("TeX lexer", () => {
   it("commands, braces, comments and math (adjacent tokens of one type merged)", () => {
     expect(classes("a \\emph{b} $x^2$ % c", "latex")).toEqual([

@@ -1,8 +1,7 @@
 // Python 3 source, tokenized with the rules of Pygments' PythonLexer (keywords,
-// builtins, strings and their escapes, numbers, operators, def/class/import names,
-// docstrings). f-strings are lexed as plain strings whose {...} parts are
-// interpolations; the soft keywords match/case are lexed as names.
-import { type States, fallback, rule, startingWith, wordsRule } from "./engine.ts";
+// builtins, strings, f-strings and bytes with their escapes, numbers, operators,
+// def/class/import names, docstrings). The soft keywords match/case/_ are lexed as names.
+import { type Rule, type States, fallback, rule, startingWith, wordsRule } from "./engine.ts";
 
 const NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]*";
 const W = "(?![\\p{L}\\p{N}_])";
@@ -55,25 +54,74 @@ const MAGIC_VARS = [
   "__qualname__", "__self__", "__slots__", "__weakref__",
 ];
 
-const escapes = rule("\\\\(?:[\\\\abfnrtv\"']|\\n|N\\{.*?\\}|u[a-fA-F0-9]{4}|U[a-fA-F0-9]{8}|x[a-fA-F0-9]{2}|[0-7]{1,3})", "Literal.String.Escape");
-const INTERPOL = [
-  rule("%(?:\\(\\w+\\))?[-#0 +]*(?:[0-9]+|[*])?(?:\\.(?:[0-9]+|[*]))?[hlL]?[E-GXc-giorsaux%]", "Literal.String.Interpol"),
-  rule("\\{(?:(?:\\w+)(?:(?:\\.\\w+)|(?:\\[[^\\]]+\\]))*)?(?:![sra])?(?::(?:.?[<>=^])?[-+ ]?#?0?(?:\\d+)?,?(?:\\.\\d+)?[E-GXb-gnosx%]?)?\\}", "Literal.String.Interpol"),
+const BYTES_ESCAPE = rule("\\\\(?:[\\\\abfnrtv\"']|\\n|x[a-fA-F0-9]{2}|[0-7]{1,3})", "Literal.String.Escape");
+const STRING_ESCAPE = [rule("\\\\(?:N\\{.*?\\}|u[a-fA-F0-9]{4}|U[a-fA-F0-9]{8})", "Literal.String.Escape"), BYTES_ESCAPE];
+const RF_ESCAPE = [rule("\\{\\{", "Literal.String.Escape"), rule("\\}\\}", "Literal.String.Escape")];
+
+/** Text inside a string: %-formats and {}-formats as interpolations (Pygments' innerstring_rules). */
+function innerString(type: string): Rule[] {
+  return [
+    rule("%(?:\\(\\w+\\))?[-#0 +]*(?:[0-9]+|[*])?(?:\\.(?:[0-9]+|[*]))?[hlL]?[E-GXc-giorsaux%]", "Literal.String.Interpol"),
+    rule("\\{(?:(?:\\w+)(?:(?:\\.\\w+)|(?:\\[[^\\]]+\\]))*)?(?:![sra])?(?::(?:.?[<>=^])?[-+ ]?#?0?(?:\\d+)?,?(?:\\.\\d+)?[E-GXb-gnosx%]?)?\\}", "Literal.String.Interpol"),
+    rule(`[^\\\\'"%{\\n]+`, type),
+    rule(`['"\\\\]`, type),
+    rule("%|(?:\\{{1,2})", type),
+  ];
+}
+
+/** Text inside an f-string: {expressions} are lexed as Python (Pygments' fstring_rules). */
+function innerFString(type: string): Rule[] {
+  return [
+    rule("\\}", "Literal.String.Interpol"),
+    rule("\\{", "Literal.String.Interpol", "expr-inside-fstring"),
+    rule(`[^\\\\'"{}\\n]+`, type),
+    rule(`['"\\\\]`, type),
+  ];
+}
+
+/** The states of one kind of string: quote `q`, escapes first, f-string or not. */
+function stringStates(q: string, type: string, escapes: Rule[], f: boolean): Record<string, Rule[]> {
+  const inner = f ? innerFString(type) : innerString(type);
+  return {
+    triple: [...escapes, rule(q.repeat(3), type, "#pop"), ...inner, rule("\\n", type)],
+    single: [...escapes, rule(q, type, "#pop"), rule(`\\\\\\\\|\\\\${q}|\\\\\\n`, "Literal.String.Escape"), ...inner],
+  };
+}
+
+const STRING_KINDS: Array<{ name: string; prefix: string; first: string; escapes: Rule[]; f: boolean }> = [
+  { name: "rf", prefix: "[rR][fF]|[fF][rR]", first: "rRfF", escapes: RF_ESCAPE, f: true },
+  { name: "f", prefix: "[fF]", first: "fF", escapes: [...RF_ESCAPE, ...STRING_ESCAPE], f: true },
+  { name: "r", prefix: "[rR][bB]|[bB][rR]|[rR]", first: "rRbB", escapes: [], f: false },
+  { name: "u", prefix: "[uU]?", first: "uU", escapes: STRING_ESCAPE, f: false },
+  { name: "b", prefix: "[bB]", first: "bB", escapes: [BYTES_ESCAPE], f: false },
 ];
 
-/** The body rules of a string with quote `q` ("Double"/"Single"), triple or not. */
-function stringBody(q: string, type: string, triple: boolean, raw: boolean): ReturnType<typeof rule>[] {
-  const end = triple ? q.repeat(3) : q;
-  const rules = [];
-  if (!raw) rules.push(escapes);
-  rules.push(rule(end, type, "#pop"));
-  if (!triple) rules.push(rule(`\\\\\\\\|\\\\${q}|\\\\\\n`, "Literal.String.Escape"));
-  rules.push(...INTERPOL);
-  rules.push(rule(`[^\\\\'"%{\\n]+`, type));
-  rules.push(rule(`['"\\\\]`, type));
-  rules.push(rule("%|(?:\\{{1,2})", type));
-  rules.push(rule("\\n", type));
-  return rules;
+function stringOpeners(): Rule[] {
+  const out: Rule[] = [];
+  for (const k of STRING_KINDS) {
+    for (const [q, type] of [['"', "Literal.String.Double"], ["'", "Literal.String.Single"]] as const) {
+      const kind = `${k.name}${q === '"' ? "d" : "s"}`;
+      out.push(startingWith(k.first + q, rule(`(${k.prefix})(${q.repeat(3)})`, ["Literal.String.Affix", type], `${kind}-triple`)));
+    }
+    for (const [q, type] of [['"', "Literal.String.Double"], ["'", "Literal.String.Single"]] as const) {
+      const kind = `${k.name}${q === '"' ? "d" : "s"}`;
+      out.push(startingWith(k.first + q, rule(`(${k.prefix})(${q})`, ["Literal.String.Affix", type], `${kind}-single`)));
+    }
+  }
+  return out;
+}
+
+function stringStateTable(): States {
+  const states: States = {};
+  for (const k of STRING_KINDS) {
+    for (const [q, type] of [['"', "Literal.String.Double"], ["'", "Literal.String.Single"]] as const) {
+      const kind = `${k.name}${q === '"' ? "d" : "s"}`;
+      const st = stringStates(q, type, k.escapes, k.f);
+      states[`${kind}-triple`] = st.triple;
+      states[`${kind}-single`] = st.single;
+    }
+  }
+  return states;
 }
 
 const DIGITS = "0123456789";
@@ -86,20 +134,7 @@ const NUMBERS = [
   startingWith(DIGITS, rule("\\d(?:_?\\d)*", "Literal.Number.Integer")),
 ];
 
-function stringOpeners(): ReturnType<typeof rule>[] {
-  const out = [];
-  for (const [prefix, raw] of [["(?:[rR][fF]|[fF][rR]|[rR][bB]|[bB][rR]|[rR])", true], ["(?:[uUbBfF]?)", false]] as const) {
-    const r = raw ? "raw" : "esc";
-    const first = raw ? "rRfFbB" : "uUbBfF";
-    out.push(startingWith(`${first}"`, rule(`(${prefix})(""")`, ["Literal.String.Affix", "Literal.String.Double"], `tdqs-${r}`)));
-    out.push(startingWith(`${first}'`, rule(`(${prefix})(''')`, ["Literal.String.Affix", "Literal.String.Single"], `tsqs-${r}`)));
-    out.push(startingWith(`${first}"`, rule(`(${prefix})(")`, ["Literal.String.Affix", "Literal.String.Double"], `dqs-${r}`)));
-    out.push(startingWith(`${first}'`, rule(`(${prefix})(')`, ["Literal.String.Affix", "Literal.String.Single"], `sqs-${r}`)));
-  }
-  return out;
-}
-
-const DOC_FIRST = " \t\f\v\"'rRuUbB";
+const DOC_FIRST = " \t\f\v\r\u00a0\u2028\u2029\"'rRuUbB";
 
 const EXPR = [
   ...stringOpeners(),
@@ -123,8 +158,8 @@ const EXPR = [
 export const PYTHON_STATES: States = {
   root: [
     rule("\\n", "Text.Whitespace"),
-    startingWith(DOC_FIRST, rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})("""[\\s\\S]*?""")`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"])),
-    startingWith(DOC_FIRST, rule(`^([ \\t\\f\\v]*)([rRuUbB]{0,2})('''[\\s\\S]*?''')`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"])),
+    startingWith(DOC_FIRST, rule(`^(\\s*)([rRuUbB]{0,2})("""[\\s\\S]*?""")`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"])),
+    startingWith(DOC_FIRST, rule(`^(\\s*)([rRuUbB]{0,2})('''[\\s\\S]*?''')`, ["Text.Whitespace", "Literal.String.Affix", "Literal.String.Doc"])),
     rule("(?<![\\s\\S])#!.+$", "Comment.Hashbang"),
     rule("#.*$", "Comment.Single"),
     rule("\\\\\\n", "Text"),
@@ -153,12 +188,18 @@ export const PYTHON_STATES: States = {
     rule(NAME, "Name.Namespace"),
     fallback("#pop"),
   ],
-  "tdqs-raw": stringBody('"', "Literal.String.Double", true, true),
-  "tsqs-raw": stringBody("'", "Literal.String.Single", true, true),
-  "dqs-raw": stringBody('"', "Literal.String.Double", false, true),
-  "sqs-raw": stringBody("'", "Literal.String.Single", false, true),
-  "tdqs-esc": stringBody('"', "Literal.String.Double", true, false),
-  "tsqs-esc": stringBody("'", "Literal.String.Single", true, false),
-  "dqs-esc": stringBody('"', "Literal.String.Double", false, false),
-  "sqs-esc": stringBody("'", "Literal.String.Single", false, false),
+  "expr-inside-fstring": [
+    rule("[{(\\[]", "Punctuation", "expr-inside-fstring-inner"),
+    rule("(?:=\\s*)?(?:![sraf])?\\}", "Literal.String.Interpol", "#pop"),
+    rule("(?:=\\s*)?(?:![sraf])?:", "Literal.String.Interpol", "#pop"),
+    rule("\\s+", "Text.Whitespace"),
+    ...EXPR,
+  ],
+  "expr-inside-fstring-inner": [
+    rule("[{(\\[]", "Punctuation", "expr-inside-fstring-inner"),
+    rule("[\\])}]", "Punctuation", "#pop"),
+    rule("\\s+", "Text.Whitespace"),
+    ...EXPR,
+  ],
+  ...stringStateTable(),
 };
