@@ -15,17 +15,18 @@ export function blockQuoteRule(s: RSTState, context: string[], next: string): Re
 const ATTRIBUTION = /^(?:---?(?!-)|\u2014) *(?=[^ \n])/;
 
 /** Block quotes from an indented block: a new block quote after each attribution. */
-export function blockQuote(s: RSTState, indentedIn: string[], lineOffset: number): Element[] {
+export function blockQuote(s: RSTState, indented: string[], lineOffset: number): Element[] {
   const elements: Element[] = [];
-  let indented = indentedIn;
-  while (indented.length) {
+  // `from` walks through `indented` instead of slicing it: many attributions stay linear.
+  let from = 0;
+  while (from < indented.length) {
     const blockquote = new Element("block_quote");
     s.place(blockquote, lineOffset + 1);
-    const split = splitAttribution(indented, lineOffset);
-    s.nestedParse(split.content, lineOffset, blockquote);
+    const split = splitAttribution(indented, from);
+    s.nestedParse(indented.slice(from, split.contentEnd), lineOffset, blockquote);
     elements.push(blockquote);
     if (split.attribution) {
-      const lineno = 1 + lineOffset + split.attributionOffset;
+      const lineno = 1 + lineOffset + (split.attributionStart - from);
       const text = pyRstrip(split.attribution.join("\n"));
       const [nodes, messages] = s.inlineText(text, lineno);
       const attribution = new Element("attribution", {}, nodes);
@@ -33,34 +34,33 @@ export function blockQuote(s: RSTState, indentedIn: string[], lineOffset: number
       s.place(attribution, lineno);
       blockquote.append(attribution);
       elements.push(...messages);
-      indented = split.rest;
-      lineOffset = split.restOffset;
+      lineOffset += split.restStart - from;
+      from = split.restStart;
     } else {
-      indented = [];
+      from = indented.length;
     }
-    let k = 0;
-    while (k < indented.length && !indented[k]) {
-      k++;
+    while (from < indented.length && !indented[from]) {
+      from++;
       lineOffset++;
     }
-    if (k) indented = indented.slice(k);
   }
   return elements;
 }
 
 interface Split {
-  content: string[];
+  /** End (exclusive) of the block quote's own lines. */
+  contentEnd: number;
   attribution: string[] | null;
-  attributionOffset: number;
-  rest: string[];
-  restOffset: number;
+  attributionStart: number;
+  /** Where the lines after the attribution start. */
+  restStart: number;
 }
 
 /** Splits off an attribution: a dash-led paragraph after a blank line, consistently indented. */
-function splitAttribution(indented: string[], lineOffset: number): Split {
+function splitAttribution(indented: string[], from: number): Split {
   let blank: number | null = null;
   let nonblankSeen = false;
-  for (let i = 0; i < indented.length; i++) {
+  for (let i = from; i < indented.length; i++) {
     const line = pyRstrip(indented[i]);
     if (line) {
       if (nonblankSeen && blank === i - 1) {
@@ -71,13 +71,7 @@ function splitAttribution(indented: string[], lineOffset: number): Split {
             const a = indented.slice(i, end);
             a[0] = a[0].slice(match[0].length);
             for (let k = 1; k < a.length; k++) a[k] = a[k].slice(indent);
-            return {
-              content: indented.slice(0, i),
-              attribution: a,
-              attributionOffset: i,
-              rest: indented.slice(end),
-              restOffset: lineOffset + end,
-            };
+            return { contentEnd: i, attribution: a, attributionStart: i, restStart: end };
           }
         }
       }
@@ -86,7 +80,7 @@ function splitAttribution(indented: string[], lineOffset: number): Split {
       blank = i;
     }
   }
-  return { content: indented, attribution: null, attributionOffset: 0, rest: [], restOffset: lineOffset };
+  return { contentEnd: indented.length, attribution: null, attributionStart: 0, restStart: indented.length };
 }
 
 function checkAttribution(indented: string[], start: number): [number | null, number] {
