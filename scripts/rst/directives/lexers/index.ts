@@ -1,10 +1,11 @@
 // Syntax highlighting for the `code` directive and role, as docutils does it with
 // Pygments: token classes in docutils' "long" form ("literal string double").
 // Lexers exist here for Python and TeX/LaTeX; "", "text" and "none" mean plain text.
-// Other languages that Pygments knows are emitted as plain text; for names Pygments
-// does not know, docutils' warning is given.
+// Other languages Pygments knows (./pygments-names.ts) are emitted as plain text; for
+// names Pygments does not know, docutils' warning is given.
 import { lex, type States } from "./engine.ts";
 import { PYTHON_STATES } from "./python.ts";
+import { PYGMENTS_LANGUAGES } from "./pygments-names.ts";
 import { TEX_STATES } from "./tex.ts";
 
 export type Token = [string[], string];
@@ -15,16 +16,6 @@ const LEXERS: Record<string, States> = {
   tex: TEX_STATES, latex: TEX_STATES,
 };
 
-/** Common Pygments lexer names for which no lexer exists here: the code stays unhighlighted. */
-const PLAIN_LANGUAGES = new Set([
-  "json", "json5", "jsonld", "javascript", "js", "typescript", "ts", "bash", "sh", "shell", "zsh", "console",
-  "shell-session", "powershell", "c", "cpp", "c++", "csharp", "c#", "java", "kotlin", "scala", "go", "golang",
-  "rust", "rs", "ruby", "rb", "perl", "php", "lua", "haskell", "erlang", "elixir", "swift", "objective-c",
-  "html", "xml", "css", "scss", "yaml", "yml", "toml", "ini", "cfg", "sql", "diff", "udiff", "make", "makefile",
-  "cmake", "dockerfile", "docker", "http", "nginx", "rst", "restructuredtext", "md", "markdown", "pycon",
-  "pytb", "ipython", "r", "matlab", "julia", "fortran", "pascal", "lisp", "scheme", "clojure", "ocaml", "fsharp",
-  "vim", "doscon", "bat", "batch", "graphql", "protobuf", "proto", "jinja", "django", "twig", "text", "none",
-]);
 
 /** Thrown when no lexer is known for a language (docutils' LexerError). */
 export class LexerError extends Error {}
@@ -39,7 +30,7 @@ export function tokenize(code: string, language: string): Token[] {
   if (!language || language === "text" || language === "none") return [[[], code]];
   const states = LEXERS[language.toLowerCase()];
   if (!states) {
-    if (PLAIN_LANGUAGES.has(language.toLowerCase())) return [[[], code]];
+    if (PYGMENTS_LANGUAGES.has(language.toLowerCase())) return [[[], code]];
     throw new LexerError(`Cannot analyze code. No Pygments lexer found for "${language}".`);
   }
   // Pygments strips leading and trailing newlines and ends the text with one.
