@@ -1,27 +1,19 @@
-// Looking up interpreted-text roles (docutils' roles.role()): roles defined in
-// this document by the `role` directive first, then English role names, then
-// canonical names (with docutils' INFO message), and custom roles themselves.
+// The interpreted-text role registry: the standard roles by canonical name and the
+// roles each document defines with the `role` directive. Names are looked up as
+// docutils' roles.role() does by the inline parser (parser/inline/role-lookup.ts,
+// which knows the English names); this registry answers its questions.
 import type { Document } from "../document.ts";
 import type { Element } from "../nodes.ts";
 import type { DirectiveDefinition, ParserContext, RoleFunction } from "../parser/context.ts";
-import { lookupRole as inlineLookupRole, setRoleResolver } from "../parser/inline/role-lookup.ts";
+import {
+  DEFAULT_INTERPRETED_ROLE,
+  ENGLISH_ROLE_NAMES,
+  lookupRole as inlineLookupRole,
+  setRoleResolver,
+} from "../parser/inline/role-lookup.ts";
 import { ROLE_OPTIONS, STANDARD_ROLES, genericCustomRole, normalizedRoleOptions } from "./standard.ts";
 
-/** English role names → canonical names (docutils' languages/en.py `roles`). */
-export const ENGLISH_ROLE_NAMES: Readonly<Record<string, string>> = {
-  abbreviation: "abbreviation", ab: "abbreviation", acronym: "acronym", ac: "acronym", code: "code",
-  index: "index", i: "index", subscript: "subscript", sub: "subscript", superscript: "superscript",
-  sup: "superscript", "title-reference": "title-reference", title: "title-reference", t: "title-reference",
-  "pep-reference": "pep-reference", pep: "pep-reference", "rfc-reference": "rfc-reference", rfc: "rfc-reference",
-  emphasis: "emphasis", strong: "strong", literal: "literal", math: "math", "named-reference": "named-reference",
-  "anonymous-reference": "anonymous-reference", "footnote-reference": "footnote-reference",
-  "citation-reference": "citation-reference", "substitution-reference": "substitution-reference",
-  target: "target", "uri-reference": "uri-reference", uri: "uri-reference", url: "uri-reference", raw: "raw",
-};
-
-export const DEFAULT_INTERPRETED_ROLE = "title-reference";
-
-/** Roles registered per document: custom roles and names already looked up (docutils' _roles). */
+/** Roles each document defined with the `role` directive (docutils' _roles). */
 const localRoles = new WeakMap<Document, Map<string, RoleFunction>>();
 
 function locals(document: Document): Map<string, RoleFunction> {
@@ -106,3 +98,5 @@ export function defineCustomRole(
   locals(ctx.document).set(name.toLowerCase(), role);
   return role;
 }
+
+export { DEFAULT_INTERPRETED_ROLE, ENGLISH_ROLE_NAMES };
