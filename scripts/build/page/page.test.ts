@@ -3,7 +3,7 @@ import { publishDoctree } from "../../rst/index.ts";
 import { highlightCode, highlightCodeBlocks } from "./highlight.ts";
 import { checkInternalLinks, internalLinks } from "./link-check.ts";
 import { renderPage } from "./page.ts";
-import { numberSections, splitMethod } from "./sections.ts";
+import { numberSections, shortPath, splitMethod } from "./sections.ts";
 
 const RST = `Spec
 ====
@@ -73,6 +73,14 @@ describe("section numbering and the table of contents", () => {
     for (const id of ["spec", "rooms", "get-rooms-roomid", "delete-rooms-roomid", "users", "other"]) {
       expect(html).toContain(`<a class="self-link" title="link to this section" href="#${id}"></a>`);
     }
+  });
+
+  it("shortens endpoint paths in the contents to the part after the API prefix", () => {
+    const doc = publishDoctree("A\n=\n\nPOST /_matrix/client/api/v1/createRoom\n--------------------------------------\n\nx\n\nB\n=\n\ny\n", { source: "t.rst" });
+    const [entry] = numberSections(doc)[0].children;
+    expect(entry).toMatchObject({ method: "POST", title: "/_matrix/client/api/v1/createRoom", shortTitle: "…/createRoom" });
+    expect(shortPath("/_matrix/media/v1/upload")).toBe("…/upload");
+    expect(shortPath("/rooms/{roomId}")).toBe("/rooms/{roomId}");
   });
 
   it("puts badges only on titles that start with an HTTP method and a space", () => {

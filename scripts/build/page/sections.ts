@@ -15,6 +15,8 @@ export interface SectionEntry {
   title: string;
   /** The HTTP method of an endpoint title, e.g. `GET`. */
   method?: string;
+  /** For an endpoint: its path without the API prefix (`/_matrix/client/api/v1`), for the contents. */
+  shortTitle?: string;
   children: SectionEntry[];
 }
 
@@ -33,6 +35,12 @@ function childSections(node: Element): Element[] {
 function titleOf(section: Element): Element | undefined {
   const first = section.children.find((c) => c instanceof Element && c.tagname === "title");
   return first as Element | undefined;
+}
+
+/** `/_matrix/client/api/v1/rooms/{roomId}` → `…/rooms/{roomId}`: the part that tells endpoints apart. */
+export function shortPath(path: string): string {
+  const m = /^\/_matrix\/[^/\s]+\/(?:api\/)?[^/\s]+(?=\/)/.exec(path);
+  return m ? `…${path.slice(m[0].length)}` : path;
 }
 
 /** Text with a line-break opportunity (<wbr>) after each slash, so that a long path wraps between its segments. */
@@ -79,7 +87,8 @@ export function numberSections(document: Document): SectionEntry[] {
       const id = section.ids[0];
       if (id) {
         const titleText = method ? fullTitle.slice(method.length).trim() : fullTitle;
-        entries.push({ id, number, title: titleText, ...(method ? { method } : {}), children });
+        const short = method ? shortPath(titleText) : undefined;
+        entries.push({ id, number, title: titleText, ...(method ? { method } : {}), ...(short && short !== titleText ? { shortTitle: short } : {}), children });
       } else entries.push(...children);
     });
     return entries;
