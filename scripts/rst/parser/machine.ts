@@ -7,7 +7,7 @@
 // line), TransitionCorrection retries the line with another transition,
 // StateCorrection with another state.
 import type { Document } from "../document.ts";
-import { Element, type Node, Text } from "../nodes.ts";
+import type { Element, Node } from "../nodes.ts";
 import type { Reporter } from "../reporter.ts";
 import type { Memo, ParserContext } from "./context.ts";
 import { getIndented, getTextBlock, isBlank } from "./lines.ts";
@@ -392,9 +392,4 @@ export class Machine implements ParserContext {
     this.node.append(this.reporter.severe(`Internal error: no transition pattern match.  State: "${state.name}".`, [], { line: this.absLineNumber() }));
     return [context, state.name];
   }
-}
-
-/** A helper for constructs: text children (a string becomes one Text node). */
-export function textNode(s: string): Text {
-  return new Text(s);
 }

@@ -1,6 +1,6 @@
 // Block quotes (an indented block) with optional attributions (docutils' Body.indent / block_quote).
 import { Element } from "../../nodes.ts";
-import { isBlank, pyRstrip } from "../lines.ts";
+import { pyRstrip } from "../lines.ts";
 import type { RSTState } from "../states/rst-state.ts";
 
 type Result = [string[], string];
@@ -95,5 +95,3 @@ function checkAttribution(indented: string[], start: number): [number | null, nu
   }
   return [i, indent ?? 0];
 }
-
-export { isBlank };

@@ -188,7 +188,8 @@ export function parseExtensionOptions(
   const node = new Element("field_list");
   const [newOffset, blankFinish] = s.nestedListParse(datalines, 0, node, "ExtensionOptions", true);
   if (newOffset !== datalines.length) return [false, "invalid option block"];
-  const options: Record<string, unknown> = {};
+  // First the shape of every field (docutils' extract_options), then names and values (assemble_option_dict).
+  const list: Array<[string, string | null]> = [];
   for (const field of node.children as Element[]) {
     const nameText = field.children[0].astext();
     if (pySplit(nameText).length !== 1) {
@@ -196,17 +197,20 @@ export function parseExtensionOptions(
     }
     const name = nameText.toLowerCase();
     const body = field.children[1] as Element;
-    let data: string | null;
-    if (body.length === 0) data = null;
+    const first = body.children[0];
+    if (body.length === 0) list.push([name, null]);
     else if (
       body.length > 1 ||
-      !(body.children[0] instanceof Element) ||
-      (body.children[0] as Element).tagname !== "paragraph" ||
-      (body.children[0] as Element).length !== 1 ||
-      !((body.children[0] as Element).children[0] instanceof Text)
+      !(first instanceof Element) ||
+      first.tagname !== "paragraph" ||
+      first.length !== 1 ||
+      !(first.children[0] instanceof Text)
     ) {
       return [false, `invalid option data: extension option field body may contain\na single paragraph only (option "${name}")`];
-    } else data = (body.children[0] as Element).children[0].astext();
+    } else list.push([name, first.children[0].astext()]);
+  }
+  const options: Record<string, unknown> = {};
+  for (const [name, data] of list) {
     if (!Object.prototype.hasOwnProperty.call(spec, name) || !spec[name]) return [false, `unknown option: "${name}"`];
     if (Object.prototype.hasOwnProperty.call(options, name)) return [false, `invalid option data: duplicate option "${name}"`];
     try {

@@ -1,5 +1,5 @@
 // Field lists (docutils' Body.field_marker, Body.field and FieldList.field_marker).
-import { Element, Text } from "../../nodes.ts";
+import { Element } from "../../nodes.ts";
 import type { Body } from "../states/body.ts";
 
 type Result = [string[], string];
@@ -45,5 +45,3 @@ function field_(s: Body, match: RegExpExecArray): [Element, boolean] {
   if (indented.length) s.parseFieldBody(indented, offset, body);
   return [fieldNode, blankFinish];
 }
-
-export { Text };

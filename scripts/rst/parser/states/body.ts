@@ -100,7 +100,6 @@ export class Body extends RSTState {
 
 /** Second and following members of a compound construct: everything else ends the machine. */
 export abstract class SpecializedBody extends Body {
-  protected invalid = (): Result => this.invalidInput();
   override indent(): Result {
     return this.invalidInput();
   }
