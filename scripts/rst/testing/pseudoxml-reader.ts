@@ -306,11 +306,15 @@ function readPendingInternals(lines: string[], start: number, indent: number, pe
 
 /** Registers ids, names, references, footnotes, substitutions, pending nodes as the parser would. */
 export function rebuildRegistries(document: Document): void {
+  const aliasTargetsDone = new Set<Element>();
   const nameHolders = new Map<string, Array<{ node: Element; held: boolean; explicit: boolean }>>();
   for (const n of document.traverse()) {
     if (!(n instanceof Element) || n === document) continue;
     for (const id of n.ids) if (!document.idMap.has(id)) document.idMap.set(id, n);
     const tag = n.tagname;
+    // Whether this element held (one of) its duplicate names when the parser noted it:
+    // only the first holder of a name loses it later, the others lose it at once.
+    const heldAtParse = n.names.length > 0 || n.dupnames.some((d) => !nameHolders.has(d));
     if (tag !== "substitution_definition" && tag !== "system_message" && n.ids.length) {
       const explicit = tag !== "section";
       for (const [list, held] of [[n.names, true], [n.dupnames, false]] as const) {
@@ -323,16 +327,26 @@ export function rebuildRegistries(document: Document): void {
     }
     switch (tag) {
       case "target":
+        if (aliasTargetsDone.has(n)) break;
         if (n.has("refname")) {
           document.indirectTargets.push(n);
-          if (n.names.length) document.noteRefname(n);
+          if (heldAtParse) document.noteRefname(n);
         }
         if (n.get("anonymous")) document.anonymousTargets.push(n);
         break;
-      case "reference":
+      case "reference": {
+        // An embedded alias (`text <alias_>`_): the parser registers the target it makes
+        // after the reference before the reference itself.
+        const next = n.nextSibling();
+        if (next instanceof Element && next.tagname === "target" && next.has("refname") && n.parent && TEXT_PARENTS.has(n.parent.tagname)) {
+          document.indirectTargets.push(next);
+          if (next.names.length) document.noteRefname(next);
+          aliasTargetsDone.add(next);
+        }
         if (n.has("refname")) document.noteRefname(n);
         if (n.get("anonymous")) document.anonymousRefs.push(n);
         break;
+      }
       case "footnote":
         if (n.get("auto") === 1) document.autofootnotes.push(n);
         else if (n.get("auto") === "*") document.symbolFootnotes.push(n);
@@ -389,18 +403,23 @@ export function rebuildRegistries(document: Document): void {
 /** Reconstructs `rawsource` of references, targets and substitution definitions from the input text. */
 function guessRawsources(document: Document, rst: string): void {
   const phrases = phraseReferences(rst);
+  const cursor = { pos: 0 };
   for (const n of document.traverse()) {
     if (!(n instanceof Element)) continue;
-    n.rawsource = guessRawsource(n, rst, phrases);
+    n.rawsource = guessRawsource(n, rst, phrases, cursor);
   }
 }
 
 interface Phrase {
   raw: string;
+  /** Offset of the phrase in the input. */
+  start: number;
   /** The phrase text without an embedded `<...>` part, unescaped and whitespace-normalized. */
   text: string;
   /** The embedded alias or URI, normalized. */
   embedded: string;
+  /** The `<...>` part with the whitespace before it, as written (the inline target's rawsource). */
+  embeddedRaw: string;
   used: boolean;
 }
 
@@ -427,14 +446,37 @@ function phraseReferences(rst: string): Phrase[] {
       const hasEmbedded = inner.endsWith(">") && lt >= 0 && (lt === 0 || /\s/.test(inner[lt - 1])) && inner[lt - 1] !== "\\";
       const text = hasEmbedded ? inner.slice(0, lt) : inner;
       const embedded = hasEmbedded ? inner.slice(lt + 1, -1) : "";
-      out.push({ raw: rst.slice(open, j + 1 + us.length), text: norm(text), embedded: norm(embedded), used: false });
+      let ws = lt;
+      while (hasEmbedded && ws > 0 && /\s/.test(inner[ws - 1])) ws--;
+      out.push({
+        raw: rst.slice(open, j + 1 + us.length),
+        start: open,
+        text: norm(text),
+        embedded: norm(embedded),
+        embeddedRaw: hasEmbedded ? inner.slice(ws) : "",
+        used: false,
+      });
       i = j + 1 + us.length;
     } else i = j + 1;
   }
   return out;
 }
 
-function guessRawsource(n: Element, rst: string, phrases: Phrase[]): string {
+const embeddedTargetRaw = new WeakMap<Element, string>();
+
+/** Offset of `word_` (or `word__`) standing alone at or after `from`, or -1. */
+function findBare(rst: string, token: string, from: number): number {
+  let i = rst.indexOf(token, from);
+  while (i >= 0) {
+    const before = rst[i - 1] ?? " ";
+    const after = rst[i + token.length] ?? " ";
+    if (!/[\w`]/u.test(before) && after !== "_" && !/\w/u.test(after)) return i;
+    i = rst.indexOf(token, i + 1);
+  }
+  return -1;
+}
+
+function guessRawsource(n: Element, rst: string, phrases: Phrase[], cursor?: { pos: number }): string {
   const text = n.astext();
   switch (n.tagname) {
     case "reference": {
@@ -447,8 +489,20 @@ function guessRawsource(n: Element, rst: string, phrases: Phrase[]): string {
       const phrase = phrases.find(
         (p) => !p.used && (p.text === t || (p.embedded !== "" && norm(p.embedded.replace(/_+$/, "")).toLowerCase() === refname && p.text === "")),
       );
+      // A bare `word_` before the phrase's place in the input is the better guess.
+      const simple = /^[\w.+-]+$/u.test(text);
+      if (simple && cursor) {
+        const bare = findBare(rst, `${text}${us}`, cursor.pos);
+        if (bare >= 0 && (!phrase || bare < phrase.start)) {
+          cursor.pos = bare + text.length + us.length;
+          return `${text}${us}`;
+        }
+      }
       if (phrase) {
         phrase.used = true;
+        if (cursor) cursor.pos = Math.max(cursor.pos, phrase.start + phrase.raw.length);
+        const next = n.nextSibling();
+        if (next instanceof Element && next.tagname === "target") embeddedTargetRaw.set(next, phrase.embeddedRaw);
         return phrase.raw;
       }
       return /^[\w.+-]+$/u.test(text) ? `${text}${us}` : `\`${text}\`${us}`;
@@ -466,6 +520,8 @@ function guessRawsource(n: Element, rst: string, phrases: Phrase[]): string {
     case "substitution_definition":
       return explicitBlock(rst, (l) => l.startsWith(`.. |${n.names[0] ?? n.dupnames[0] ?? ""}|`));
     case "target": {
+      const embedded = embeddedTargetRaw.get(n);
+      if (embedded !== undefined) return embedded;
       const name = n.names[0] ?? n.dupnames[0];
       if (name === undefined || (n.parent && TEXT_PARENTS.has(n.parent.tagname))) return "";
       return explicitBlock(rst, (l) => {
