@@ -71,6 +71,25 @@ describe("pseudo-XML reader", () => {
     expect(doc.idMap.get("x-1")?.tagname).toBe("section");
   });
 
+  it("registers an indirect target under its refname only if it held its name when parsed", () => {
+    const doc = readPseudoXml(
+      '<document source="s">\n    <target dupnames="c" ids="c" refname="x">\n    <target dupnames="c" ids="c-1" refname="y">\n',
+    );
+    const [first, second] = doc.children as Element[];
+    expect(doc.refnames.get("x")).toEqual([first]);
+    expect(doc.refnames.get("y")).toBeUndefined();
+    expect(doc.indirectTargets).toEqual([first, second]);
+  });
+
+  it("registers an embedded alias's target before its reference", () => {
+    const doc = readPseudoXml(
+      '<document source="s">\n    <paragraph>\n        <reference name="A" refname="b">\n            A\n        <target ids="a" names="a" refname="b">\n',
+    );
+    const p = doc.children[0] as Element;
+    expect(doc.refnames.get("b")?.map((n) => n.tagname)).toEqual(["target", "reference"]);
+    expect(p.children).toHaveLength(2);
+  });
+
   const casesFile = resolve(process.cwd(), "../shared/rst-conformance/cases.jsonl");
   it.skipIf(!existsSync(casesFile))("round-trips every case's parser output through pformat", () => {
     if (!existsSync(casesFile)) {
