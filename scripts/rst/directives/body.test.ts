@@ -85,6 +85,12 @@ describe("code", () => {
     );
   });
 
+  it("the syntaxHighlight setting selects short class names", () => {
+    expect(px(".. code:: python\n\n   pass", { syntaxHighlight: "short" })).toBe(
+      lines('<literal_block classes="code python" xml:space="preserve">', '    <inline classes="k">', "        pass"),
+    );
+  });
+
   it("unknown languages give docutils' warning", () => {
     expect(px(".. code:: no-such-language\n\n   x")).toContain('Cannot analyze code. No Pygments lexer found for "no-such-language".');
   });

@@ -1,11 +1,17 @@
 // The `code` directive (docutils' CodeBlock) and the token stream it shares with
 // the `code` role (tokens from ./lexers/, line numbers as docutils' NumberLines).
 import { Element, type Node, Text } from "../nodes.ts";
-import { LexerError, type Token, tokenize } from "./lexers/index.ts";
+import { LexerError, type Token, type TokenNames, tokenize } from "./lexers/index.ts";
 import { classOption, unchanged } from "./options.ts";
 import { addName, assertHasContent, directive, error, warning } from "./util.ts";
 
 export { type Token, tokenize, LexerError } from "./lexers/index.ts";
+
+/** The document's syntax_highlight setting ("long" unless set to "short" or "none"). */
+export function tokenNames(settings: Record<string, unknown>): TokenNames {
+  const v = settings.syntaxHighlight;
+  return v === "short" || v === "none" ? v : "long";
+}
 
 /** Inserts line-number tokens (class "ln") at the start of each line, right-aligned (docutils' NumberLines). */
 export function numberLines(tokens: Token[], startline: number, endline: number): Token[] {
@@ -51,7 +57,7 @@ export const CODE_DIRECTIVE = directive({
     const code = call.content.join("\n");
     let tokens: Token[];
     try {
-      tokens = tokenize(code, language);
+      tokens = tokenize(code, language, tokenNames(call.ctx.document.settings));
     } catch (e) {
       if (e instanceof LexerError) throw warning(e.message);
       throw e;

@@ -7,7 +7,7 @@ import { SIMPLENAME } from "../parser/patterns.ts";
 import { pyRepr } from "../pformat.ts";
 import { ERROR } from "../reporter.ts";
 import { defineCustomRole, lookupRole, roleDefinitionFor } from "../roles/registry.ts";
-import { LexerError, appendTokens, normalizeLanguage, numberLines, tokenize } from "./code.ts";
+import { LexerError, appendTokens, normalizeLanguage, numberLines, tokenNames, tokenize } from "./code.ts";
 import { resolveInsidePath } from "./include-path.ts";
 import { parseOptionBlock } from "./parser-access.ts";
 import {
@@ -147,7 +147,7 @@ function runInclude(call: DirectiveCall): Node[] {
     addName(call, node);
     let tokens;
     try {
-      tokens = tokenize(literalText, language);
+      tokens = tokenize(literalText, language, tokenNames(document.settings));
     } catch (e) {
       if (e instanceof LexerError) throw warning(e.message);
       throw e;

@@ -4,7 +4,7 @@
 import { Element, type Node, Text, unescape } from "../nodes.ts";
 import type { OptionConverter, RoleFunction } from "../parser/context.ts";
 import { classOption, unchanged } from "../directives/options.ts";
-import { LexerError, type Token, appendTokens, normalizeLanguage, tokenize } from "../directives/code.ts";
+import { LexerError, type Token, appendTokens, normalizeLanguage, tokenNames, tokenize } from "../directives/code.ts";
 import { problematic } from "./problematic.ts";
 
 /** Role options with "class" renamed "classes" (docutils' normalized_role_options). */
@@ -121,7 +121,7 @@ const codeRole: RoleFunction = register(
     if (language && !classes.includes(language)) classes.push(language);
     let tokens: Token[];
     try {
-      tokens = tokenize(unescape(text, true), language);
+      tokens = tokenize(unescape(text, true), language, tokenNames(ctx.document.settings));
     } catch (e) {
       if (!(e instanceof LexerError)) throw e;
       const msg = ctx.reporter.warning(e.message);

@@ -20,14 +20,34 @@ const LEXERS: Record<string, States> = {
 /** Thrown when no lexer is known for a language (docutils' LexerError). */
 export class LexerError extends Error {}
 
-/** Pygments' dotted token type → docutils' class list (unstyled token types give none). */
-function classesOf(type: string): string[] {
+/** Pygments' short class names of the token types the lexers here emit (pygments.token.STANDARD_TYPES). */
+const SHORT_NAMES: Record<string, string> = {
+  Text: "", "Text.Whitespace": "w", Error: "err", Keyword: "k", "Keyword.Constant": "kc", "Keyword.Namespace": "kn",
+  Name: "n", "Name.Attribute": "na", "Name.Builtin": "nb", "Name.Builtin.Pseudo": "bp", "Name.Class": "nc",
+  "Name.Decorator": "nd", "Name.Exception": "ne", "Name.Function": "nf", "Name.Function.Magic": "fm",
+  "Name.Namespace": "nn", "Name.Variable": "nv", "Name.Variable.Magic": "vm", Literal: "l", "Literal.String": "s",
+  "Literal.String.Affix": "sa", "Literal.String.Backtick": "sb", "Literal.String.Double": "s2",
+  "Literal.String.Single": "s1", "Literal.String.Doc": "sd", "Literal.String.Escape": "se",
+  "Literal.String.Interpol": "si", "Literal.Number": "m", "Literal.Number.Bin": "mb", "Literal.Number.Float": "mf",
+  "Literal.Number.Hex": "mh", "Literal.Number.Integer": "mi", "Literal.Number.Oct": "mo", Operator: "o",
+  "Operator.Word": "ow", Punctuation: "p", Comment: "c", "Comment.Hashbang": "ch", "Comment.Single": "c1",
+};
+
+/** How token classes are written (docutils' syntax_highlight setting). */
+export type TokenNames = "long" | "short" | "none";
+
+/** Pygments' token type → docutils' class list (unstyled token types give none). */
+function classesOf(type: string, names: TokenNames): string[] {
+  if (names === "short") return SHORT_NAMES[type] ? [SHORT_NAMES[type]] : [];
   return type.toLowerCase().split(".").filter((c) => c !== "token" && c !== "text" && c !== "");
 }
 
-/** The tokens of `code` in `language`; one plain token when there is no lexer to use. */
-export function tokenize(code: string, language: string): Token[] {
-  if (!language || language === "text" || language === "none") return [[[], code]];
+/**
+ * The tokens of `code` in `language`; one plain token when there is no lexer to use
+ * or highlighting is off (`names` "none").
+ */
+export function tokenize(code: string, language: string, names: TokenNames = "long"): Token[] {
+  if (!language || language === "text" || language === "none" || names === "none") return [[[], code]];
   const states = LEXERS[language.toLowerCase()];
   if (!states) {
     if (PYGMENTS_LANGUAGES.has(language.toLowerCase())) return [[[], code]];
@@ -44,7 +64,7 @@ export function tokenize(code: string, language: string): Token[] {
   const out: Token[] = [];
   merged.forEach(([type, value], i) => {
     const v = i === merged.length - 1 && value.endsWith("\n") ? value.slice(0, -1) : value;
-    if (v || i < merged.length - 1) out.push([classesOf(type), v]);
+    if (v || i < merged.length - 1) out.push([classesOf(type, names), v]);
   });
   return out;
 }

@@ -97,6 +97,14 @@ describe("TeX lexer", () => {
   });
 });
 
+describe("syntax_highlight", () => {
+  it("short class names, or no highlighting at all", () => {
+    expect(tokenize("def f", "python", "short")).toEqual([[["k"], "def"], [[], " "], [["nf"], "f"]]);
+    expect(tokenize("def f", "python", "none")).toEqual([[[], "def f"]]);
+    expect(tokenize("x", "no-such-language", "none")).toEqual([[[], "x"]]);
+  });
+});
+
 describe("languages", () => {
   it("plain text for text, none and languages without a lexer here; an error for unknown names", () => {
     expect(tokenize("x", "text")).toEqual([[[], "x"]]);
