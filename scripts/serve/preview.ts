@@ -1,6 +1,6 @@
 // `matrix-doc serve` put together: a PreviewSession builds, a PreviewServer
-// serves, a SourceWatcher rebuilds on changes. The first build runs before the
-// server starts; after that every batch of changes gives a rebuild, and then a
+// serves, a SourceWatcher rebuilds on changes. The server listens first, then
+// the first build runs; after that every batch of changes gives a rebuild, and then a
 // reload event (the build is fine) or the diagnostics overlay (it is not). The
 // pages are served from memory as soon as they are built and written to the
 // output folder just after the reload event is sent.
@@ -32,19 +32,25 @@ export interface Preview {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const session = new PreviewSession({ root: options.root, out: options.out, target: options.target, ...("cacheDir" in options ? { cacheDir: options.cacheDir } : {}) });
-  const started = performance.now();
-  const first = session.build();
-  if (first.ok) session.write();
-  options.onBuild?.(first, [], performance.now() - started);
-
   const server = new PreviewServer({
     outDir: options.out,
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 8000,
     memoryFiles: () => memoryFiles(session),
   });
-  if (!first.ok) server.showDiagnostics(first.diagnostics);
+  // Listen first, so that a taken port is reported at once; the first build follows.
   const url = await server.start();
+  const started = performance.now();
+  let first: SessionBuild;
+  try {
+    first = session.build();
+    if (first.ok) session.write();
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  if (!first.ok) server.showDiagnostics(first.diagnostics);
+  options.onBuild?.(first, [], performance.now() - started);
 
   const watcher = new SourceWatcher({
     root: session.root,

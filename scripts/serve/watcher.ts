@@ -38,10 +38,14 @@ export class SourceWatcher {
   /** Starts watching; resolves when the initial scan is done. */
   start(): Promise<void> {
     const { root } = this.options;
-    const watcher = chokidar.watch(
-      WATCHED.map((p) => `${root}${sep}${p}`),
-      { ignoreInitial: true, ignored: (path: string) => isIgnored(path), followSymlinks: false, ignorePermissionErrors: true },
-    );
+    // The root itself is watched, with everything but the watched entries ignored: chokidar
+    // then reports "ready" once, and sees a watched folder that is created later.
+    const ignored = (path: string) => {
+      const rel = relative(root, path);
+      if (rel === "") return false;
+      return !WATCHED.includes(rel.split(sep)[0]) || isIgnored(path);
+    };
+    const watcher = chokidar.watch(root, { ignoreInitial: true, ignored, followSymlinks: false, ignorePermissionErrors: true });
     this.watcher = watcher;
     const note = (path: string) => this.note(relative(root, path).split(sep).join("/"));
     watcher.on("add", note).on("change", note).on("unlink", note).on("addDir", note).on("unlinkDir", note);
