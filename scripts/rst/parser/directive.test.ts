@@ -51,6 +51,17 @@ const PROBES: Record<string, DirectiveDefinition> = {
     hasContent: true,
     run: describeCall,
   },
+  incl: {
+    requiredArguments: 0,
+    optionalArguments: 0,
+    finalArgumentWhitespace: false,
+    optionSpec: null,
+    hasContent: false,
+    run: (call) => {
+      call.ctx.insertInput?.(["Inserted", "========", "", "Text with *bad", "", ".. [#] note"], "inc.rst");
+      return [];
+    },
+  },
   failing: {
     requiredArguments: 0,
     optionalArguments: 0,
@@ -141,6 +152,32 @@ describe("directive blocks", () => {
         <literal_block xml:space="preserve">
             .. nosuch:: arg
                more
+`,
+    );
+  });
+
+  it("parses inserted input in place: sections join, messages name the included file", () => {
+    expect(px("Main\n====\n\n.. incl::\n\nAfter the inclusion.\n")).toBe(
+      `<document source="test data">
+    <section ids="main" names="main">
+        <title>
+            Main
+    <section ids="inserted" names="inserted">
+        <title>
+            Inserted
+        <paragraph>
+            Text with 
+            <problematic ids="problematic-1" refid="system-message-1">
+                *
+            bad
+        <system_message backrefs="problematic-1" ids="system-message-1" level="2" line="4" source="inc.rst" type="WARNING">
+            <paragraph>
+                Inline emphasis start-string without end-string.
+        <footnote auto="1" ids="footnote-1">
+            <paragraph>
+                note
+        <paragraph>
+            After the inclusion.
 `,
     );
   });

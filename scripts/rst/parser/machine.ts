@@ -9,7 +9,7 @@
 import type { Document } from "../document.ts";
 import type { Element, Node } from "../nodes.ts";
 import type { Reporter } from "../reporter.ts";
-import type { Memo, ParserContext } from "./context.ts";
+import type { DirectiveDefinition, Memo, ParserContext } from "./context.ts";
 import { getIndented, getTextBlock, isBlank } from "./lines.ts";
 import { parseInlineText } from "./inline-bridge.ts";
 
@@ -42,6 +42,16 @@ export interface Transition {
 /** A row of a state's transition table: name, pattern, method name, next state (default: the state itself). */
 export type TransitionSpec = [string, RegExp, string, string?];
 
+/** Services the Body state offers directives through the machine (see states/body.ts). */
+export interface BodyServices {
+  blockQuoteLines(lines: string[], offset: number): Element[];
+  parseDirectiveBlockLines(
+    lines: string[],
+    offset: number,
+    definition: DirectiveDefinition,
+  ): { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number };
+}
+
 /** What all machines of one parse share. */
 export interface Shared {
   document: Document;
@@ -50,6 +60,8 @@ export interface Shared {
   states: Record<string, StateClass>;
   /** 1-based line of the most recent line change of any machine (docutils' document.current_line). */
   currentLine: number | null;
+  /** Source name of the running machine when it reads an included file (null: the document). */
+  currentSource: string | null;
 }
 
 export type StateClass = new (m: Machine) => State;
@@ -146,6 +158,8 @@ export class Machine implements ParserContext {
   line = "";
   private stateCache = new Map<string, State>();
   inSubstitutionDefinition = false;
+  /** Source name of these lines when they come from an included file (null: the document's source). */
+  sourceName: string | null = null;
 
   constructor(
     readonly shared: Shared,
@@ -180,8 +194,34 @@ export class Machine implements ParserContext {
 
   nestedParse(lines: string[], offset: number, node: Element, matchTitles = false): number {
     const m = new Machine(this.shared, lines, 0, lines.length, offset, node, matchTitles);
+    m.sourceName = this.sourceName;
     m.run("Body");
     return m.absLineOffset();
+  }
+
+  blockQuote(lines: string[], offset: number): Element[] {
+    return (this.state("Body") as unknown as BodyServices).blockQuoteLines(lines, offset);
+  }
+
+  parseDirectiveBlock(
+    lines: string[],
+    offset: number,
+    definition: DirectiveDefinition,
+  ): { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number } {
+    return (this.state("Body") as unknown as BodyServices).parseDirectiveBlockLines(lines, offset, definition);
+  }
+
+  /**
+   * Parses `lines` (an included file) right here, between blank padding lines,
+   * as docutils' insert_input does: in this machine's element, sections joining
+   * the current hierarchy; messages name `source` and its line numbers.
+   */
+  insertInput(lines: string[], source: string): void {
+    const padded = ["", ...lines, ""];
+    const m = new Machine(this.shared, padded, 0, padded.length, -1, this.node, this.matchTitles);
+    m.sourceName = source;
+    m.run("Body");
+    this.node = m.node;
   }
 
   inlineText(text: string, lineno: number): [Node[], Element[]] {
@@ -189,7 +229,7 @@ export class Machine implements ParserContext {
   }
 
   sourceAndLine(offset: number): { source: string | null; line: number | null } {
-    return { source: this.document.source, line: offset + 1 };
+    return { source: this.sourceName ?? this.document.source, line: offset + 1 };
   }
 
   // ---- line access ----
@@ -253,7 +293,7 @@ export class Machine implements ParserContext {
 
   /** docutils' get_source_and_line: the current line, or a given 1-based line. */
   getSourceAndLine(lineno?: number): { source: string; line: number } {
-    return { source: this.document.source ?? "", line: lineno ?? this.absLineNumber() };
+    return { source: this.sourceName ?? this.document.source ?? "", line: lineno ?? this.absLineNumber() };
   }
 
   // ---- indented blocks (docutils' StateMachineWS.get_*indented) ----
@@ -337,6 +377,16 @@ export class Machine implements ParserContext {
 
   /** Runs the machine from its first line in `initialState` (docutils' StateMachine.run). */
   run(initialState: string): void {
+    const outerSource = this.shared.currentSource;
+    this.shared.currentSource = this.sourceName;
+    try {
+      this.runStates(initialState);
+    } finally {
+      this.shared.currentSource = outerSource;
+    }
+  }
+
+  private runStates(initialState: string): void {
     this.lineOffset = -1;
     let state = this.state(initialState);
     let context: string[] = [];

@@ -14,12 +14,12 @@ export function parseDocument(text: string, document: Document): void {
   const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
   const lines = string2lines(text, tabWidth);
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
-  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null };
+  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null };
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;
   // docutils' reporter asks the document's (top-level) state machine for the current line.
-  document.reporter.getSourceAndLine = (line) => ({ source, line: line ?? defaultLine(top) });
+  document.reporter.getSourceAndLine = (line) => ({ source: shared.currentSource ?? source, line: line ?? defaultLine(top) });
   // Every message made while parsing is recorded: those left outside the tree end up
   // in the writer's "Docutils System Messages" section (as in docutils 1.0).
   const noteParseMessage = (msg: Element) => document.noteParseMessage(msg);

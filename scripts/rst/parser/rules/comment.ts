@@ -8,6 +8,12 @@ export function comment(s: RSTState, match: RegExpExecArray): [Element[], boolea
   if (s.m.isNextLineBlank()) {
     const first = match.input.slice(match[0].length);
     if (isBlank(first)) return [[fixedText("comment", "", "")], true];
+    // The marker the include directive leaves at the end of an included file.
+    if (first.startsWith('end of inclusion from "')) {
+      const log = (s.document as { includeLog?: unknown[] }).includeLog;
+      if (Array.isArray(log)) log.pop();
+      return [[], true];
+    }
   }
   const r = s.m.getFirstKnownIndented(match[0].length);
   let indented = r.indented;

@@ -74,7 +74,7 @@ export function runDirective(
   return [result, r.blankFinish || s.m.isNextLineBlank()];
 }
 
-function parseDirectiveBlock(
+export function parseDirectiveBlock(
   s: Body,
   indentedIn: string[],
   lineOffsetIn: number,

@@ -2,9 +2,11 @@
 // and hands it to the construct's rule (parser/rules/*). The "specialized"
 // states continue a list-like construct: only their own construct's transition
 // is enabled, any other line ends the nested machine so the parent re-reads it.
-import { EOF, type TransitionSpec } from "../machine.ts";
+import { EOF, MarkupError, type TransitionSpec } from "../machine.ts";
 import { EXPLICIT, PATTERNS } from "../patterns.ts";
-import { blockQuoteRule } from "../rules/block-quote.ts";
+import { blockQuote, blockQuoteRule } from "../rules/block-quote.ts";
+import { parseDirectiveBlock } from "../rules/directive.ts";
+import type { DirectiveDefinition } from "../context.ts";
 import { bulletListRule, bulletListItemRule } from "../rules/bullet-list.ts";
 import { doctestRule } from "../rules/doctest.ts";
 import { enumeratedListRule, enumeratedListItemRule } from "../rules/enumerated-list.ts";
@@ -90,6 +92,25 @@ export class Body extends RSTState {
   parseFieldBody: FieldBodyParser = (indented, offset, node) => {
     this.nestedParse(indented, offset, node);
   };
+
+  /** Block quotes from indented lines (for directives such as epigraph). */
+  blockQuoteLines(lines: string[], offset: number): Element[] {
+    return blockQuote(this, lines, offset);
+  }
+
+  /** Arguments, options and content of a directive block (for the role directive); throws Error. */
+  parseDirectiveBlockLines(
+    lines: string[],
+    offset: number,
+    definition: DirectiveDefinition,
+  ): { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number } {
+    try {
+      return parseDirectiveBlock(this, lines, offset, definition, {});
+    } catch (e) {
+      if (e instanceof MarkupError) throw new Error(e.message);
+      throw e;
+    }
+  }
 
   /** Not a member of the current compound construct: end this machine (docutils' invalid_input). */
   invalidInput(): never {

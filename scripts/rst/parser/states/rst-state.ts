@@ -23,6 +23,7 @@ export abstract class RSTState extends State {
   nestedParse(block: LinesWindow | string[], inputOffset: number, node: Element, matchTitles = false, initialState = "Body"): number {
     const w = Array.isArray(block) ? windowOf(block) : block;
     const m = new Machine(this.m.shared, w.lines, w.base, w.length, inputOffset, node, matchTitles);
+    m.sourceName = this.m.sourceName;
     m.run(initialState);
     return m.absLineOffset();
   }
@@ -43,6 +44,7 @@ export abstract class RSTState extends State {
     const w = Array.isArray(block) ? windowOf(block) : block;
     const m = new Machine(this.m.shared, w.lines, w.base, w.length, inputOffset, node, options.matchTitles ?? false);
     m.inSubstitutionDefinition = options.substitution ?? false;
+    m.sourceName = this.m.sourceName;
     const bfState = m.state(options.blankFinishState ?? initialState);
     bfState.blankFinish = blankFinish;
     if (options.extra) Object.assign(m.state(initialState), options.extra);
