@@ -81,6 +81,8 @@ export const HTML_DIRECTIVES: Record<string, DirectiveDefinition> = {
       assertHasContent(call);
       const lines = call.content;
       const nodes: Element[] = [];
+      let blockEndLine = call.lineno;
+      for (let k = call.blockText.indexOf("\n"); k >= 0; k = call.blockText.indexOf("\n", k + 1)) blockEndLine++;
       let i = 0;
       while (i < lines.length) {
         if (isBlank(lines[i])) {
@@ -98,7 +100,7 @@ export const HTML_DIRECTIVES: Record<string, DirectiveDefinition> = {
         // docutils quotes the line its nested parser stands on (the field's last line) and
         // reports the line the directive's parser stands on (the block's last line).
         const lastLine = lines[i + Math.max(1, r.block.length) - 1];
-        nodes.push(metaField(call, lastLine, name, value, call.lineno + call.blockText.split("\n").length - 1));
+        nodes.push(metaField(call, lastLine, name, value, blockEndLine));
         i += Math.max(1, r.block.length);
       }
       if (i < lines.length) nodes.push(blockMessage(call, ERROR, "Invalid meta directive."));

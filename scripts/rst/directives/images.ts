@@ -118,13 +118,15 @@ export const IMAGE_DIRECTIVES = {
       if (call.content.length) {
         const container = new Element("container");
         call.ctx.nestedParse(call.content, call.contentOffset, container);
+        // Detached all at once (moving children one by one would cost time per child).
+        const parsed = container.clearChildren();
         // Class pending nodes and targets before the caption stay in front of it.
-        while (container.children[0] instanceof Element && ["pending", "target"].includes((container.children[0] as Element).tagname)) {
-          figure.append(container.children[0]);
-        }
-        const first = container.children[0];
+        let k = 0;
+        while (parsed[k] instanceof Element && ["pending", "target"].includes((parsed[k] as Element).tagname)) k++;
+        figure.extend(parsed.slice(0, k));
+        const first = parsed[k];
         if (first instanceof Element && first.tagname === "paragraph") {
-          const caption = new Element("caption", {}, [...first.children]);
+          const caption = new Element("caption", {}, first.clearChildren());
           caption.rawsource = first.rawsource;
           caption.source = first.source;
           caption.line = first.line;
@@ -137,7 +139,7 @@ export const IMAGE_DIRECTIVES = {
           );
           return [figure, message];
         }
-        if (container.length > 1) figure.append(new Element("legend", {}, container.children.slice(1)));
+        if (parsed.length > k + 1) figure.append(new Element("legend", {}, parsed.slice(k + 1)));
       } else {
         const hint = new Element("paragraph", {}, [new Text('Try the "image" directive (or cheat with an empty comment).')]);
         const message = call.ctx.reporter.warning("Figure without caption and legend.", [hint], { line: call.lineno });
