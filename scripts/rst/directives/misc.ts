@@ -281,7 +281,7 @@ export const MISC_DIRECTIVES: Record<string, DirectiveDefinition> = {
       pending.transform = "docutils.transforms.misc.ClassAttribute";
       pending.details = { class: classes, directive: call.name };
       pending.rawsource = call.blockText;
-      place(call, pending, call.lineno);
+      // Like docutils' pending node it has no line: a failure is reported where parsing ended.
       call.ctx.document.notePending(pending, 210);
       return [pending];
     },
