@@ -32,6 +32,8 @@ export class MarkupError {
   constructor(readonly message: string) {}
 }
 
+type TransitionMethod = (match: RegExpExecArray, context: string[], next: string) => [string[], string];
+
 /** A transition: a line pattern, the name of the state method to call, and the default next state. */
 export interface Transition {
   pattern: RegExp;
@@ -120,12 +122,6 @@ export abstract class State {
     this.transitions = new Map(this.transitions);
     this.transitions.delete(name);
     this.order = this.order.filter((n) => n !== name);
-  }
-
-  /** Runs a transition's method. */
-  call(t: Transition, match: RegExpExecArray, context: string[]): [string[], string] {
-    const f = (this as unknown as Record<string, (m: RegExpExecArray, c: string[], n: string) => [string[], string]>)[t.method];
-    return f.call(this, match, context, t.next ?? this.name);
   }
 
   blank(_match: RegExpExecArray | null, context: string[], next: string): [string[], string] {
@@ -375,71 +371,73 @@ export class Machine implements ParserContext {
     return s;
   }
 
-  /** Runs the machine from its first line in `initialState` (docutils' StateMachine.run). */
+  /**
+   * Runs the machine from its first line in `initialState` (docutils'
+   * StateMachine.run). Line classification is inlined here: nested constructs
+   * recurse through this method, so every frame saved deepens the nesting the
+   * parser handles.
+   */
   run(initialState: string): void {
     const outerSource = this.shared.currentSource;
     this.shared.currentSource = this.sourceName;
+    this.lineOffset = -1;
+    let state = this.state(initialState);
+    let context: string[] = [];
+    let transitions: string[] | null = null;
     try {
-      this.runStates(initialState);
+      for (;;) {
+        let nextState = state.name;
+        try {
+          if (this.lineOffset + 1 >= this.length) {
+            // End of input reached without a transition raising it: no exception needed.
+            this.lineOffset += 1;
+            this.line = "";
+            this.shared.currentLine = null;
+            state.eof(context);
+            break;
+          }
+          try {
+            this.nextLine();
+            let matched = false;
+            for (const name of transitions ?? state.order) {
+              const t = state.transitions.get(name);
+              if (!t) continue;
+              const match = t.pattern.exec(this.line);
+              if (!match) continue;
+              const method = (state as unknown as Record<string, TransitionMethod>)[t.method];
+              [context, nextState] = method.call(state, match, context, t.next ?? state.name);
+              matched = true;
+              break;
+            }
+            if (!matched) {
+              // Cannot happen: every state ends with a catch-all transition.
+              this.node.append(this.reporter.severe(`Internal error: no transition pattern match.  State: "${state.name}".`, [], { line: this.absLineNumber() }));
+            }
+          } catch (e) {
+            if (e !== EOF) throw e;
+            state.eof(context);
+            break;
+          }
+        } catch (e) {
+          if (e instanceof TransitionCorrection) {
+            this.previousLine();
+            transitions = [e.transition];
+            continue;
+          }
+          if (e instanceof StateCorrection) {
+            this.previousLine();
+            transitions = e.transition === null ? null : [e.transition];
+            state = this.state(e.state);
+            continue;
+          }
+          throw e;
+        }
+        transitions = null;
+        state = this.state(nextState);
+      }
     } finally {
       this.shared.currentSource = outerSource;
     }
   }
 
-  private runStates(initialState: string): void {
-    this.lineOffset = -1;
-    let state = this.state(initialState);
-    let context: string[] = [];
-    let transitions: string[] | null = null;
-    for (;;) {
-      let nextState = state.name;
-      try {
-        if (this.lineOffset + 1 >= this.length) {
-          // End of input reached without a transition raising it: no exception needed.
-          this.lineOffset += 1;
-          this.line = "";
-          this.shared.currentLine = null;
-          state.eof(context);
-          break;
-        }
-        try {
-          this.nextLine();
-          [context, nextState] = this.checkLine(context, state, transitions);
-        } catch (e) {
-          if (e !== EOF) throw e;
-          state.eof(context);
-          break;
-        }
-      } catch (e) {
-        if (e instanceof TransitionCorrection) {
-          this.previousLine();
-          transitions = [e.transition];
-          continue;
-        }
-        if (e instanceof StateCorrection) {
-          this.previousLine();
-          nextState = e.state;
-          transitions = e.transition === null ? null : [e.transition];
-          state = this.state(nextState);
-          continue;
-        }
-        throw e;
-      }
-      transitions = null;
-      state = this.state(nextState);
-    }
-  }
-
-  private checkLine(context: string[], state: State, transitions: string[] | null): [string[], string] {
-    const names = transitions ?? state.order;
-    for (const name of names) {
-      const t = state.transitions.get(name);
-      if (!t) continue;
-      const match = t.pattern.exec(this.line);
-      if (match) return state.call(t, match, context);
-    }
-    // No transition matched (cannot happen: every state ends with a catch-all).
-    this.node.append(this.reporter.severe(`Internal error: no transition pattern match.  State: "${state.name}".`, [], { line: this.absLineNumber() }));
-    return [context, state.name];
-  }
 }
