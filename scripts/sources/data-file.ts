@@ -199,7 +199,9 @@ function indexYaml(doc: Document): PositionIndex {
     if ((isMap(node) || isSeq(node)) && !node.flow) span.block = true;
     if (isScalar(node) && typeof node.value === "string" && range) span.scalar = { style: node.type ?? "PLAIN", end: range[1] };
     index.set(pointer, span);
-    if (!node || visiting.has(node)) return;
+    // Values under an alias are placed at the alias (their ancestor in the index):
+    // descending into it again could take exponential time on nested aliases.
+    if (!node || isAlias(input) || visiting.has(node)) return;
     visiting.add(node);
     if (isMap(node)) {
       for (const pair of node.items) {

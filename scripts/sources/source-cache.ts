@@ -40,6 +40,7 @@ export class SourceCache {
   private readonly refSites = new Map<DataFile, RefSite[]>();
   private readonly targets = new Map<string, RefTarget | null>();
   private readonly broken = new Set<string>();
+  private readonly realpaths = new Map<string, string>();
 
   constructor(
     root: string,
@@ -80,7 +81,8 @@ export class SourceCache {
     }
     let real: string;
     try {
-      real = realpathSync(lexical);
+      real = this.realpaths.get(lexical) ?? realpathSync(lexical);
+      this.realpaths.set(lexical, real);
     } catch {
       this.report(error(from ? "ref-missing-file" : "file-missing", `The file \`${this.relativePath(lexical)}\` does not exist.`, where));
       return undefined;

@@ -80,6 +80,24 @@ describe("DataFile positions", () => {
   });
 });
 
+describe("YAML aliases", () => {
+  it("refuses a document whose nested aliases would expand without end, quickly", () => {
+    let text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+    const started = Date.now();
+    const result = parseDataFile("bomb.yaml", "/bomb.yaml", text);
+    expect(result.file).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["yaml-syntax"]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("places values under an alias at the alias", () => {
+    const file = parseDataFile("a.yaml", "/a.yaml", "base: &b\n  k: 1\ncopy: *b\n").file!;
+    expect(file.value).toEqual({ base: { k: 1 }, copy: { k: 1 } });
+    expect(file.locate("/copy/k")).toMatchObject({ line: 3, column: 7 });
+  });
+});
+
 describe("SourceCache and $ref", () => {
   it("follows a symbolic link inside the root and names files by their real path", () => {
     const root = treeWith({
