@@ -196,7 +196,7 @@ function indexYaml(doc: Document): PositionIndex {
     const empty = !node || !range || (isScalar(node) && node.value === null && range[0] === range[1]);
     const span: NodeSpan = { start: empty ? (keyStart ?? fallback) : range![0] };
     if (keyStart !== undefined) span.keyStart = keyStart;
-    if ((isMap(node) || isSeq(node)) && !node.flow) span.block = true;
+    if ((isMap(node) || isSeq(node)) && !node.flow && !isAlias(input)) span.block = true;
     if (isScalar(node) && typeof node.value === "string" && range) span.scalar = { style: node.type ?? "PLAIN", end: range[1] };
     index.set(pointer, span);
     // Values under an alias are placed at the alias (their ancestor in the index):
