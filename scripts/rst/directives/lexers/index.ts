@@ -1,16 +1,20 @@
 // Syntax highlighting for the `code` directive and role, as docutils does it with
 // Pygments: token classes in docutils' "long" form ("literal string double").
-// Lexers exist here for Python and TeX/LaTeX; "", "text" and "none" mean plain text.
+// Lexers exist here for Python, TeX/LaTeX and JSON; "", "text" and "none" mean plain text.
 // Other languages Pygments knows (./pygments-names.ts) are emitted as plain text; for
 // names Pygments does not know, docutils' warning is given.
 import { lex, type States } from "./engine.ts";
 import { PYTHON_STATES } from "./python.ts";
+import { lexJson } from "./json.ts";
 import { PYGMENTS_LANGUAGES } from "./pygments-names.ts";
 import { TEX_STATES } from "./tex.ts";
 
 export type Token = [string[], string];
 
-const LEXERS: Record<string, States> = {
+type Lexer = States | ((text: string) => Array<[string, string]>);
+
+const LEXERS: Record<string, Lexer> = {
+  json: lexJson, "json-object": lexJson,
   python: PYTHON_STATES, py: PYTHON_STATES, sage: PYTHON_STATES, python3: PYTHON_STATES, py3: PYTHON_STATES,
   bazel: PYTHON_STATES, starlark: PYTHON_STATES,
   tex: TEX_STATES, latex: TEX_STATES,
@@ -31,6 +35,7 @@ const SHORT_NAMES: Record<string, string> = {
   "Literal.String.Interpol": "si", "Literal.Number": "m", "Literal.Number.Bin": "mb", "Literal.Number.Float": "mf",
   "Literal.Number.Hex": "mh", "Literal.Number.Integer": "mi", "Literal.Number.Oct": "mo", Operator: "o",
   "Operator.Word": "ow", Punctuation: "p", Comment: "c", "Comment.Hashbang": "ch", "Comment.Single": "c1",
+  "Comment.Multiline": "cm", "Name.Tag": "nt",
 };
 
 /** How token classes are written (docutils' syntax_highlight setting). */
@@ -48,15 +53,15 @@ function classesOf(type: string, names: TokenNames): string[] {
  */
 export function tokenize(code: string, language: string, names: TokenNames = "long"): Token[] {
   if (!language || language === "text" || language === "none" || names === "none") return [[[], code]];
-  const states = LEXERS[language.toLowerCase()];
-  if (!states) {
+  const lexer = LEXERS[language.toLowerCase()];
+  if (!lexer) {
     if (PYGMENTS_LANGUAGES.has(language.toLowerCase())) return [[[], code]];
     throw new LexerError(`Cannot analyze code. No Pygments lexer found for "${language}".`);
   }
   // Pygments strips leading and trailing newlines and ends the text with one.
   const text = code.replace(/^\n+|\n+$/g, "") + "\n";
   const merged: Array<[string, string]> = [];
-  for (const [type, value] of lex(text, states)) {
+  for (const [type, value] of typeof lexer === "function" ? lexer(text) : lex(text, lexer)) {
     const last = merged[merged.length - 1];
     if (last && last[0] === type) last[1] += value;
     else merged.push([type, value]);

@@ -97,6 +97,42 @@ describe("TeX lexer", () => {
   });
 });
 
+describe("JSON lexer", () => {
+  it("keys are told from string values by the colon that follows", () => {
+    expect(classes('{"k" : "v", "n": [1, -2.5e3, true]}', "json")).toEqual([
+      ["punctuation", "{"],
+      ["name tag", '"k"'],
+      ["whitespace", " "],
+      ["punctuation", ":"],
+      ["whitespace", " "],
+      ["literal string double", '"v"'],
+      ["punctuation", ","],
+      ["whitespace", " "],
+      ["name tag", '"n"'],
+      ["punctuation", ":"],
+      ["whitespace", " "],
+      ["punctuation", "["],
+      ["literal number integer", "1"],
+      ["punctuation", ","],
+      ["whitespace", " "],
+      ["literal number float", "-2.5e3"],
+      ["punctuation", ","],
+      ["whitespace", " "],
+      ["keyword constant", "true"],
+      ["punctuation", "]}"],
+    ]);
+  });
+
+  it("comments, errors and unterminated strings", () => {
+    expect(classes("// c\n'x'", "json")).toEqual([
+      ["comment single", "// c"],
+      ["whitespace", "\n"],
+      ["error", "'x'"],
+    ]);
+    expect(classes('"open', "json")).toEqual([["error", '"open']]);
+  });
+});
+
 describe("syntax_highlight", () => {
   it("short class names, or no highlighting at all", () => {
     expect(tokenize("def f", "python", "short")).toEqual([[["k"], "def"], [[], " "], [["nf"], "f"]]);
