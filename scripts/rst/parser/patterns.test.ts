@@ -50,3 +50,17 @@ describe("name scanners", () => {
     expect(matchSubstitutionName("a b| ", 3)).toEqual({ end: 5, name: "a b" });
   });
 });
+
+describe("classifier delimiters", () => {
+  it("split as docutils' / +: +/ does", async () => {
+    const { splitClassifiers } = await import("./rules/definition-list.ts");
+    const rand = prng(3);
+    const alphabet = ["a", " ", ":", " ", "b"];
+    for (let i = 0; i < 20_000; i++) {
+      let s = "";
+      const n = Math.floor(rand() * 12);
+      for (let k = 0; k < n; k++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      expect(splitClassifiers(s), JSON.stringify(s)).toEqual(s.split(/ +: +/));
+    }
+  });
+});

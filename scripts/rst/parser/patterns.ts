@@ -33,7 +33,8 @@ export const PATTERNS = {
   text: /^/,
 };
 
-export const SIMPLE_TABLE_BORDER = /^=+[ =]*$/;
+// docutils writes `=+[ =]*$`; `=[ =]*$` is the same language without the backtracking.
+export const SIMPLE_TABLE_BORDER = /^=[ =]*$/;
 export const GRID_TABLE_TOP = /^\+-[-+]+-\+ *$/;
 
 const NWEB = "(?<![\\s\\x00])"; // docutils' non_whitespace_escape_before

@@ -40,7 +40,30 @@ export function definitionListItem(s: RSTState, termline: string[]): [Element, b
   return [item, r.blankFinish];
 }
 
-const CLASSIFIER_DELIMITER = / +: +/;
+/**
+ * Splits text at classifier delimiters (docutils' ` +: +` regular expression,
+ * scanned by hand so long runs of spaces stay linear).
+ */
+export function splitClassifiers(text: string): string[] {
+  const parts: string[] = [];
+  let partStart = 0;
+  let from = 0;
+  for (;;) {
+    let p = text.indexOf(" :", from);
+    // The colon must follow a space of this part and be followed by a space.
+    while (p >= 0 && text[p + 2] !== " ") p = text.indexOf(" :", p + 1);
+    if (p < 0) break;
+    let start = p;
+    while (start > partStart && text[start - 1] === " ") start--;
+    let end = p + 2;
+    while (end < text.length && text[end] === " ") end++;
+    parts.push(text.slice(partStart, start));
+    partStart = end;
+    from = end;
+  }
+  parts.push(text.slice(partStart));
+  return parts;
+}
 
 /** The term and its classifiers (" : " separated), from the term line's inline nodes. */
 function term(s: RSTState, lines: string[], lineno: number): [Element[], Element[]] {
@@ -51,7 +74,7 @@ function term(s: RSTState, lines: string[], lineno: number): [Element[], Element
   const nodeList: Element[] = [termNode];
   for (const node of textNodes as Node[]) {
     if (node instanceof Text) {
-      const parts = node.data.split(CLASSIFIER_DELIMITER);
+      const parts = splitClassifiers(node.data);
       if (parts.length === 1) nodeList[nodeList.length - 1].append(node);
       else {
         const text = parts[0].trimEnd();
