@@ -66,6 +66,9 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(readFileSync(join(out, "latest/index.html"), "utf8")).toBe(page);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain('href="v1.2.3/index.html"');
     expect(page).toContain("This is version v1.2.3 of a small specification");
+    // Examples are highlighted by highlight.js at build time, their text escaped.
+    expect(page).toContain('<pre class="code json literal-block"><code class="hljs language-json"><span class="hljs-punctuation">{</span><span class="hljs-attr">&quot;typing&quot;</span>');
+    expect(page).toContain("&quot;&lt;b&gt;not markup&lt;/b&gt;&quot;");
     expect(headings(page)).toEqual(["Examples", "Typing", "PUT /_matrix/client/api/v1/rooms/{roomId}/typing/{userId}", "Topic event", "m.room.topic"]);
     const howto = readFileSync(join(out, "v1.2.3/howtos.html"), "utf8");
     expect(howto).toContain("This walk-through follows version v1.2.3.");

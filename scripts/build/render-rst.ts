@@ -1,6 +1,7 @@
 // The rst stage: the templated text parsed and transformed by our engine
 // (docutils' publish_doctree). Every system message of level WARNING or above
-// becomes an error at the file and line that produced it.
+// becomes an error at the file and line that produced it. Code blocks are left
+// as plain text (syntax_highlight "none"); the page stage highlights them.
 import type { Diagnostic } from "../diagnostics.ts";
 import { type Document, publishDoctree } from "../rst/index.ts";
 import type { MappedText } from "./line-map.ts";
@@ -10,6 +11,8 @@ export function renderRst(text: MappedText, source: string): { document: Documen
   const diagnostics: Diagnostic[] = [];
   const document = publishDoctree(text.text, {
     source,
+    // Code blocks stay plain text: the page stage highlights them with highlight.js.
+    settings: { syntaxHighlight: "none" },
     observer: (message) => {
       const d = rstDiagnostic(message, { originOf: (line) => text.originOf(line), fallbackFile: text.origins[0]?.file ?? source });
       if (d) diagnostics.push(d);

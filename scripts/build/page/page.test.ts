@@ -5,6 +5,9 @@ import { checkInternalLinks, internalLinks } from "./link-check.ts";
 import { renderPage } from "./page.ts";
 import { numberSections, shortPath, splitMethod } from "./sections.ts";
 
+/** As the build parses: code blocks left as plain text for highlight.js. */
+const PLAIN_CODE = { syntaxHighlight: "none" };
+
 const RST = `Spec
 ====
 
@@ -46,13 +49,13 @@ Last.
 
 const info = { file: "index.html", version: "v9.8.7", gitRev: "abc1234", nav: [{ href: "index.html", label: "Spec", current: true }] };
 const build = (text = RST) => {
-  const document = publishDoctree(text, { source: "t.rst" });
+  const document = publishDoctree(text, { source: "t.rst", settings: PLAIN_CODE });
   return renderPage(document, info, (line) => ({ file: "spec/t.rst", line }));
 };
 
 describe("section numbering and the table of contents", () => {
   it("numbers every section from its place in the tree", () => {
-    const toc = numberSections(publishDoctree(RST, { source: "t.rst" }));
+    const toc = numberSections(publishDoctree(RST, { source: "t.rst", settings: PLAIN_CODE }));
     const flat = (entries: typeof toc): string[] => entries.flatMap((e) => [`${e.number} ${e.method ?? ""}${e.method ? " " : ""}${e.title}`, ...flat(e.children)]);
     expect(flat(toc)).toEqual(["1 Spec", "1.1 Rooms", "1.1.1 GET /rooms/{roomId}", "1.1.2 DELETE /rooms/{roomId}", "1.2 Users", "2 Other"]);
     expect(toc[0].children[0].children[0].id).toBe("get-rooms-roomid");
@@ -76,7 +79,7 @@ describe("section numbering and the table of contents", () => {
   });
 
   it("shortens endpoint paths in the contents to the part after the API prefix", () => {
-    const doc = publishDoctree("A\n=\n\nPOST /_matrix/client/api/v1/createRoom\n--------------------------------------\n\nx\n\nB\n=\n\ny\n", { source: "t.rst" });
+    const doc = publishDoctree("A\n=\n\nPOST /_matrix/client/api/v1/createRoom\n--------------------------------------\n\nx\n\nB\n=\n\ny\n", { source: "t.rst", settings: PLAIN_CODE });
     const [entry] = numberSections(doc)[0].children;
     expect(entry).toMatchObject({ method: "POST", title: "/_matrix/client/api/v1/createRoom", shortTitle: "…/createRoom" });
     expect(shortPath("/_matrix/media/v1/upload")).toBe("…/upload");
@@ -122,17 +125,17 @@ describe("highlighting", () => {
 
   it("highlights HTTP requests", () => {
     expect(highlightCode("GET /a HTTP/1.1\nHost: x\n", "http")).toContain('<span class="hljs-keyword">GET</span>');
-    const doc = publishDoctree("Title\n=====\n\n.. code:: http\n\n  POST /x HTTP/1.1\n", { source: "t.rst" });
+    const doc = publishDoctree("Title\n=====\n\n.. code:: http\n\n  POST /x HTTP/1.1\n", { source: "t.rst", settings: PLAIN_CODE });
     expect(highlightCodeBlocks(doc)).toBe(1);
   });
 
   it("highlights a plain literal block only when it holds valid JSON", () => {
-    const doc = publishDoctree('Title\n=====\n\n::\n\n  {"a": [1, 2]}\n\nand::\n\n  {not json}\n', { source: "t.rst" });
+    const doc = publishDoctree('Title\n=====\n\n::\n\n  {"a": [1, 2]}\n\nand::\n\n  {not json}\n', { source: "t.rst", settings: PLAIN_CODE });
     expect(highlightCodeBlocks(doc)).toBe(1);
   });
 
   it("leaves code in an unknown language alone", () => {
-    const doc = publishDoctree("Title\n=====\n\n.. code:: nosuchlanguage\n\n  x = 1\n", { source: "t.rst" });
+    const doc = publishDoctree("Title\n=====\n\n.. code:: nosuchlanguage\n\n  x = 1\n", { source: "t.rst", settings: PLAIN_CODE });
     expect(highlightCodeBlocks(doc)).toBe(0);
   });
 });
