@@ -56,13 +56,15 @@ describe("PreviewSession on a copy of the repository", () => {
     expect(first.redone.pages).toEqual(["index.html", "howtos.html"]);
   }, 120_000);
 
-  it("after an endpoint's description changes, renders one variable and one page again", async () => {
+  it("after an endpoint's description changes, renders one variable and one section again", async () => {
     const file = "api/client-server/v1/profile.yaml";
     edit(file, "Sets the display name of the given user.", "Sets the display name of the given user, and nothing else.");
     const build = await same([file]);
     expect(build.redone.variables).toEqual(["profile_http_api"]);
     expect(build.redone.checks).toEqual([`swagger ${file}`]);
-    expect(build.redone.pages).toEqual(["index.html"]);
+    // Only the endpoint's section is rendered again, and the page is still the full build's.
+    expect(build.redone.pages).toEqual([]);
+    expect(build.redone.sections).toEqual(["index.html#put-matrix-client-api-v1-profile-userid-displayname"]);
     expect(build.changedPages).toEqual(["index.html"]);
     expect(build.pages.get("index.html")).toContain("and nothing else.");
   }, 120_000);
@@ -77,6 +79,35 @@ describe("PreviewSession on a copy of the repository", () => {
     expect(build.redone.variables.length).toBeLessThan(5);
     expect(build.pages.get("index.html")).toContain("A sentence added by the preview");
   }, 120_000);
+
+  it("renders single sections exactly as the whole page, or falls back", async () => {
+    const rst = "specification/modules/typing_notifications.rst";
+    const original = readFileSync(path(rst), "utf8");
+    session.build([]);
+    const step = async (from: string, to: string) => {
+      writeFileSync(path(rst), original.replace(from, to));
+      return same([rst]);
+    };
+    // A paragraph right after a title, and one right before the next title.
+    let b = await step("Users like to know", "A first paragraph.\n\nUsers like to know");
+    expect(b.redone.sections.length + b.redone.pages.length).toBe(1);
+    b = await step("typing in a room.\n\nTyping events", "typing in a room.\n\nA last paragraph.\n\nTyping events");
+    // A reference to a section elsewhere on the page, and a target of its own.
+    b = await step("Clients SHOULD choose", "See `Signing JSON`_ and here_.\n\n.. _here:\n\nClients SHOULD choose");
+    expect(b.redone.sections).toHaveLength(1);
+    // Lines removed at the end of a section.
+    b = await step("Typing notifications are ephemeral: they are not stored in the room's history\nand a user who joins later never sees them.\n", "");
+    // A reference to nothing: an error, reported as the whole build reports it.
+    b = await step("Clients SHOULD choose", "See nowhere_.\n\nClients SHOULD choose");
+    expect(b.ok).toBe(false);
+    // An auto-numbered footnote reaches across the page: the whole page is rendered.
+    b = await step("Clients SHOULD choose", "A note [#]_.\n\n.. [#] The note.\n\nClients SHOULD choose");
+    expect(b.redone.sections).toHaveLength(0);
+    // A title that changes, and back.
+    await step("Typing client behaviour\n-----------------------", "Typing clients\n--------------");
+    writeFileSync(path(rst), original);
+    await same([rst]);
+  }, 300_000);
 
   it("keeps the last good pages while an example is invalid, with the full build's diagnostics", async () => {
     const good = session.lastGood!.pages.get("index.html");

@@ -4,8 +4,9 @@
 //   check     only the check units whose files changed run (IncrementalChecks)
 //   assemble  only a changed RST file is split and shifted (AssembleCache)
 //   sections  only the variables whose sources changed are rendered (IncrementalVariables)
-//   rst+page  a page is parsed and rendered only when its templated text changed;
-//             code highlighting is remembered (HighlightMemo)
+//   rst+page  a page is rendered only when its templated text changed, and then
+//             only the section holding the change when that gives the same page
+//             (section-render.ts); code highlighting is remembered (HighlightMemo)
 // The result is the same as a full build's (session.test.ts compares them);
 // a run with errors keeps the last good pages.
 import { readFileSync, realpathSync } from "node:fs";
@@ -30,6 +31,7 @@ import { IncrementalChecks } from "./incremental-checks.ts";
 import { IncrementalVariables } from "./incremental-variables.ts";
 import { HighlightMemo, renderPageWithMemo } from "./page-render.ts";
 import { MemoryParseMemo } from "./parse-memo.ts";
+import { idCounts, type RenderedState, renderChangedSection, tocIds } from "./section-render.ts";
 
 export interface SessionOptions {
   /** Real path of the spec tree. */
@@ -52,8 +54,8 @@ export interface SessionBuild {
   /** Pages whose HTML differs from the previous good build's. */
   changedPages: string[];
   timings: StageTiming[];
-  /** What was redone, for tests and the bench: check units, variables, pages. */
-  redone: { checks: string[]; variables: string[]; pages: string[] };
+  /** What was redone, for tests and the bench: check units, variables, whole pages, single sections (`page#id`), and why a page could not be done by section. */
+  redone: { checks: string[]; variables: string[]; pages: string[]; sections: string[]; fallbacks: string[] };
 }
 
 interface PagePlan {
@@ -64,8 +66,11 @@ interface PagePlan {
 
 interface CachedPage {
   key: string;
+  info: string;
   html: string;
   diagnostics: Diagnostic[];
+  /** For rendering one section again; kept while the page has no diagnostics. */
+  state?: RenderedState;
 }
 
 const hasErrors = (ds: readonly Diagnostic[]) => countBySeverity(ds).errors > 0;
@@ -117,7 +122,7 @@ export class PreviewSession {
       return value;
     };
     const diagnostics: Diagnostic[] = [];
-    const redone = { checks: [] as string[], variables: [] as string[], pages: [] as string[] };
+    const redone = { checks: [] as string[], variables: [] as string[], pages: [] as string[], sections: [] as string[], fallbacks: [] as string[] };
     const result = (extra: Partial<SessionBuild> = {}): SessionBuild => ({
       ok: !hasErrors(diagnostics),
       diagnostics: sortDiagnostics(mergeRepeats(diagnostics)),
@@ -201,14 +206,26 @@ export class PreviewSession {
       plans.forEach((plan, i) => {
         const info: PageInfo = { file: plan.file, version, gitRev, nav: nav(plan.file) };
         const text = templated[i];
-        const key = JSON.stringify(info) + "\u0000" + text.text;
+        const infoKey = JSON.stringify(info);
+        const key = infoKey + "\u0000" + text.text;
         let cached = this.pageCache.get(plan.file);
         if (!cached || cached.key !== key) {
-          const r = renderRst(text, plan.file.replace(/\.html$/, ".rst"));
-          const page = renderPageWithMemo(r.document, info, (line) => text.originOf(line), this.highlight);
-          cached = { key, html: page.html, diagnostics: [...r.diagnostics, ...page.diagnostics] };
+          // One section again when the edit stays in its body (see section-render.ts), else the whole page.
+          const section = cached?.state && cached.info === infoKey ? renderChangedSection(text, cached.state, info, config.titleStyles, this.highlight) : undefined;
+          if (section && "fallback" in section) redone.fallbacks.push(`${plan.file}: ${section.fallback}`);
+          if (section && !("fallback" in section)) {
+            cached = { key, info: infoKey, html: section.html, diagnostics: [], state: { ...cached!.state!, lines: text.lines, html: section.html } };
+            redone.sections.push(`${plan.file}#${section.section}`);
+          } else {
+            const r = renderRst(text, plan.file.replace(/\.html$/, ".rst"));
+            const counts = idCounts(r.document);
+            const page = renderPageWithMemo(r.document, info, (line) => text.originOf(line), this.highlight);
+            const diagnostics = [...r.diagnostics, ...page.diagnostics];
+            const state = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: counts };
+            cached = { key, info: infoKey, html: page.html, diagnostics, state };
+            redone.pages.push(plan.file);
+          }
           this.pageCache.set(plan.file, cached);
-          redone.pages.push(plan.file);
         }
         diagnostics.push(...cached.diagnostics);
         pages.set(plan.file, cached.html);
