@@ -18,9 +18,8 @@
 //   - its contents (the section tree with numbers and ids), and the page around
 //     the sections, are exactly the previous page's;
 //   - the new page's internal links all resolve.
-import type { Diagnostic } from "../diagnostics.ts";
 import { MappedText } from "../build/line-map.ts";
-import { checkInternalLinks } from "../build/page/link-check.ts";
+import { internalLinks } from "../build/page/link-check.ts";
 import type { PageInfo } from "../build/page/page.ts";
 import { renderRst } from "../build/render-rst.ts";
 import { findTitles, type TitleLine } from "../build/titles.ts";
@@ -36,7 +35,11 @@ export interface RenderedState {
   sectionIds: string[];
   /** idCounts() of the whole page's document. */
   idCounts: string;
+  /** The ids and internal links of `html`, once known. */
+  links?: PageLinks;
 }
+
+export type PageLinks = ReturnType<typeof internalLinks>;
 
 /**
  * How many ids the document generated, by prefix (e.g. `signing-json-` for a
@@ -177,6 +180,7 @@ export interface SectionRenderResult {
   html: string;
   /** The id of the section that was rendered again. */
   section: string;
+  links: PageLinks;
 }
 
 /**
@@ -186,6 +190,8 @@ export interface SectionRenderResult {
  */
 export function renderChangedSection(
   text: MappedText,
+  /** `text.text`, which the caller has already. */
+  joined: string,
   previous: RenderedState,
   info: PageInfo,
   titleStyles: readonly string[],
@@ -219,7 +225,7 @@ export function renderChangedSection(
     if (titleStart(a) >= tailNew && titleStart(a) - shift !== titleStart(b)) return { fallback: "titles moved" };
     if (titleStart(a) < first && titleStart(a) !== titleStart(b)) return { fallback: "titles moved" };
   }
-  if (!sectionRenderable(text.text, lines)) return { fallback: "the document has page-wide constructs" };
+  if (!sectionRenderable(joined, lines)) return { fallback: "the document has page-wide constructs" };
   const levels = titles.map((t) => titleStyles.indexOf(t.char));
   if (levels.some((l) => l < 0)) return { fallback: "unknown title style" };
   // The innermost section holding every changed line, and the line before them: lines
@@ -248,9 +254,22 @@ export function renderChangedSection(
   if (page.html.slice(0, firstSection(page.html)) !== previous.html.slice(0, firstSection(previous.html))) return { fallback: "the page head differs" };
   if (page.html.slice(lastSection(page.html)) !== previous.html.slice(lastSection(previous.html))) return { fallback: "the page end differs" };
   const html = previous.html.slice(0, stale[0]) + page.html.slice(fresh[0], fresh[1]) + previous.html.slice(stale[1]);
-  const links: Diagnostic[] = checkInternalLinks(html, info.file, () => undefined);
-  if (links.length) return { fallback: "broken internal links" };
-  return { html, section: id };
+  // The page's ids and links, updated by what the section took away and brought
+  // (the same as scanning the new page: ids are unique in a page).
+  const before = previous.links ?? internalLinks(previous.html);
+  const removed = internalLinks(previous.html.slice(stale[0], stale[1]));
+  const added = internalLinks(page.html.slice(fresh[0], fresh[1]));
+  const ids = new Set(before.ids);
+  for (const i of removed.ids) ids.delete(i);
+  for (const i of added.ids) ids.add(i);
+  const fragments = new Map(before.fragments);
+  for (const [f, n] of removed.fragments) fragments.set(f, (fragments.get(f) ?? 0) - n);
+  for (const [f, n] of added.fragments) fragments.set(f, (fragments.get(f) ?? 0) + n);
+  for (const [f, n] of fragments) {
+    if (n <= 0) fragments.delete(f);
+    else if (f !== "" && !ids.has(f)) return { fallback: "broken internal links" };
+  }
+  return { html, section: id, links: { ids, fragments } };
 }
 
 /** The first id of every section in the contents, in document order. */

@@ -207,14 +207,15 @@ export class PreviewSession {
         const info: PageInfo = { file: plan.file, version, gitRev, nav: nav(plan.file) };
         const text = templated[i];
         const infoKey = JSON.stringify(info);
-        const key = infoKey + "\u0000" + text.text;
+        const joined = text.text;
+        const key = infoKey + "\u0000" + joined;
         let cached = this.pageCache.get(plan.file);
         if (!cached || cached.key !== key) {
           // One section again when the edit stays in its body (see section-render.ts), else the whole page.
-          const section = cached?.state && cached.info === infoKey ? renderChangedSection(text, cached.state, info, config.titleStyles, this.highlight) : undefined;
+          const section = cached?.state && cached.info === infoKey ? renderChangedSection(text, joined, cached.state, info, config.titleStyles, this.highlight) : undefined;
           if (section && "fallback" in section) redone.fallbacks.push(`${plan.file}: ${section.fallback}`);
           if (section && !("fallback" in section)) {
-            cached = { key, info: infoKey, html: section.html, diagnostics: [], state: { ...cached!.state!, lines: text.lines, html: section.html } };
+            cached = { key, info: infoKey, html: section.html, diagnostics: [], state: { ...cached!.state!, lines: text.lines, html: section.html, links: section.links } };
             redone.sections.push(`${plan.file}#${section.section}`);
           } else {
             const r = renderRst(text, plan.file.replace(/\.html$/, ".rst"));
