@@ -1,6 +1,7 @@
 // Every benchmark `matrix-doc bench` runs, in order. A benchmark is a function
 // of the BenchContext that prints its own lines; add one by adding it to the list.
 import { buildBenchmark } from "./build-bench.ts";
+import { rstBenchmark } from "./rst-bench.ts";
 import { serveBenchmark } from "./serve-bench.ts";
 
 export interface BenchContext {
@@ -23,4 +24,4 @@ export interface Benchmark {
   run(ctx: BenchContext): Promise<void> | void;
 }
 
-export const benchmarks: Benchmark[] = [buildBenchmark, serveBenchmark];
+export const benchmarks: Benchmark[] = [rstBenchmark, buildBenchmark, serveBenchmark];

@@ -14,6 +14,7 @@ export const benchCommand: CommandSpec = {
     cmd.option("--scale <n>", "how many times larger the synthetic tree is", "20");
     cmd.option("--runs <n>", "runs per measurement (the best is shown)", "1");
     cmd.option("--keep", "keep the temporary folder (synthetic tree and outputs)");
+    cmd.option("--only <text>", "run only the benchmarks whose name contains this text (e.g. rst, build, serve)");
     cmd.option("--no-docutils", "skip the comparison with python3 docutils (slow on the synthetic tree)");
   },
   async run(options) {
@@ -58,7 +59,8 @@ export const benchCommand: CommandSpec = {
           return synthetic;
         },
       };
-      for (const b of benchmarks) {
+      const only = options.only ? String(options.only).toLowerCase() : "";
+      for (const b of benchmarks.filter((x) => !only || x.name.toLowerCase().includes(only) || (only === "rst" && x.name.includes("reStructuredText")))) {
         print(`== ${b.name}`);
         try {
           await b.run(ctx);

@@ -1,0 +1,160 @@
+// The RST engine benchmark: a large document made at bench time by concatenating
+// docutils' own documents (../shared/reference/docutils/*.rst and the documents
+// among the conformance inputs) to about 50,000 lines, rendered to HTML by our
+// engine and, when python3 docutils is installed, by docutils' html5 writer.
+// Time is also measured at a quarter and a half of the size, to show it grows
+// linearly.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Benchmark, BenchContext } from "./benchmarks.ts";
+import { docutilsVersion } from "./build-bench.ts";
+import { bestOf, formatTiming, timeProcess } from "./timing.ts";
+
+const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
+const SHARED = resolve(REPO, "../shared");
+const TARGET_LINES = 50_000;
+
+/** docutils' documents when the shared reference material is here, else the spec's own prose. */
+function sourceDocuments(): { label: string; texts: string[] } {
+  const texts: string[] = [];
+  const refDir = join(SHARED, "reference/docutils");
+  if (existsSync(refDir)) {
+    for (const name of readdirSync(refDir).sort()) if (name.endsWith(".rst")) texts.push(readFileSync(join(refDir, name), "utf8"));
+    const cases = join(SHARED, "rst-conformance/cases.jsonl");
+    if (existsSync(cases)) {
+      for (const line of readFileSync(cases, "utf8").split("\n")) {
+        if (!line.trim()) continue;
+        const c = JSON.parse(line) as { origin?: string; rst: string };
+        if (c.origin?.startsWith("docs/")) texts.push(c.rst);
+      }
+    }
+    return { label: "docutils' documents", texts };
+  }
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".rst")) texts.push(readFileSync(p, "utf8").replace(/\{\{\s*\w+\s*\}\}/g, "X"));
+    }
+  };
+  for (const d of ["specification", "drafts", "supporting-docs"]) if (existsSync(join(REPO, d))) walk(join(REPO, d));
+  return { label: "the specification's own prose (../shared is absent)", texts };
+}
+
+/** Concatenates the documents, repeating them, until the text has at least `lines` lines. */
+export function largeDocument(texts: string[], lines: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let round = 0; count < lines && texts.length; round++) {
+    for (const t of texts) {
+      const body = t.endsWith("\n") ? t : t + "\n";
+      parts.push(body, "\n");
+      count += body.split("\n").length;
+      if (count >= lines) break;
+    }
+  }
+  return parts.join("");
+}
+
+const CLI = join(REPO, "bin/matrix-doc.js");
+
+/**
+ * docutils renders each document separately, in one process, and reports which it
+ * could render and how long that took (its own clock, so start-up is left out).
+ * Separate documents because docutils 0.19 itself crashes on some duplicate
+ * targets that concatenating documents creates.
+ */
+const DOCUTILS_SCRIPT = [
+  "import sys, json, time, docutils.core",
+  "files = sys.argv[1:]",
+  "ok = []",
+  "start = time.perf_counter()",
+  "for i, f in enumerate(files):",
+  "    try:",
+  "        docutils.core.publish_parts(open(f, encoding='utf-8').read(), source_path=f, writer_name='html5',",
+  "            settings_overrides={'report_level': 5, 'halt_level': 5, 'raw_enabled': False, 'file_insertion_enabled': False})",
+  "        ok.append(i)",
+  "    except BaseException:",
+  "        pass",
+  "print(json.dumps({'ok': ok, 'ms': (time.perf_counter() - start) * 1000}))",
+].join("\n");
+
+/** Renders each document with our engine in this process; the best of `runs` runs, in ms. */
+async function timeOurs(docs: string[], runs: number): Promise<number> {
+  const rst = await import("../rst/index.ts");
+  let best = Infinity;
+  for (let r = 0; r < Math.max(1, runs); r++) {
+    const started = performance.now();
+    for (const d of docs) rst.toHtml(rst.publishDoctree(d, { source: "bench" }));
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+export const rstBenchmark: Benchmark = {
+  name: "reStructuredText engine",
+  async run(ctx: BenchContext) {
+    const { label, texts } = sourceDocuments();
+    const dir = ctx.tempDir("rst");
+    const full = largeDocument(texts, TARGET_LINES);
+    const lines = full.split("\n").length;
+    ctx.print(`input: ${label}, concatenated to ${lines} lines (${(full.length / 1024).toFixed(0)} KB)`);
+    const timings: number[] = [];
+    for (const fraction of [0.25, 0.5, 1]) {
+      const text = fraction === 1 ? full : largeDocument(texts, Math.round(TARGET_LINES * fraction));
+      const file = join(dir, `doc-${fraction}.rst`);
+      writeFileSync(file, text);
+      const t = bestOf(ctx.runs, () => {
+        const r = timeProcess(process.execPath, [CLI, "rst", file, "--out", join(dir, "out.html")]);
+        // Exit 1 means the document has warnings (docutils' own documents do); the render still happened.
+        return r.status === 1 ? { ...r, status: 0 } : r;
+      });
+      if (t.status !== 0) {
+        ctx.print(`  ours at ${fraction * 100}%: FAILED (exit ${t.status}) ${t.stderr.trim().split("\n").slice(-2).join(" / ")}`);
+        return;
+      }
+      timings.push(t.wallMs);
+      ctx.print(`  matrix-doc rst, ${String(text.split("\n").length).padStart(6)} lines: ${formatTiming(t)}`);
+    }
+    const [q, h, f] = timings;
+    ctx.print(`  growth: ×${(h / q).toFixed(2)} from 25% to 50%, ×${(f / h).toFixed(2)} from 50% to 100% (2.00 is linear; process start-up makes small inputs look slower)`);
+
+    // The same documents, one by one, to about the same number of lines: ours and docutils'.
+    const docs: string[] = [];
+    for (let n = 0; n < TARGET_LINES; ) {
+      for (const t of texts) {
+        docs.push(t);
+        n += t.split("\n").length;
+        if (n >= TARGET_LINES) break;
+      }
+    }
+    const version = ctx.docutils ? docutilsVersion() : undefined;
+    let kept = docs;
+    let theirsMs: number | undefined;
+    if (version) {
+      const files = docs.map((d, i) => {
+        const p = join(dir, `one-${String(i).padStart(4, "0")}.rst`);
+        writeFileSync(p, d);
+        return p;
+      });
+      const r = spawnSync("python3", ["-c", DOCUTILS_SCRIPT, ...files], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      if (r.status === 0) {
+        const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as { ok: number[]; ms: number };
+        kept = out.ok.map((i) => docs[i]);
+        theirsMs = out.ms;
+        if (kept.length < docs.length) ctx.print(`  (${docs.length - kept.length} of ${docs.length} documents make docutils ${version} fail; both sides leave them out)`);
+      } else ctx.print(`  docutils ${version}: FAILED (exit ${r.status})`);
+    }
+    const keptLines = kept.reduce((n, d) => n + d.split("\n").length, 0);
+    const oursMs = await timeOurs(kept, ctx.runs);
+    ctx.print(`  ours (in process), ${kept.length} documents, ${keptLines} lines: ${(oursMs / 1000).toFixed(2)} s`);
+    if (theirsMs === undefined) {
+      ctx.print(`  docutils: skipped (${ctx.docutils ? "python3 with docutils is not installed" : "--no-docutils"})`);
+      return;
+    }
+    ctx.print(`  docutils ${version} (in process), same documents: ${(theirsMs / 1000).toFixed(2)} s`);
+    ctx.print(`  ratio: ours is ${(theirsMs / oursMs).toFixed(1)}× faster than docutils (aim: 20×)`);
+  },
+};
