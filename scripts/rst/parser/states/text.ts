@@ -144,6 +144,7 @@ export class Line extends SpecializedText {
   }
 
   override eof(context: string[]): void {
+    if (!context.length) return;
     const marker = context[0].trim();
     if (marker.length < 4) this.stateCorrection(context);
     const { source, line } = this.m.getSourceAndLine();
