@@ -62,6 +62,16 @@ const PROBES: Record<string, DirectiveDefinition> = {
       return [];
     },
   },
+  broken: {
+    requiredArguments: 0,
+    optionalArguments: 0,
+    finalArgumentWhitespace: false,
+    optionSpec: null,
+    hasContent: false,
+    run: () => {
+      throw new TypeError("oops");
+    },
+  },
   failing: {
     requiredArguments: 0,
     optionalArguments: 0,
@@ -137,6 +147,13 @@ describe("directive blocks", () => {
             .. failing:: x
 `,
     );
+  });
+
+  it("turns an unexpected exception in a directive into a SEVERE message", () => {
+    const out = px(".. broken::\n\nAfter.\n");
+    expect(out).toContain('<system_message level="4" line="1" source="test data" type="SEVERE">');
+    expect(out).toContain('Internal error in the "broken" directive: oops');
+    expect(out).toContain("After.");
   });
 
   it("reports unknown directives with the lookup INFO first", () => {
