@@ -13,11 +13,15 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { VariableValue } from "../build/variables.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 import type { SwaggerFile } from "../sources/swagger.ts";
-import { type CatalogOptions, defineVariables, loadSources, type VariableDefinition } from "../../templating/sections/catalog.ts";
+import { findTitles } from "../build/titles.ts";
+import { type CatalogOptions, defineVariables, httpApiVariable, type LoadedSources, type VariableDefinition } from "../../templating/sections/catalog.ts";
+import type { Sources } from "../sources/index.ts";
 import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
 
 interface CachedVariable {
   signature: string;
+  /** The relative title characters and the endpoint titles it was made with. */
+  context: string;
   deps: Snapshot;
   value: VariableValue;
   diagnostics: Diagnostic[];
@@ -30,6 +34,12 @@ export interface VariablesResult {
   rendered: string[];
 }
 
+/** The titles of a rendered value, with their underline characters. */
+function titlesOf(value: VariableValue): string {
+  const lines = value.text.split("\n");
+  return JSON.stringify(findTitles(lines).map((t) => [lines[t.underline - 1], t.char]));
+}
+
 /** The method and full path of every endpoint: what endpoint titles are made from. */
 function endpointTitlesKey(swaggers: readonly SwaggerFile[]): string {
   return JSON.stringify(swaggers.map((s) => [s.file.path, String(s.document.basePath ?? ""), s.endpoints.map((e) => `${e.method} ${e.path}`)]));
@@ -37,25 +47,71 @@ function endpointTitlesKey(swaggers: readonly SwaggerFile[]): string {
 
 export class IncrementalVariables {
   private readonly cached = new Map<string, CachedVariable>();
+  /** Whether the catalog must be made from every Swagger file next time (see `build`). */
+  private needFull = true;
 
   /** Forgets every value (after a template changed, or files were added or removed). */
   clear(): void {
     this.cached.clear();
+    this.needFull = true;
   }
 
-  build(root: string, cache: SourceCache, texts: ReadonlyMap<string, string>, options: CatalogOptions): VariablesResult {
-    const sources = loadSources(root, cache);
+  /**
+   * Every variable, rendering again only those whose sources changed. Making the
+   * endpoint units of every Swagger file is most of the catalog's time, so when
+   * the other Swagger files' variables are all still good, the catalog is made
+   * from the changed Swagger files alone (the others' variables come from the
+   * cache). That gives the same values when the endpoint titles are those of the
+   * last full catalog (checked: an endpoint's title can depend on the others'),
+   * and the same diagnostics when the last full catalog had no canonical-link
+   * warnings (those of the other files cannot have changed).
+   */
+  build(root: string, loaded: Sources, texts: ReadonlyMap<string, string>, options: CatalogOptions): VariablesResult {
+    const titlesKey = endpointTitlesKey(loaded.swagger);
+    const context = JSON.stringify([options.relative, titlesKey]);
+    if (!this.needFull) {
+      const stale = loaded.swagger.filter((s) => {
+        const name = httpApiVariable(s.file.path);
+        const hit = name === undefined ? undefined : this.cached.get(name);
+        return name !== undefined && !(hit && hit.context === context && unchanged(hit.deps, texts));
+      });
+      const result = this.run(root, loaded, stale, texts, options, titlesKey, context);
+      if (result) return result;
+    }
+    return this.run(root, loaded, undefined, texts, options, titlesKey, context)!;
+  }
+
+  /** One catalog: of every Swagger file (`only` undefined), or of `only`; undefined when `only` cannot give the full catalog's result. */
+  private run(
+    root: string,
+    loaded: Sources,
+    only: SwaggerFile[] | undefined,
+    texts: ReadonlyMap<string, string>,
+    options: CatalogOptions,
+    titlesKey: string,
+    context: string,
+  ): VariablesResult | undefined {
+    // The models the load stage made are what the catalog's own loadSources would make again.
+    const cache = loaded.cache;
+    const sources: LoadedSources = { root, cache, swaggers: only ?? loaded.swagger, events: loaded.events };
     const { definitions, diagnostics } = defineVariables(sources, options);
-    const titlesKey = endpointTitlesKey(sources.swaggers);
+    const loadedApis = new Set(loaded.swagger.map((s) => httpApiVariable(s.file.path)));
+    const remade = new Set((only ?? loaded.swagger).map((s) => httpApiVariable(s.file.path)));
     const bySource = new Map(definitions.map((d) => [d.name, d]));
     const variables = new Map<string, VariableValue>();
+    const updates = new Map<string, CachedVariable>();
     const rendered: string[] = [];
     const out: Diagnostic[] = [];
-    const names = new Set<string>();
     for (const d of definitions) {
-      names.add(d.name);
-      const signature = JSON.stringify([d.kind, d.description, d.source, d.renders, options.relative, d.kind === "http_api" ? titlesKey : ""]);
       const hit = this.cached.get(d.name);
+      // A Swagger file left out of this catalog: its value is the cached one (checked by the caller).
+      if (only && d.kind === "http_api" && loadedApis.has(d.name) && !remade.has(d.name)) {
+        if (!hit) return undefined;
+        variables.set(d.name, hit.value);
+        out.push(...hit.diagnostics);
+        continue;
+      }
+      const signature = JSON.stringify([d.kind, d.description, d.source, d.renders, options.relative, d.kind === "http_api" ? titlesKey : ""]);
       if (hit && hit.signature === signature && unchanged(hit.deps, texts)) {
         variables.set(d.name, hit.value);
         out.push(...hit.diagnostics);
@@ -65,11 +121,16 @@ export class IncrementalVariables {
       const before = diagnostics.length;
       const value = d.render();
       const own = diagnostics.splice(before);
-      this.cached.set(d.name, { signature, deps: snapshot(this.dependencies(d, bySource, cache), texts), value, diagnostics: own });
+      if (only && d.kind === "http_api" && (!hit || titlesOf(hit.value) !== titlesOf(value))) return undefined;
+      updates.set(d.name, { signature, context, deps: snapshot(this.dependencies(d, bySource, cache), texts), value, diagnostics: own });
       variables.set(d.name, value);
       rendered.push(d.name);
       out.push(...own);
     }
+    const canonical = diagnostics.some((d) => d.code === "alias-canonical-link");
+    this.needFull = canonical;
+    for (const [name, entry] of updates) this.cached.set(name, entry);
+    const names = new Set(definitions.map((d) => d.name));
     for (const name of [...this.cached.keys()]) if (!names.has(name)) this.cached.delete(name);
     return { variables, diagnostics: [...diagnostics, ...out], rendered };
   }

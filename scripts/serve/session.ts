@@ -183,7 +183,7 @@ export class PreviewSession {
     // sections
     const usedNames = new Set(assembled.flatMap((t) => usedVariables(t.text)));
     const before = sources.cache.diagnostics.length;
-    const built = timed("sections", () => this.variables.build(root, sources.cache, texts, { usedNames, relative: config.relativeTitleStyles }));
+    const built = timed("sections", () => this.variables.build(root, sources, texts, { usedNames, relative: config.relativeTitleStyles }));
     diagnostics.push(...sources.cache.diagnostics.slice(before), ...built.diagnostics);
     redone.variables = built.rendered;
 

@@ -69,7 +69,7 @@ export class SourceWatcher {
   private schedule(): void {
     if (this.running) return; // picked up when the running batch ends
     if (this.timer) clearTimeout(this.timer);
-    const debounce = this.options.debounceMs ?? 20;
+    const debounce = this.options.debounceMs ?? 10;
     const waited = performance.now() - this.firstAt;
     const delay = Math.max(0, Math.min(debounce, (this.options.maxWaitMs ?? 500) - waited));
     this.timer = setTimeout(() => void this.flush(), delay);
