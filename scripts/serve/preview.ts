@@ -2,8 +2,9 @@
 // serves, a SourceWatcher rebuilds on changes. The server listens first, then
 // the first build runs; after that every batch of changes gives a rebuild, and then a
 // reload event (the build is fine) or the diagnostics overlay (it is not). The
-// pages are served from memory as soon as they are built and written to the
-// output folder just after the reload event is sent.
+// pages are served from memory as soon as they are built, and written to the
+// output folder once the edits pause.
+import { listVersions } from "../build/write-output.ts";
 import { PreviewServer } from "./server.ts";
 import { PreviewSession, type SessionBuild } from "./session.ts";
 import { SourceWatcher } from "./watcher.ts";
@@ -52,22 +53,37 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (!first.ok) server.showDiagnostics(first.diagnostics);
   options.onBuild?.(first, [], performance.now() - started);
 
+  // Writing the output folder takes longer than a rebuild: it waits until the edits pause,
+  // so that the reload event and the pages' requests are answered first.
+  let writeTimer: NodeJS.Timeout | undefined;
+  const write = () => {
+    if (writeTimer) clearTimeout(writeTimer);
+    writeTimer = undefined;
+    try {
+      session.write();
+    } catch (e) {
+      options.onError?.(e as Error);
+    }
+  };
+  const scheduleWrite = () => {
+    if (writeTimer) clearTimeout(writeTimer);
+    writeTimer = setTimeout(write, 300);
+  };
+
   const watcher = new SourceWatcher({
     root: session.root,
     debounceMs: options.debounceMs,
     onBatch(changed) {
       const t = performance.now();
       const build = session.build(changed);
+      if (build.ok && build.changedPages.length) {
+        // The pages are served from memory; the theme's files come from the disk, so they go first.
+        if (changed.some((p) => p.startsWith("templating/theme/"))) write();
+        else scheduleWrite();
+      }
       if (build.ok) server.reload(build.changedPages);
       else server.showDiagnostics(build.diagnostics);
       options.onBuild?.(build, changed, performance.now() - t);
-      if (build.ok && build.changedPages.length) {
-        try {
-          session.write();
-        } catch (e) {
-          options.onError?.(e as Error);
-        }
-      }
     },
     onError: (e) => options.onError?.(e),
   });
@@ -84,7 +100,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     session,
     server,
     first,
-    close: () => (closing ??= Promise.all([watcher.close(), server.close()]).then(() => undefined)),
+    close: () =>
+      (closing ??= Promise.all([watcher.close(), server.close()]).then(() => {
+        if (writeTimer) write(); // the last good build is on disk when the preview stops
+      })),
   };
 }
 
@@ -93,9 +112,12 @@ function memoryFiles(session: PreviewSession): Map<string, string> {
   const files = new Map<string, string>();
   const good = session.lastGood;
   if (!good) return files;
+  // `latest/` is this build only when no newer version sits in the output folder.
+  const versions = listVersions(session.out);
+  const latest = versions.length === 0 || versions[0] === good.version;
   for (const [name, html] of good.pages) {
     files.set(`${good.version}/${name}`, html);
-    files.set(`latest/${name}`, html);
+    if (latest) files.set(`latest/${name}`, html);
   }
   return files;
 }

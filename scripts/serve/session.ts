@@ -107,8 +107,12 @@ export class PreviewSession {
       clearTemplateCache();
       this.variables.clear();
     }
-    if (changed.some((p) => p.startsWith("templating/theme/"))) this.pageCache.clear();
-    return this.run();
+    // The theme's files are copied beside the pages: every page counts as changed.
+    const themeChanged = changed.some((p) => p.startsWith("templating/theme/"));
+    if (themeChanged) this.pageCache.clear();
+    const build = this.run();
+    if (themeChanged && build.ok) build.changedPages = [...build.pages.keys()];
+    return build;
   }
 
   private run(): SessionBuild {
