@@ -98,4 +98,12 @@ describe.skipIf(!hasChromium)("matrix-doc serve in Chromium", () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it("forgets the page's event stream when the page closes, and goes on serving", async () => {
+    await page.close();
+    for (let i = 0; i < 100 && preview.server.clientCount > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(preview.server.clientCount).toBe(0);
+    const again = await fetch(`${preview.url}/latest/index.html`);
+    expect(again.status).toBe(200);
+  });
 });

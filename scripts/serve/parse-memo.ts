@@ -5,27 +5,29 @@
 import type { DataKind, Parsed, ParseMemo } from "../sources/data-file.ts";
 import type { ParseCache } from "../sources/parse-cache.ts";
 
-/** Entries kept at most; an editor's successive saves of one file add one each. */
-const LIMIT = 4000;
-
 export class MemoryParseMemo implements ParseMemo {
-  private readonly entries = new Map<string, Parsed>();
+  private entries = new Map<string, Parsed>();
+  /** The entries asked for since `sweep`: the texts the tree holds now. */
+  private used = new Map<string, Parsed>();
 
   constructor(private disk?: ParseCache) {}
 
   get(kind: DataKind, text: string): Parsed | undefined {
     const key = kind + "\u0000" + text;
-    const hit = this.entries.get(key);
-    if (hit) return hit;
-    const stored = this.disk?.get(kind, text);
-    if (stored) this.entries.set(key, stored);
-    return stored;
+    const hit = this.used.get(key) ?? this.entries.get(key) ?? this.disk?.get(kind, text);
+    if (hit) this.used.set(key, hit);
+    return hit;
   }
 
   set(kind: DataKind, text: string, parsed: Parsed): void {
-    if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(kind + "\u0000" + text, parsed);
+    this.used.set(kind + "\u0000" + text, parsed);
     this.disk?.set(kind, text, parsed);
+  }
+
+  /** Keeps only what was asked for or added since the last sweep (call after each load): old versions of edited files go. */
+  sweep(): void {
+    this.entries = this.used;
+    this.used = new Map();
   }
 
   /**

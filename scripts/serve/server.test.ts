@@ -137,6 +137,29 @@ describe("PreviewServer", () => {
     server.reload([]);
   });
 
+  it("tells a page that opens while the build is broken at once", async () => {
+    server.showDiagnostics([{ severity: "error", code: "rst-error", message: "broken", file: "specification/a.rst", line: 7 }]);
+    const url = new URL(base);
+    const first = await new Promise<string>((resolve) => {
+      const req = request({ host: url.hostname, port: url.port, path: EVENTS_PATH }, (res) => {
+        res.setEncoding("utf8");
+        let text = "";
+        res.on("data", (c: string) => {
+          text += c;
+          if (text.includes("event: diagnostics")) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+        res.on("error", () => undefined);
+      });
+      req.on("error", () => undefined);
+      req.end();
+    });
+    expect(first).toContain('"file":"specification/a.rst","line":7');
+    server.reload([]);
+  });
+
   it("refuses other methods", async () => {
     const url = new URL(base);
     const status = await new Promise<number>((resolve) => {

@@ -157,6 +157,7 @@ export class PreviewSession {
     });
     redone.checks = this.checks.lastRun;
     this.memo.detachDisk();
+    this.memo.sweep();
     const entry = newestEntry(sources.changelog);
     if (!entry && !sources.changelog.diagnostics.length) diagnostics.push(error("changelog-no-entries", "CHANGELOG.rst has no release entry, so the build has no version.", { file: CHANGELOG_FILE }));
     if (hasErrors(diagnostics) || !entry) return result();
