@@ -75,7 +75,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     debounceMs: options.debounceMs,
     onBatch(changed) {
       const t = performance.now();
-      const build = session.build(changed);
+      let build: SessionBuild;
+      try {
+        build = session.build(changed);
+      } catch (e) {
+        // A fault of the toolchain, not of the sources: say so on the pages too, and keep serving.
+        const message = `The preview could not rebuild: ${(e as Error).message}`;
+        server.showDiagnostics([{ severity: "error", code: "internal-error", message }]);
+        options.onError?.(e as Error);
+        return;
+      }
       if (build.ok && build.changedPages.length) {
         // The pages are served from memory; the theme's files come from the disk, so they go first.
         if (changed.some((p) => p.startsWith("templating/theme/"))) write();
