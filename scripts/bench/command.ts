@@ -1,11 +1,11 @@
 // `matrix-doc bench`: speed measurements (see ./benchmarks.ts for the list). The
 // synthetic tree and every output go to a temporary folder, removed afterwards
 // unless --keep is given; the repository's gen/ is not touched.
-import { mkdtempSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import type { CommandSpec } from "../command.ts";
+import { type CommandSpec, rootFolder } from "../command.ts";
 
 export const benchCommand: CommandSpec = {
   name: "bench",
@@ -25,12 +25,7 @@ export const benchCommand: CommandSpec = {
       process.stderr.write("matrix-doc bench: --scale and --runs take whole numbers of at least 1.\n");
       return 2;
     }
-    try {
-      if (!statSync(root).isDirectory()) throw new Error();
-    } catch {
-      process.stderr.write(`matrix-doc bench: the root ${root} does not exist or is not a folder.\n`);
-      return 2;
-    }
+    if (!rootFolder(options, "bench")) return 2;
     const { benchmarks } = await import("./benchmarks.ts");
     const { generateSyntheticTree } = await import("./synthetic-tree.ts");
     const temp = mkdtempSync(join(tmpdir(), "matrix-doc-bench-"));

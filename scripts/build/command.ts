@@ -2,10 +2,9 @@
 // `<out>/<version>/`, update `<out>/latest/` and `<out>/index.html`.
 // Exit 0 when built, 1 when a stage reported an error (nothing is written then),
 // 2 on usage errors.
-import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
-import type { CommandSpec } from "../command.ts";
+import { type CommandSpec, rootFolder } from "../command.ts";
 
 export const buildCommand: CommandSpec = {
   name: "build",
@@ -18,17 +17,8 @@ export const buildCommand: CommandSpec = {
   },
   async run(options) {
     const started = performance.now();
-    const root = resolve(String(options.root ?? process.cwd()));
-    let isDir = false;
-    try {
-      isDir = statSync(root).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (!isDir) {
-      process.stderr.write(`matrix-doc build: the root ${root} does not exist or is not a folder.\n`);
-      return 2;
-    }
+    const root = rootFolder(options, "build");
+    if (!root) return 2;
     const { runBuild } = await import("./build.ts");
     const { formatText } = await import("../report.ts");
     const result = await runBuild({

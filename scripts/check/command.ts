@@ -1,10 +1,8 @@
 // `matrix-doc check`: load the spec sources and check them (Swagger validity,
 // examples against their schemas, schemas against draft-04, CHANGELOG titles).
 // Exit 0 when there is no error (warnings alone pass), 1 on errors, 2 on usage errors.
-import { statSync } from "node:fs";
-import { resolve } from "node:path";
 import { Option, type Command } from "commander";
-import type { CommandSpec } from "../command.ts";
+import { type CommandSpec, rootFolder } from "../command.ts";
 
 export const checkCommand: CommandSpec = {
   name: "check",
@@ -15,17 +13,8 @@ export const checkCommand: CommandSpec = {
   },
   async run(options) {
     const started = performance.now();
-    const root = resolve(String(options.root ?? process.cwd()));
-    let isDir = false;
-    try {
-      isDir = statSync(root).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (!isDir) {
-      process.stderr.write(`matrix-doc check: the root ${root} does not exist or is not a folder.\n`);
-      return 2;
-    }
+    const root = rootFolder(options, "check");
+    if (!root) return 2;
     // Loaded here rather than at the top so that `--help` stays quick.
     const { runChecks } = await import("./run.ts");
     const { formatJson, formatText } = await import("../report.ts");

@@ -2,10 +2,9 @@
 // rebuild what an edit touches; open pages reload by themselves, or show the
 // build's problems over the last good page. Ctrl-C stops it (exit 0).
 // Exit 2 on usage errors (bad port, missing root), 1 when the server cannot start.
-import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import type { CommandSpec } from "../command.ts";
+import { type CommandSpec, rootFolder } from "../command.ts";
 
 export const serveCommand: CommandSpec = {
   name: "serve",
@@ -23,12 +22,7 @@ export const serveCommand: CommandSpec = {
       process.stderr.write(`matrix-doc serve: --port takes a port number (0-65535), not "${options.port}".\n`);
       return 2;
     }
-    try {
-      if (!statSync(root).isDirectory()) throw new Error();
-    } catch {
-      process.stderr.write(`matrix-doc serve: the root ${root} does not exist or is not a folder.\n`);
-      return 2;
-    }
+    if (!rootFolder(options, "serve")) return 2;
     const { realpathSync } = await import("node:fs");
     const realRoot = realpathSync(root);
     const { startPreview } = await import("./preview.ts");
