@@ -89,7 +89,8 @@ function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return countBySeverity(diagnostics).errors > 0;
 }
 
-export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+/** Times stages one after another: `timed(stage, f)` runs f and records how long since the last stage ended. */
+export function stageTimer(): { timings: StageTiming[]; timed: <T>(stage: string, f: () => T) => T } {
   const timings: StageTiming[] = [];
   let mark = performance.now();
   const timed = <T>(stage: string, f: () => T): T => {
@@ -99,6 +100,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     mark = now;
     return value;
   };
+  return { timings, timed };
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const { timings, timed } = stageTimer();
   const diagnostics: Diagnostic[] = [];
   const requestedRoot = resolve(options.root);
   const result = (extra: Partial<BuildResult> = {}): BuildResult => {

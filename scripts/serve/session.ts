@@ -12,7 +12,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics.ts";
-import { DEFAULT_TARGET, HOWTO_FILE, mergeRepeats, type StageTiming, versionsPage } from "../build/build.ts";
+import { DEFAULT_TARGET, HOWTO_FILE, mergeRepeats, stageTimer, type StageTiming, versionsPage } from "../build/build.ts";
 import { type PageInfo, type PageLink, themeAssets } from "../build/page/page.ts";
 import { renderRst } from "../build/render-rst.ts";
 import { loadTargets, resolveTarget, type TargetFile } from "../build/targets.ts";
@@ -116,15 +116,7 @@ export class PreviewSession {
   }
 
   private run(): SessionBuild {
-    const timings: StageTiming[] = [];
-    let mark = performance.now();
-    const timed = <T>(stage: string, f: () => T): T => {
-      const value = f();
-      const now = performance.now();
-      timings.push({ stage, ms: now - mark });
-      mark = now;
-      return value;
-    };
+    const { timings, timed } = stageTimer();
     const diagnostics: Diagnostic[] = [];
     const redone = { checks: [] as string[], variables: [] as string[], pages: [] as string[], sections: [] as string[], fallbacks: [] as string[] };
     const result = (extra: Partial<SessionBuild> = {}): SessionBuild => ({
