@@ -174,7 +174,7 @@ describe("failure classes", () => {
       "ref-missing-pointer api/client-server/v1/refs.yaml:16",
       "ref-url api/client-server/v1/refs.yaml:20",
       "ref-outside-root api/client-server/v1/refs.yaml:24",
-      "file-unreadable api/client-server/v1/refs.yaml:32",
+      "not-a-file api/client-server/v1/refs.yaml:32",
       "ref-outside-root api/client-server/v1/refs.yaml:36",
     ]);
   });

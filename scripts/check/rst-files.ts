@@ -6,12 +6,11 @@
 // files of their target, which only exist once the build has joined them (the
 // build reports unresolved links itself). Drafts and supporting documents stand
 // alone and go through the transforms too.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { rstDiagnostic } from "../diagnostics/rst-messages.ts";
-import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parse, publishDoctree } from "../rst/index.ts";
 import { listFiles } from "../sources/list-files.ts";
+import { readSourceFile } from "../sources/safe-read.ts";
 import type { Check } from "./context.ts";
 
 export const RST_DIRS = ["specification", "supporting-docs", "drafts"] as const;
@@ -51,14 +50,12 @@ export const rstFiles: Check = (ctx) => {
   const diagnostics: Diagnostic[] = [];
   for (const dir of RST_DIRS) {
     for (const path of listFiles(ctx.root, dir, { recursive: true }).filter((p) => p.endsWith(".rst"))) {
-      let text: string;
-      try {
-        text = readFileSync(join(ctx.root, path), "utf8");
-      } catch (e) {
-        diagnostics.push(error("file-unreadable", `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { file: path }));
+      const read = readSourceFile(ctx.root, path);
+      if (!read.ok) {
+        diagnostics.push(read.diagnostic);
         continue;
       }
-      diagnostics.push(...checkRstText(path, text, { transforms: !PARTIAL_DIRS.has(dir) }));
+      diagnostics.push(...checkRstText(path, read.text, { transforms: !PARTIAL_DIRS.has(dir) }));
     }
   }
   return diagnostics;

@@ -9,9 +9,9 @@
 // down the file, and the newest entry has a body. The check reports the
 // diagnostics; the build reads `spec_version` and `spec_changelog` from the
 // newest entry and fails with the same diagnostics.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readSourceFile } from "./safe-read.ts";
 
 export const CHANGELOG_FILE = "CHANGELOG.rst";
 
@@ -44,18 +44,24 @@ const VERSION = /\bv(\d+)\.(\d+)\.(\d+)(?![\w.-])/;
 const DATE = /\((\d{4})-(\d{2})-(\d{2})\)/;
 
 export function loadChangelog(root: string): Changelog {
-  let text: string;
+  let realRoot = root;
   try {
-    text = readFileSync(join(root, CHANGELOG_FILE), "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message =
-      code === "ENOENT"
-        ? `There is no ${CHANGELOG_FILE} at the root of the spec tree.`
-        : `${CHANGELOG_FILE} cannot be read (${code ?? (e as Error).message}).`;
-    return { file: CHANGELOG_FILE, entries: [], diagnostics: [error(code === "ENOENT" ? "changelog-missing" : "file-unreadable", message, { file: CHANGELOG_FILE })] };
+    realRoot = realpathSync(root);
+  } catch {
+    // reported as a missing file below
   }
-  return parseChangelog(text);
+  // Read under the rules of ./safe-read.ts: inside the tree, a regular file, UTF-8.
+  const read = readSourceFile(realRoot, CHANGELOG_FILE);
+  if (!read.ok) {
+    const d = read.diagnostic;
+    const missing = d.code === "file-missing";
+    return {
+      file: CHANGELOG_FILE,
+      entries: [],
+      diagnostics: [missing ? error("changelog-missing", `There is no ${CHANGELOG_FILE} at the root of the spec tree.`, { file: CHANGELOG_FILE }) : d],
+    };
+  }
+  return parseChangelog(read.text);
 }
 
 /** The newest entry, or undefined when there is none. */

@@ -1,0 +1,142 @@
+// Issue 14, end to end on the mini tree: hostile or broken sources give a
+// located error and a failed build (nothing written), never a read outside the
+// tree, a hang, or an internal error.
+import { execFileSync, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { runChecks } from "../check/run.ts";
+import { runBuild } from "./build.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(here, "../..");
+const FIXTURE = join(here, "fixtures/mini-tree");
+const CLI = join(REPO, "bin/matrix-doc.js");
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+/** A copy of the mini tree, with a secret file beside it (outside the tree). */
+function tree(): { root: string; out: string; secret: string } {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "hardening-")));
+  temps.push(dir);
+  cpSync(FIXTURE, join(dir, "tree"), { recursive: true, verbatimSymlinks: true });
+  const secret = join(dir, "secret.txt");
+  writeFileSync(secret, "TOP-SECRET-CONTENT\n");
+  return { root: join(dir, "tree"), out: join(dir, "out"), secret };
+}
+
+const places = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.file}:${d.line ?? "-"}`);
+
+function cli(args: string[], timeout = 30_000) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("1. targets.yaml names only files inside the tree", () => {
+  it("a `../` path under a target's files is an error at its line; the build writes nothing", async () => {
+    const t = tree();
+    const targets = join(t.root, "specification/targets.yaml");
+    writeFileSync(targets, readFileSync(targets, "utf8").replace("      - intro.rst\n", "      - intro.rst\n      - ../../secret.txt\n"));
+    const result = await runBuild({ root: t.root, out: t.out });
+    expect(result.ok).toBe(false);
+    expect(places(result.diagnostics)).toEqual(["path-outside-root specification/targets.yaml:5"]);
+    expect(existsSync(t.out)).toBe(false);
+  });
+
+  it("a symbolic link in specification/ that leads outside is an error at the line that lists it", async () => {
+    const t = tree();
+    symlinkSync(t.secret, join(t.root, "specification/leak.rst"));
+    const targets = join(t.root, "specification/targets.yaml");
+    writeFileSync(targets, readFileSync(targets, "utf8").replace("      - { 1: typing.rst }\n", "      - { 1: typing.rst }\n      - { 1: leak.rst }\n"));
+    const result = await runBuild({ root: t.root, out: t.out });
+    expect(places(result.diagnostics)).toEqual(["path-outside-root specification/targets.yaml:6"]);
+    expect(existsSync(t.out)).toBe(false);
+  });
+
+  it("an absolute path is refused too, and a missing file is an error at its line", async () => {
+    const t = tree();
+    const targets = join(t.root, "specification/targets.yaml");
+    const original = readFileSync(targets, "utf8");
+    writeFileSync(targets, original.replace("      - intro.rst\n", `      - intro.rst\n      - ${t.secret}\n`));
+    const absolute = await runBuild({ root: t.root, out: t.out });
+    expect(places(absolute.diagnostics)).toEqual(["path-outside-root specification/targets.yaml:5"]);
+    writeFileSync(targets, original.replace("      - intro.rst\n", `      - intro.rst\n      - nowhere.rst\n`));
+    const missing = await runBuild({ root: t.root, out: t.out });
+    expect(places(missing.diagnostics)).toEqual(["file-missing specification/targets.yaml:5"]);
+    expect(missing.diagnostics[0].message).toBe("specification/nowhere.rst is listed in specification/targets.yaml but does not exist.");
+  });
+
+  it("targets.yaml itself may not be a link out of the tree", async () => {
+    const t = tree();
+    const targets = join(t.root, "specification/targets.yaml");
+    const outside = join(dirname(t.root), "targets.yaml");
+    cpSync(targets, outside);
+    rmSync(targets);
+    symlinkSync(outside, targets);
+    const result = await runBuild({ root: t.root, out: t.out });
+    expect(places(result.diagnostics)).toEqual(["path-outside-root specification/targets.yaml:-"]);
+  });
+});
+
+describe("4. only regular files are read", () => {
+  it("a FIFO named like a Swagger file is an error naming it, and check and build end", () => {
+    const t = tree();
+    execFileSync("mkfifo", [join(t.root, "api/client-server/v1/x.yaml")]);
+    const check = cli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
+    expect(check.signal).toBe(null);
+    expect(check.status).toBe(1);
+    const report = JSON.parse(check.stdout) as { diagnostics: Diagnostic[] };
+    expect(places(report.diagnostics)).toEqual(["not-a-file api/client-server/v1/x.yaml:-"]);
+    const build = cli(["build", "--root", t.root, "--out", t.out]);
+    expect(build.signal).toBe(null);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain("api/client-server/v1/x.yaml");
+    expect(existsSync(t.out)).toBe(false);
+  });
+
+  it("a folder named like a Swagger file or an RST file is an error naming it", () => {
+    const t = tree();
+    execFileSync("mkdir", [join(t.root, "api/client-server/v1/dir.yaml"), join(t.root, "specification/dir.rst")]);
+    const result = runChecks(t.root, { cacheDir: null });
+    expect(places(result.diagnostics)).toEqual(["not-a-file api/client-server/v1/dir.yaml:-", "not-a-file specification/dir.rst:-"]);
+  });
+});
+
+describe("7. sizes a spec never needs", () => {
+  it("a Swagger file over the size limit is an error at the file, quickly", () => {
+    const t = tree();
+    const file = join(t.root, "api/client-server/v1/typing.yaml");
+    appendFileSync(file, `# ${"x".repeat(5 * 1024 * 1024)}\n`);
+    const started = performance.now();
+    const result = runChecks(t.root, { cacheDir: null });
+    expect(places(result.diagnostics)).toEqual(["file-too-large api/client-server/v1/typing.yaml:-"]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe("11. invalid UTF-8", () => {
+  it("is an error at its line in a YAML file, an RST file and CHANGELOG.rst", async () => {
+    const t = tree();
+    const bad = (rel: string, line: number) => {
+      const path = join(t.root, rel);
+      const lines = readFileSync(path, "utf8").split("\n");
+      lines[line - 1] = lines[line - 1] + "\udc80";
+      writeFileSync(path, Buffer.concat(lines.map((l, i) => Buffer.concat([l.endsWith("\udc80") ? Buffer.concat([Buffer.from(l.slice(0, -1)), Buffer.from([0xfe])]) : Buffer.from(l), Buffer.from(i < lines.length - 1 ? "\n" : "")]))));
+    };
+    bad("api/client-server/v1/typing.yaml", 4);
+    bad("specification/intro.rst", 2);
+    bad("CHANGELOG.rst", 1);
+    const check = runChecks(t.root, { cacheDir: null });
+    expect(places(check.diagnostics)).toEqual([
+      "invalid-utf8 api/client-server/v1/typing.yaml:4",
+      "invalid-utf8 CHANGELOG.rst:1",
+      "invalid-utf8 specification/intro.rst:2",
+    ].sort((a, b) => a.split(" ")[1].localeCompare(b.split(" ")[1])));
+    const build = await runBuild({ root: t.root, out: t.out });
+    expect(build.ok).toBe(false);
+    expect(places(build.diagnostics)).toContain("invalid-utf8 api/client-server/v1/typing.yaml:4");
+  });
+});
