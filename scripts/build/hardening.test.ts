@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runChecks } from "../check/run.ts";
 import { runBuild } from "./build.ts";
+import { dereference } from "../sources/refs.ts";
+import { SourceCache } from "../sources/source-cache.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, "../..");
@@ -138,5 +140,100 @@ describe("11. invalid UTF-8", () => {
     const build = await runBuild({ root: t.root, out: t.out });
     expect(build.ok).toBe(false);
     expect(places(build.diagnostics)).toContain("invalid-utf8 api/client-server/v1/typing.yaml:4");
+  });
+});
+
+describe("6. deep nesting is a located error, and --format json always prints JSON", () => {
+  const deepJson = (n: number) => `{"content": ${"[".repeat(n)}1${"]".repeat(n)}}\n`;
+
+  it("an event example nested 10,000 deep", () => {
+    const t = tree();
+    const example = join(t.root, "event-schemas/examples/v1/m.room.topic");
+    writeFileSync(example, deepJson(10_000));
+    const check = cli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
+    expect(check.status).toBe(1);
+    const report = JSON.parse(check.stdout) as { diagnostics: Diagnostic[] };
+    expect(places(report.diagnostics)).toEqual(["nesting-too-deep event-schemas/examples/v1/m.room.topic:1"]);
+    expect(report.diagnostics[0].column).toBe(12 + 128);
+  });
+
+  it("a JSON example inside a YAML string nested 10,000 deep", () => {
+    const t = tree();
+    const file = join(t.root, "api/client-server/v1/typing.yaml");
+    const text = readFileSync(file, "utf8");
+    const m = /( +)example: \|-\n( +)\{/.exec(text);
+    expect(m).not.toBe(null);
+    const line = text.slice(0, m!.index).split("\n").length + 1;
+    writeFileSync(file, text.replace(/( +)example: \|-\n( +)\{/, (_w, a: string, b: string) => `${a}example: |-\n${b}{"deep": ${"[".repeat(10_000)}${"]".repeat(10_000)},`));
+    const result = runChecks(t.root, { cacheDir: null });
+    expect(places(result.diagnostics)).toEqual([`nesting-too-deep api/client-server/v1/typing.yaml:${line}`]);
+  });
+
+  it("YAML nested 10,000 deep: in block style it is over the size limit; in flow style, and 1,000 deep in block style, too deep", () => {
+    const cases: [string, string, string][] = [];
+    let block = "";
+    for (let i = 0; i < 10_000; i++) block += `${" ".repeat(i)}a:\n`;
+    cases.push(["file-too-large", block, "-"]);
+    let shallower = "";
+    for (let i = 0; i < 1000; i++) shallower += `${" ".repeat(i)}a:\n`;
+    // The YAML parser itself gives up at some depth between the limit and 1,000: the error is where it did.
+    cases.push(["nesting-too-deep", shallower + `${" ".repeat(1000)}1\n`, "deeper than 128"]);
+    cases.push(["nesting-too-deep", `a: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`, "1"]);
+    for (const [code, yaml, line] of cases) {
+      const t = tree();
+      writeFileSync(join(t.root, "api/client-server/v1/deep.yaml"), yaml);
+      const result = runChecks(t.root, { cacheDir: null });
+      const shown = places(result.diagnostics).map((p) => (line === "deeper than 128" && Number(p.split(":")[1]) > 128 ? `${p.split(":")[0]}:${line}` : p));
+      expect(shown).toEqual([`${code} api/client-server/v1/deep.yaml:${line}`]);
+    }
+  });
+
+  it("a schema nested 3,000 deep", () => {
+    const t = tree();
+    let schema = '{"type": "string"}';
+    for (let i = 0; i < 3000; i++) schema = `{"type": "object", "properties": {"a": ${schema}}}`;
+    writeFileSync(join(t.root, "event-schemas/schema/v1/core-event-schema/deep.json"), schema);
+    const check = cli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
+    const report = JSON.parse(check.stdout) as { diagnostics: Diagnostic[] };
+    expect(places(report.diagnostics)).toEqual(["nesting-too-deep event-schemas/schema/v1/core-event-schema/deep.json:1"]);
+    expect(check.status).toBe(1);
+  });
+
+  it("schemas within the limit that reference each other deeper than the inlined limit", () => {
+    const t = tree();
+    const dir = join(t.root, "event-schemas/schema/v1/core-event-schema");
+    const nest = (inner: string) => {
+      let s = inner;
+      for (let i = 0; i < 60; i++) s = `{"type": "object", "properties": {"a": ${s}}}`;
+      return s;
+    };
+    for (let k = 0; k < 8; k++) writeFileSync(join(dir, `chain${k}.json`), nest(k === 7 ? '{"type": "string"}' : `{"$ref": "chain${k + 1}.json"}`));
+    const result = runChecks(t.root, { cacheDir: null });
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((d) => d.code === "nesting-too-deep" && d.file?.startsWith("event-schemas/schema/v1/core-event-schema/chain") && d.line === 1)).toBe(true);
+  });
+});
+
+describe("8. a `__proto__` key is a key like any other", () => {
+  it("in a JSON example: it does not lend the example inherited properties", () => {
+    const t = tree();
+    const example = join(t.root, "event-schemas/examples/v1/m.room.topic");
+    writeFileSync(example, readFileSync(example, "utf8").replace('"topic": "A room topic"', '"__proto__": {"topic": "inherited"}'));
+    const result = runChecks(t.root, { cacheDir: null });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(["example-invalid event-schemas/examples/v1/m.room.topic:3"]);
+    expect(result.diagnostics[0].message).toContain("topic");
+  });
+
+  it("in YAML, through a `$ref`: the dereferenced value keeps it as its own property", () => {
+    const t = tree();
+    const dir = join(t.root, "api/client-server/v1/definitions");
+    writeFileSync(join(dir, "proto.yaml"), 'type: object\nproperties:\n  __proto__:\n    type: string\n  other:\n    $ref: "error.yaml"\n');
+    const cache = new SourceCache(t.root);
+    const file = cache.load("api/client-server/v1/definitions/proto.yaml")!;
+    const value = dereference(cache, file) as { properties: Record<string, unknown> };
+    expect(Object.getPrototypeOf(value.properties)).toBe(Object.prototype);
+    expect(Object.keys(value.properties)).toEqual(["__proto__", "other"]);
+    expect(Object.getOwnPropertyDescriptor(value.properties, "__proto__")?.value).toEqual({ type: "string" });
   });
 });

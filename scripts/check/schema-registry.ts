@@ -228,7 +228,10 @@ export class SchemaRegistry {
         return target ? { $ref: this.idOf(target.file) + pointerToFragment(target.pointer) } : {};
       }
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, `${pointer}/${escapeSegment(k)}`);
+      // defineProperty: a key such as `__proto__` is a property like any other.
+      for (const [k, v] of Object.entries(value)) {
+        Object.defineProperty(out, k, { value: walk(v, `${pointer}/${escapeSegment(k)}`), writable: true, enumerable: true, configurable: true });
+      }
       return out;
     };
     return walk(file.value, "");

@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mapLiteralOffset, type OffsetMap } from "./embedded-text.ts";
-import { JsonSyntaxError, parseJson } from "./json-text.ts";
+import { JsonDepthError, JsonSyntaxError, parseJson } from "./json-text.ts";
+import { MAX_DATA_DEPTH } from "./limits.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";
 
 // The `yaml` package is loaded on first use: when every YAML file comes from the
@@ -162,16 +163,30 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
       return { file: new DataFile(path, absPath, text, kind, parsed.value, index), diagnostics: [] };
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
+      if (e instanceof JsonDepthError) return { file: undefined, diagnostics: [tooDeep(at(e.offset))] };
       return { file: undefined, diagnostics: [error("json-syntax", `This file is not valid JSON: ${e.message}.`, at(e.offset))] };
     }
   }
-  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // The YAML parser ran out of stack: only very deep nesting does that.
+    return { file: undefined, diagnostics: [tooDeep(at(deepestLineStart(text)))] };
+  }
   if (doc.errors.length > 0) {
+    // The parser reports its own stack overflow as an error; it is nesting too deep.
+    const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+    if (overflow) return { file: undefined, diagnostics: [tooDeep(at(overflow.pos[0]))] };
     const diagnostics = doc.errors.map((e) =>
       error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.pos[0])),
     );
     return { file: undefined, diagnostics };
   }
+  // Before anything walks the document (toJS and the index recurse), bound its depth.
+  const deep = tooDeepYamlNode(doc);
+  if (deep !== undefined) return { file: undefined, diagnostics: [tooDeep(at(deep))] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
@@ -216,6 +231,50 @@ function indexYaml(doc: Document): PositionIndex {
   };
   visit(doc.contents as Node | null, "", undefined, 0);
   return index;
+}
+
+function tooDeep(where: Partial<Diagnostic>): Diagnostic {
+  return error("nesting-too-deep", `Arrays and objects are nested more than ${MAX_DATA_DEPTH} levels deep here; that is the limit.`, where);
+}
+
+/**
+ * The offset of the first collection nested deeper than MAX_DATA_DEPTH in a YAML
+ * document (aliases are not followed: their targets are checked where they are
+ * written), or undefined. Iterative, so any depth is safe.
+ */
+function tooDeepYamlNode(doc: Document): number | undefined {
+  const { isMap, isPair, isSeq } = yaml();
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DATA_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.value, depth + 1]);
+        stack.push([item.key, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** The start of the most indented line: where a block document too deep for the parser goes deepest. */
+function deepestLineStart(text: string): number {
+  let best = 0;
+  let bestIndent = -1;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let indent = start;
+    while (indent < end && text.charCodeAt(indent) === 0x20) indent++;
+    if (indent - start > bestIndent && indent < end) {
+      bestIndent = indent - start;
+      best = indent;
+    }
+    start = end + 1;
+  }
+  return best;
 }
 
 function plainYamlMessage(message: string): string {
