@@ -237,3 +237,46 @@ describe("8. a `__proto__` key is a key like any other", () => {
     expect(Object.getOwnPropertyDescriptor(value.properties, "__proto__")?.value).toEqual({ type: "string" });
   });
 });
+
+describe("7. schema patterns run in linear time (RE2)", () => {
+  it("`^(a+)+$` against 40 `a`s and a `b` is checked at once, and fails as it should", () => {
+    const t = tree();
+    const schema = join(t.root, "event-schemas/schema/v1/m.room.topic");
+    writeFileSync(schema, readFileSync(schema, "utf8").replace('"description": "The topic text."', '"description": "The topic text.", "pattern": "^(a+)+$"'));
+    const example = join(t.root, "event-schemas/examples/v1/m.room.topic");
+    writeFileSync(example, readFileSync(example, "utf8").replace('"A room topic"', `"${"a".repeat(40)}b"`));
+    const started = performance.now();
+    const result = runChecks(t.root, { cacheDir: null });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(places(result.diagnostics)).toEqual(["example-invalid event-schemas/examples/v1/m.room.topic:4"]);
+    // The validators written to the cache folder and loaded back use RE2 too.
+    const cacheDir = join(dirname(t.root), "cache");
+    for (let run = 0; run < 2; run++) {
+      const started = performance.now();
+      const cached = runChecks(t.root, { cacheDir });
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(places(cached.diagnostics)).toEqual(["example-invalid event-schemas/examples/v1/m.room.topic:4"]);
+    }
+  });
+});
+
+describe("8. a pattern RE2 cannot take is an error at the pattern", () => {
+  it("a syntax error, and a lookahead (which RE2 does not have); the examples are still checked", () => {
+    const t = tree();
+    const schema = join(t.root, "event-schemas/schema/v1/m.room.topic");
+    writeFileSync(schema, readFileSync(schema, "utf8").replace('"description": "The topic text."', '"description": "The topic text.",\n                    "pattern": "(?=a)b"'));
+    const typing = join(t.root, "api/client-server/v1/typing.yaml");
+    const text = readFileSync(typing, "utf8");
+    const line = text.split("\n").findIndex((l) => l.includes("typing:")) + 2;
+    writeFileSync(typing, text.replace(/( +)typing:\n/, (_w, indent: string) => `${indent}typing:\n${indent}  pattern: "(["\n`));
+    const example = join(t.root, "event-schemas/examples/v1/m.room.topic");
+    writeFileSync(example, readFileSync(example, "utf8").replace('"A room topic"', "5"));
+    const result = runChecks(t.root, { cacheDir: null });
+    expect(places(result.diagnostics)).toEqual([
+      `pattern-invalid api/client-server/v1/typing.yaml:${line}`,
+      "example-invalid event-schemas/examples/v1/m.room.topic:4",
+      "pattern-invalid event-schemas/schema/v1/m.room.topic:13",
+    ]);
+    expect(result.diagnostics[2].message).toContain("(?=");
+  });
+});

@@ -8,8 +8,9 @@ import { apiExamples } from "./api-examples.ts";
 import { changelog } from "./changelog.ts";
 import type { Check } from "./context.ts";
 import { eventExamples } from "./event-examples.ts";
+import { patterns } from "./patterns.ts";
 import { rstFiles } from "./rst-files.ts";
 import { schemaFiles } from "./schema-files.ts";
 import { swaggerDocuments } from "./swagger.ts";
 
-export const checks: Check[] = [swaggerDocuments, apiExamples, eventExamples, schemaFiles, changelog, rstFiles];
+export const checks: Check[] = [swaggerDocuments, apiExamples, eventExamples, schemaFiles, patterns, changelog, rstFiles];
