@@ -280,3 +280,15 @@ describe("8. a pattern RE2 cannot take is an error at the pattern", () => {
     expect(result.diagnostics[2].message).toContain("(?=");
   });
 });
+
+describe("8. a huge event example is reported at the example", () => {
+  it("in check and in build", async () => {
+    const t = tree();
+    const example = join(t.root, "event-schemas/examples/v1/m.room.topic");
+    writeFileSync(example, readFileSync(example, "utf8").replace('"A room topic"', `"${"x".repeat(5 * 1024 * 1024)}"`));
+    expect(places(runChecks(t.root, { cacheDir: null }).diagnostics)).toEqual(["file-too-large event-schemas/examples/v1/m.room.topic:-"]);
+    const build = await runBuild({ root: t.root, out: t.out });
+    expect(places(build.diagnostics)).toEqual(["file-too-large event-schemas/examples/v1/m.room.topic:-"]);
+    expect(existsSync(t.out)).toBe(false);
+  });
+});
