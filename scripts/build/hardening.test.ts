@@ -292,3 +292,18 @@ describe("8. a huge event example is reported at the example", () => {
     expect(existsSync(t.out)).toBe(false);
   });
 });
+
+describe("11. command-line use", () => {
+  it("`--out` naming a file is a usage error (exit 2) for build and serve, and the file is untouched", () => {
+    const t = tree();
+    const file = join(dirname(t.root), "a-file");
+    writeFileSync(file, "keep me\n");
+    for (const [command, out] of [["build", file], ["build", join(file, "sub")], ["serve", file]] as const) {
+      const r = cli([command, "--root", t.root, "--out", out, ...(command === "serve" ? ["--port", "0"] : [])], 20_000);
+      expect(r.status, `${command} ${out}`).toBe(2);
+      expect(r.stderr).toContain("is not a folder");
+      expect(r.stderr).not.toContain("internal error");
+    }
+    expect(readFileSync(file, "utf8")).toBe("keep me\n");
+  });
+});
