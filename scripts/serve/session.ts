@@ -9,8 +9,7 @@
 //             (section-render.ts); code highlighting is remembered (HighlightMemo)
 // The result is the same as a full build's (session.test.ts compares them);
 // a run with errors keeps the last good pages.
-import { readFileSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
 import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { DEFAULT_TARGET, HOWTO_FILE, mergeRepeats, stageTimer, type StageTiming, versionsPage } from "../build/build.ts";
 import { type PageInfo, type PageLink, themeAssets } from "../page/page.ts";
@@ -25,6 +24,7 @@ import { DEFAULT_CACHE_DIR } from "../check/schema-registry.ts";
 import { CHANGELOG_FILE, newestEntry } from "../sources/changelog.ts";
 import { loadSources, type Sources } from "../sources/index.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
+import { readSourceFile } from "../sources/safe-read.ts";
 import { clearTemplateCache } from "../variables/render.ts";
 import { AssembleCache } from "./assemble-cache.ts";
 import { IncrementalChecks } from "./incremental-checks.ts";
@@ -133,7 +133,7 @@ export class PreviewSession {
     // load
     const sources: Sources = timed("load", () => loadSources(root, { memo: this.memo }));
     const texts = new Map(sources.cache.loadedFiles().map((f) => [f.path, f.text]));
-    texts.set(CHANGELOG_FILE, readText(join(root, CHANGELOG_FILE)) ?? "");
+    texts.set(CHANGELOG_FILE, readText(root, CHANGELOG_FILE) ?? "");
     // Files added, removed or newly broken change what `$ref`s resolve to: start the caches afresh.
     const paths = [...texts.keys()].sort().join("\n");
     if (paths !== this.loadedPaths) {
@@ -247,10 +247,8 @@ export class PreviewSession {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
+/** A source's text under the rules of every source read (../sources/safe-read.ts); undefined when it cannot be read. */
+function readText(root: string, path: string): string | undefined {
+  const read = readSourceFile(root, path);
+  return read.ok ? read.text : undefined;
 }
