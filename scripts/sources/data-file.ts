@@ -169,7 +169,11 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
   }
   let doc: Document;
   try {
-    doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const parsed = parseYamlDocument(text);
+    if ("errors" in parsed) {
+      return { file: undefined, diagnostics: parsed.errors.map((e) => error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.offset))) };
+    }
+    doc = parsed.doc;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // The YAML parser ran out of stack: only very deep nesting does that.
@@ -231,6 +235,32 @@ function indexYaml(doc: Document): PositionIndex {
   };
   visit(doc.contents as Node | null, "", undefined, 0);
   return index;
+}
+
+/** Syntax errors after which a YAML file is not read further: the rest would mostly be noise, and costly. */
+const MAX_YAML_ERRORS = 20;
+
+/**
+ * `yaml.parseDocument`, in its two steps, stopping early: the parser's tokens are
+ * gathered first, and if more than MAX_YAML_ERRORS of them are errors (junk such
+ * as thousands of unbalanced brackets, which the composer is slow on), only the
+ * first ones are reported. A second document is an error, as parseDocument has it.
+ */
+function parseYamlDocument(text: string): { doc: Document } | { errors: { message: string; offset: number }[] } {
+  const { Composer, Parser } = yaml();
+  const tokens: import("yaml").CST.Token[] = [];
+  const errors: { message: string; offset: number }[] = [];
+  for (const token of new Parser().parse(text)) {
+    if (token.type === "error") {
+      errors.push({ message: token.message, offset: token.offset });
+      if (errors.length > MAX_YAML_ERRORS) return { errors: errors.slice(0, MAX_YAML_ERRORS) };
+    }
+    tokens.push(token);
+  }
+  const docs = [...new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length)];
+  const doc = docs[0] as Document;
+  if (docs.length > 1) return { errors: [{ message: "This file holds more than one YAML document (a second `---` or `...`).", offset: docs[1].range[0] }] };
+  return { doc };
 }
 
 function tooDeep(where: Partial<Diagnostic>): Diagnostic {
