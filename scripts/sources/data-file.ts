@@ -170,6 +170,7 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
   let doc: Document;
   try {
     const parsed = parseYamlDocument(text);
+    if ("deep" in parsed) return { file: undefined, diagnostics: [tooDeep(at(parsed.deep))] };
     if ("errors" in parsed) {
       return { file: undefined, diagnostics: parsed.errors.map((e) => error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.offset))) };
     }
@@ -183,7 +184,7 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
     // The parser reports its own stack overflow as an error; it is nesting too deep.
     const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
     if (overflow) return { file: undefined, diagnostics: [tooDeep(at(overflow.pos[0]))] };
-    const diagnostics = doc.errors.map((e) =>
+    const diagnostics = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) =>
       error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.pos[0])),
     );
     return { file: undefined, diagnostics };
@@ -246,7 +247,7 @@ const MAX_YAML_ERRORS = 20;
  * as thousands of unbalanced brackets, which the composer is slow on), only the
  * first ones are reported. A second document is an error, as parseDocument has it.
  */
-function parseYamlDocument(text: string): { doc: Document } | { errors: { message: string; offset: number }[] } {
+function parseYamlDocument(text: string): { doc: Document } | { errors: { message: string; offset: number }[] } | { deep: number } {
   const { Composer, Parser } = yaml();
   const tokens: import("yaml").CST.Token[] = [];
   const errors: { message: string; offset: number }[] = [];
@@ -257,10 +258,34 @@ function parseYamlDocument(text: string): { doc: Document } | { errors: { messag
     }
     tokens.push(token);
   }
+  // Too deep for the limit: found on the parser's tokens, before the composer (which recurses, and is slow on it).
+  const deep = tooDeepYamlTokens(tokens);
+  if (deep !== undefined) return { deep };
   const docs = [...new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length)];
   const doc = docs[0] as Document;
   if (docs.length > 1) return { errors: [{ message: "This file holds more than one YAML document (a second `---` or `...`).", offset: docs[1].range[0] }] };
   return { doc };
+}
+
+/** The offset of the first collection nested deeper than MAX_DATA_DEPTH among the parser's tokens, or undefined. Iterative. */
+function tooDeepYamlTokens(tokens: readonly import("yaml").CST.Token[]): number | undefined {
+  type Loose = { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const stack: [Loose | undefined, number][] = tokens.map((t) => [t as Loose, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!token || typeof token !== "object") continue;
+    let d = depth;
+    if (token.type === "flow-collection" || token.type === "block-map" || token.type === "block-seq") {
+      d = depth + 1;
+      if (d > MAX_DATA_DEPTH) return token.offset ?? 0;
+    }
+    if (token.type === "document") stack.push([token.value as Loose, d]);
+    for (const item of token.items ?? []) {
+      stack.push([item.value as Loose, d]);
+      stack.push([item.key as Loose, d]);
+    }
+  }
+  return undefined;
 }
 
 function tooDeep(where: Partial<Diagnostic>): Diagnostic {
