@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { renderTheme, themeAssets } from "../page/page.ts";
 import { DEFAULT_TARGET } from "../pipeline/plan.ts";
-import { runPipeline } from "../pipeline/run.ts";
+import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages, type Stages } from "../pipeline/stages.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
@@ -21,6 +21,8 @@ export interface BuildOptions {
   keepIntermediates?: boolean;
   /** Allow the raw directive whatever targets.yaml says. */
   allowRaw?: boolean;
+  /** Every warning is an error (and so nothing is written when there is one). */
+  strict?: boolean;
   /** The stages; default the plain ones with the on-disk caches. */
   stages?: Stages;
   /** Let internal errors propagate with their stack. */
@@ -54,8 +56,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     stages: options.stages ?? plainStages({ cacheDir: DEFAULT_CACHE_DIR, debug: options.debug }),
   });
   const outDir = resolve(options.out ?? join(run.root, "gen"));
-  const result: BuildResult = { root: run.root, outDir, diagnostics: run.diagnostics, timings: run.timings, version: run.version, written: [], versions: [], ok: run.ok };
-  if (!run.ok || !run.version || run.pages.length === 0) return { ...result, ok: false };
+  const diagnostics = options.strict ? strictly(run.diagnostics) : run.diagnostics;
+  const ok = run.ok && !diagnostics.some((d) => d.severity === "error");
+  const result: BuildResult = { root: run.root, outDir, diagnostics, timings: run.timings, version: run.version, written: [], versions: [], ok };
+  if (!ok || !run.version || run.pages.length === 0) return { ...result, ok: false };
 
   const files = new Map<string, string | Buffer>();
   for (const page of run.pages) files.set(page.file, page.html);

@@ -3,7 +3,7 @@
 // RST is judged as the build will see it (placeholders filled, titles at their
 // depth). Then a summary of what was checked.
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { runPipeline } from "../pipeline/run.ts";
+import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages } from "../pipeline/stages.ts";
 import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
@@ -56,10 +56,6 @@ export function runChecks(root: string, options: RunOptions = {}): CheckResult {
   };
 }
 
-/** `--strict`: every warning an error. */
-export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
-}
 
 function describeSources(sources: Sources): string {
   const apiExamples = sources.swagger.reduce((n, s) => n + s.endpoints.reduce((m, e) => m + e.examples.length, 0), 0);

@@ -165,3 +165,8 @@ export function mergeRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   }
   return [...seen.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message} (${count} times)` } : d));
 }
+
+/** `--strict`: every warning an error. */
+export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));
+}

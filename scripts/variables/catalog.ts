@@ -263,7 +263,7 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
     render: safely("spec_changelog", changelogAt, () => {
       if (!entry) return { text: "unknown\n", origins: [changelogAt] };
       const origins = entry.body.split("\n").map((_, i) => ({ file: CHANGELOG_FILE, line: entry.bodyLine + i }));
-      return renderTemplate("changelog.njk", { body: entry.body, origins }, changelogAt);
+      return renderTemplate("changelog.njk", { body: titlesAsRubrics(entry.body), origins }, changelogAt);
     }),
   });
   let git: ReturnType<typeof gitVersion> | undefined;
@@ -272,6 +272,23 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
   definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitOnce().rev) + "\n" }) });
 
   return { definitions, diagnostics };
+}
+
+/**
+ * The subsection titles of a changelog entry ("Breaking Changes" underlined
+ * with `-`) as rubrics, so that the entry can be placed anywhere, even inside a
+ * directive. Each title keeps its two lines, so every line keeps its origin.
+ */
+export function titlesAsRubrics(body: string): string {
+  const lines = body.split("\n");
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const text = lines[i].trim();
+    if (text === "" || /^\s/.test(lines[i]) || !/^([!-/:-@[-`{-~])\1{2,}\s*$/.test(lines[i + 1]) || lines[i + 1].trimEnd().length < text.length) continue;
+    lines[i] = `.. rubric:: ${text}`;
+    lines[i + 1] = "";
+    i++;
+  }
+  return lines.join("\n");
 }
 
 /** Joins rendered sections with one blank line between them. */
