@@ -112,6 +112,14 @@ describe("a tree in the layout of the later releases", () => {
     expect(errors(check(root).diagnostics)).toEqual(["operation-id-missing api/client-server/room_state.yaml:17"]);
   });
 
+  it("reports one Swagger problem once, from the alternative the document meant: a body parameter without a name", () => {
+    const root = copy();
+    edit(root, "api/identity/lookup.yaml", (s) => s.replace("      parameters:\n", "      parameters:\n        - in: body\n          schema:\n            type: object\n"));
+    const found = check(root).diagnostics.filter((d) => d.severity === "error");
+    expect(found.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(["swagger-schema api/identity/lookup.yaml:18"]);
+    expect(found[0].message).toBe("Not valid Swagger 2.0: `parameters[0]` lacks the required property `name`.");
+  });
+
   it("resolves relative titles against the last real title: consecutive event variables are siblings", () => {
     const run = runPipeline({ root: FIXTURE, until: "rst", stages: plainStages({ cacheDir: undefined }) });
     const lines = run.templated[0].lines;
