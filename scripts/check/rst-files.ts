@@ -11,7 +11,7 @@ import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { rstDiagnostic } from "../diagnostics/rst-messages.ts";
 import { publishDoctree } from "../rst/index.ts";
 import { includedFiles } from "../sources/targets.ts";
-import type { Check, CheckContext } from "./context.ts";
+import type { Check, CheckContext } from "./check.ts";
 
 const VARIABLE = /\{\{\s*[A-Za-z0-9_]+\s*\}\}/g;
 const VARIABLE_ALONE = /^(\s*)\{\{\s*[A-Za-z0-9_]+\s*\}\}\s*$/;
