@@ -112,7 +112,9 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   );
   const render = { allowRaw: Boolean(options.allowRaw || config.allowRaw) };
 
-  if (options.until === "rst") {
+  // `check` stops after the rst stage; so does a build that already failed, so
+  // that both report the same problems.
+  if (options.until === "rst" || hasErrors(diagnostics) || !entry) {
     result.documents = timed("rst", () =>
       plans.map((plan, i) => {
         const r = guarded(plan.file, () => stages.rst(plan, result.templated[i], render));
@@ -123,7 +125,6 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     return finish();
   }
 
-  if (hasErrors(diagnostics) || !entry) return finish();
   const gitRev = variables.variables.get("git_rev")?.text.trim() || "unknown";
   const nav = (current: string): PageLink[] => [
     ...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })),
@@ -131,7 +132,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   ];
   const pages = timed("rst+page", () =>
     plans.map((plan, i) => {
-      const info: PageInfo = { file: plan.file, version: entry.version, gitRev, nav: nav(plan.file) };
+      const info: PageInfo = { file: plan.file, version: entry!.version, gitRev, nav: nav(plan.file) };
       const page = guarded(plan.file, () => stages.page(plan, result.templated[i], info, render));
       if (page) diagnostics.push(...page.diagnostics);
       return page;
