@@ -96,7 +96,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   result.assembled = timed("assemble", () =>
     plans.map((plan) => {
       const a = stages.assemble(sources.root, plan.files, config.titleStyles, config.relativeTitleStyles);
-      diagnostics.push(...a.diagnostics);
+      diagnostics.push(...asWarnings(plan, a.diagnostics));
       return a.text;
     }),
   );
@@ -104,9 +104,9 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const variables = timed("variables", () => stages.variables(sources, { usedNames, relative: config.relativeTitleStyles }));
   diagnostics.push(...variables.diagnostics);
   result.templated = timed("substitute", () =>
-    result.assembled.map((text) => {
+    result.assembled.map((text, i) => {
       const s = substituteVariables(text, (name) => variables.variables.get(name));
-      diagnostics.push(...s.diagnostics, ...resolveRelativeTitles(s.text, config.titleStyles, config.relativeTitleStyles));
+      diagnostics.push(...asWarnings(plans[i], [...s.diagnostics, ...resolveRelativeTitles(s.text, config.titleStyles, config.relativeTitleStyles)]));
       return s.text;
     }),
   );
@@ -140,6 +140,11 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   );
   if (pages.every((p): p is RenderedPage => p !== undefined)) result.pages = pages;
   return finish();
+}
+
+/** The problems of a supporting document are warnings: it is not part of the specification. */
+function asWarnings(plan: PagePlan, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return plan.supporting ? diagnostics.map((d) => (d.severity === "error" ? { ...d, severity: "warning" as const } : d)) : [...diagnostics];
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
