@@ -101,7 +101,8 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     }),
   );
   const usedNames = new Set(result.assembled.flatMap((t) => usedVariables(t.text)));
-  const variables = timed("variables", () => stages.variables(sources, { usedNames, relative: config.relativeTitleStyles }));
+  const needed = new Set([...usedNames, ...(options.until === "page" ? ["git_rev"] : [])]);
+  const variables = timed("variables", () => stages.variables(sources, { usedNames, relative: config.relativeTitleStyles, needed }));
   diagnostics.push(...variables.diagnostics);
   result.templated = timed("substitute", () =>
     result.assembled.map((text, i) => {

@@ -22,7 +22,7 @@ import { makeId } from "../rst/ids.ts";
 import { type EndpointUnit, endpointUnit } from "./units/endpoints.ts";
 import { coreFieldsTable, type EventUnit, eventUnit, eventVariable } from "./units/events.ts";
 import { escapeText } from "./units/rst-text.ts";
-import { gitVersion } from "./git-version.ts";
+import { gitRev, gitVersion } from "./git-version.ts";
 import { ENDPOINT_ORDER, PRESENCE_EVENTS, sortByPath, sortMsgtypes, VOIP_EVENTS } from "./orderings.ts";
 import { renderTemplate } from "./render.ts";
 import { endpointTitle, endpointView, eventView, tableView } from "./views.ts";
@@ -266,10 +266,8 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
       return renderTemplate("changelog.njk", { body: titlesAsRubrics(entry.body), origins }, changelogAt);
     }),
   });
-  let git: ReturnType<typeof gitVersion> | undefined;
-  const gitOnce = () => (git ??= gitVersion(root));
-  definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText(gitOnce().version) + "\n" }) });
-  definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitOnce().rev) + "\n" }) });
+  definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText(gitVersion(root).version) + "\n" }) });
+  definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitRev(root)) + "\n" }) });
 
   return { definitions, diagnostics };
 }
