@@ -1,10 +1,10 @@
 // The assemble stage: a target's RST files, titles shifted to their depths, joined
 // into one text with a line map back to the files.
 import { realpathSync } from "node:fs";
-import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
 import { readSourceFile } from "../sources/safe-read.ts";
-import { TARGETS_FILE, type TargetFile, type TitleStyles } from "../sources/targets.ts";
+import { type RelativeTitleStyles, TARGETS_FILE, type TargetFile, type TitleStyles } from "../sources/targets.ts";
 import { shiftTitles } from "./titles.ts";
 
 /** Splits file text into lines whatever its newline convention; a final newline adds no empty line. */
@@ -21,7 +21,14 @@ export function splitSourceLines(text: string): string[] {
  * cannot be read is an error at the line of targets.yaml that lists it.
  * `readText`, when given, supplies the text instead (a cache that read it already).
  */
-export function assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, readText?: (path: string) => string): { text: MappedText; diagnostics: Diagnostic[] } {
+export function assemble(
+  root: string,
+  files: readonly TargetFile[],
+  styles: TitleStyles,
+  relative?: RelativeTitleStyles,
+  readText?: (path: string) => string,
+): { text: MappedText; diagnostics: Diagnostic[] } {
+  const relativeChars = relative ? [relative.subtitle, relative.sametitle, relative.supertitle] : [];
   const text = new MappedText();
   const diagnostics: Diagnostic[] = [];
   let realRoot: string | undefined;
@@ -40,7 +47,7 @@ export function assemble(root: string, files: readonly TargetFile[], styles: Tit
       content = read.text;
     }
     const lines = splitSourceLines(content);
-    diagnostics.push(...shiftTitles(lines, f.path, f.depth, styles));
+    diagnostics.push(...shiftTitles(lines, f.path, f.depth, styles, relativeChars));
     // A blank line between files, so that a file ending without one cannot glue its
     // last paragraph to the next file's first line.
     if (text.lines.length && text.lines[text.lines.length - 1].trim() !== "") {

@@ -6,7 +6,7 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DataFile } from "../sources/data-file.ts";
 import { joinPointer } from "../sources/pointer.ts";
-import type { Check } from "./context.ts";
+import type { Check } from "./check.ts";
 import { patternProblem } from "./re2-pattern.ts";
 
 const DATA_KEYS = new Set(["example", "examples", "x-example", "enum", "default"]);

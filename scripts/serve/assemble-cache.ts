@@ -1,11 +1,11 @@
-// The assemble stage (../build/assemble.ts) with each file's shifted lines kept:
+// The assemble stage (../assemble/assemble.ts) with each file's shifted lines kept:
 // after an edit only the changed RST file is read into lines and shifted again.
 // Files are joined exactly as `assemble` joins them.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { assemble } from "../assemble/assemble.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
 import { readSourceFile } from "../sources/safe-read.ts";
-import type { TargetFile, TitleStyles } from "../sources/targets.ts";
+import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
 
 interface CachedFile {
   key: string;
@@ -16,18 +16,18 @@ interface CachedFile {
 export class AssembleCache {
   private readonly files = new Map<string, CachedFile>();
 
-  assemble(root: string, files: readonly TargetFile[], styles: TitleStyles): { text: MappedText; diagnostics: Diagnostic[] } {
+  assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, relative?: RelativeTitleStyles): { text: MappedText; diagnostics: Diagnostic[] } {
     const text = new MappedText();
     const diagnostics: Diagnostic[] = [];
     for (const f of files) {
       // Read under the same rules as `assemble`; when it cannot be read, `assemble` reports why.
       const read = readSourceFile(root, f.path, f.origin);
       const content = read.ok ? read.text : undefined;
-      const key = JSON.stringify([f.depth, styles, content]);
+      const key = JSON.stringify([f.depth, styles, relative, content]);
       const id = `${f.depth} ${f.path}`;
       let hit = this.files.get(id);
       if (!hit || hit.key !== key) {
-        const one = assemble(root, [f], styles, content === undefined ? undefined : () => content!);
+        const one = assemble(root, [f], styles, relative, content === undefined ? undefined : () => content!);
         hit = { key, text: one.text, diagnostics: one.diagnostics };
         this.files.set(id, hit);
       }
