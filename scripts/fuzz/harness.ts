@@ -47,7 +47,7 @@ export function problemWith(diagnostics: readonly Diagnostic[], ms: number, limi
 
 /** The parser stage alone on one text. */
 export function parseOnce(kind: SourceKind, path: string, text: string): Diagnostic[] {
-  if (kind === "rst") return checkRstText(path, text, { transforms: true });
+  if (kind === "rst") return checkRstText(path, text);
   return parseDataFile(path, "/fuzz/" + path, text, kind).diagnostics;
 }
 

@@ -10,7 +10,7 @@
 // - a path that leaves the root, or a symbolic link whose target is outside the
 //   root, is refused;
 // - a missing file or a pointer that names nothing is an error at the `$ref`.
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DataFile, parseDataFile, type ParseMemo } from "./data-file.ts";
