@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../build/build.ts";
-import { runChecks } from "../check/run.ts";
+import { runChecks } from "../check-command/run.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runPipeline } from "./run.ts";
 import { plainStages } from "./stages.ts";
