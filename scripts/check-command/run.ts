@@ -8,7 +8,7 @@ import { plainStages } from "../pipeline/stages.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
 import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
-import { type Check, fileCount } from "./context.ts";
+import { type Check, fileCount } from "../check/context.ts";
 
 export interface CheckSummary {
   files: number;
