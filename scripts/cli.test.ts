@@ -3,7 +3,7 @@
 // valid JSON document.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("./check/run.ts", () => ({
+vi.mock("./check-command/run.ts", () => ({
   runChecks: () => {
     throw new RangeError("Maximum call stack size exceeded");
   },

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { runChecks } from "../check/run.ts";
+import { runChecks } from "../check-command/run.ts";
 import { runBuild } from "./build.ts";
 import { dereference } from "../sources/refs.ts";
 import { SourceCache } from "../sources/source-cache.ts";
@@ -166,7 +166,9 @@ describe("6. deep nesting is a located error, and --format json always prints JS
     const line = text.slice(0, m!.index).split("\n").length + 1;
     writeFileSync(file, text.replace(/( +)example: \|-\n( +)\{/, (_w, a: string, b: string) => `${a}example: |-\n${b}{"deep": ${"[".repeat(10_000)}${"]".repeat(10_000)},`));
     const result = runChecks(t.root, { cacheDir: null });
-    expect(places(result.diagnostics)).toEqual([`nesting-too-deep api/client-server/v1/typing.yaml:${line}`]);
+    // (The 20,000-character line also goes past the RST engine's line-length limit when
+    // the page is built; that message is the RST stage's, and not asserted here.)
+    expect(places(result.diagnostics).filter((p) => !p.startsWith("rst-"))).toEqual([`nesting-too-deep api/client-server/v1/typing.yaml:${line}`]);
   });
 
   it("YAML nested 10,000 deep: in block style it is over the size limit; in flow style, and 1,000 deep in block style, too deep", () => {

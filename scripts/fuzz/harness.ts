@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBuild } from "../build/build.ts";
 import { checkRstText } from "../check/rst-files.ts";
-import { runChecks } from "../check/run.ts";
+import { runChecks } from "../check-command/run.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatJson, formatText } from "../report.ts";
 import { parseDataFile } from "../sources/data-file.ts";
