@@ -114,9 +114,12 @@ function versionedDirs(root: string, dir: string): string[] {
   return versions.length ? versions : [dir];
 }
 
+/** Files that sit beside event schemas and examples without being one (notes, scripts, leftovers of a merge). */
+const NOT_DATA = /\.(md|txt|rst|py|sh|js|ts|html|png|jpe?g|svg|orig|rej|bak|swp)$|~$/i;
+
 /** The files directly in a folder of event schemas or examples (subfolders hold shared parts). */
 export function eventFiles(root: string, dir: string): string[] {
-  return listFiles(root, dir);
+  return listFiles(root, dir).filter((p) => !NOT_DATA.test(p));
 }
 
 /** `m.room.topic.json` → `m.room.topic`; names without a data extension stay as they are. */
