@@ -135,7 +135,7 @@ export function discoverLayout(root: string): SpecLayout {
   const eventSchemaDirs = versionedDirs(root, EVENT_SCHEMA_ROOT);
   const eventExampleDirs = versionedDirs(root, EVENT_EXAMPLE_ROOT);
   const schemaFiles = [
-    ...listFiles(root, EVENT_SCHEMA_ROOT, { recursive: true }),
+    ...listFiles(root, EVENT_SCHEMA_ROOT, { recursive: true }).filter((p) => !NOT_DATA.test(p)),
     ...apiFiles.filter((p) => inDefinitions(p) && DATA_EXTENSION.test(p)),
   ];
   const changelogs = existsSync(join(root, ROOT_CHANGELOG))
