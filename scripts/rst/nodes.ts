@@ -20,9 +20,19 @@ export abstract class Node {
   abstract astext(): string;
   abstract deepcopy(): Node;
 
+  /**
+   * Where this node was last seen among its parent's children: a hint that makes
+   * `index()` O(1) when the children did not move since (checked before use).
+   */
+  indexHint = -1;
+
   /** Position of this node among its parent's children (-1 when detached). */
   index(): number {
-    return this.parent ? this.parent.children.indexOf(this) : -1;
+    const parent = this.parent;
+    if (!parent) return -1;
+    const ch = parent.children;
+    if (ch[this.indexHint] === this) return this.indexHint;
+    return (this.indexHint = ch.indexOf(this));
   }
 
   /** Detaches this node from its parent. */
@@ -35,7 +45,7 @@ export abstract class Node {
     const parent = this.parent;
     if (!parent) return;
     const list = Array.isArray(replacement) ? replacement : [replacement];
-    const i = parent.children.indexOf(this);
+    const i = this.index();
     parent.children.splice(i, 1);
     this.parent = null;
     parent.insert(i, list);
@@ -44,13 +54,12 @@ export abstract class Node {
   /** The next sibling, or null. */
   nextSibling(): Node | null {
     if (!this.parent) return null;
-    const i = this.parent.children.indexOf(this);
-    return this.parent.children[i + 1] ?? null;
+    return this.parent.children[this.index() + 1] ?? null;
   }
 
   previousSibling(): Node | null {
     if (!this.parent) return null;
-    const i = this.parent.children.indexOf(this);
+    const i = this.index();
     return i > 0 ? this.parent.children[i - 1] : null;
   }
 
@@ -130,11 +139,16 @@ export class Element extends Node {
     children: Node[] = [],
   ) {
     super();
-    this.attributes = { ids: [], classes: [], names: [], dupnames: [], backrefs: [] };
-    for (const [k, v] of Object.entries(attributes)) {
-      this.attributes[k] = Array.isArray(v) ? [...v] : v;
+    // The list attributes (`ids`, `classes`, ...) are made when first asked for
+    // (`list()`): most elements never have any, and allocating five arrays for each
+    // element dominated the cost of building large trees.
+    const attrs: Attributes = {};
+    for (const k in attributes) {
+      const v = attributes[k];
+      attrs[k] = Array.isArray(v) ? v.slice() : v;
     }
-    this.extend(children);
+    this.attributes = attrs;
+    if (children.length) this.extend(children);
   }
 
   get(name: string): AttrValue | undefined {
@@ -154,6 +168,11 @@ export class Element extends Node {
   str(name: string): string | undefined {
     const v = this.attributes[name];
     return v === undefined || v === null ? undefined : String(v);
+  }
+  /** A list attribute without creating it: a shared empty list when missing (do not modify the result). */
+  peekList(name: string): readonly string[] {
+    const v = this.attributes[name];
+    return Array.isArray(v) ? v : v === undefined || v === null ? EMPTY_LIST : [String(v)];
   }
   /** A list attribute (created empty when missing). */
   list(name: string): string[] {
@@ -181,15 +200,15 @@ export class Element extends Node {
   }
 
   append(...nodes: Node[]): this {
-    for (const n of nodes) {
-      n.remove();
-      n.parent = this;
-      this.children.push(n);
-    }
-    return this;
+    return this.extend(nodes);
   }
   extend(nodes: Node[]): this {
-    return this.append(...nodes);
+    for (const n of nodes) {
+      if (n.parent) n.remove();
+      n.parent = this;
+      n.indexHint = this.children.push(n) - 1;
+    }
+    return this;
   }
   insert(index: number, nodes: Node | Node[]): this {
     const list = Array.isArray(nodes) ? nodes : [nodes];
@@ -203,7 +222,7 @@ export class Element extends Node {
       super.remove();
       return;
     }
-    const i = this.children.indexOf(child);
+    const i = child.parent === this ? child.index() : -1;
     if (i >= 0) {
       this.children.splice(i, 1);
       child.parent = null;
@@ -260,6 +279,8 @@ export class Element extends Node {
 }
 
 /** Makes an element; a string child becomes a Text node. */
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
 export function el(tagname: string, attributes: Attributes = {}, ...children: (Node | string)[]): Element {
   return new Element(
     tagname,
