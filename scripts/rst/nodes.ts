@@ -214,7 +214,10 @@ export class Element extends Node {
     const list = Array.isArray(nodes) ? nodes : [nodes];
     for (const n of list) n.remove();
     for (const n of list) n.parent = this;
-    this.children.splice(index, 0, ...list);
+    // splice(index, 0, ...list) passes the list on the stack: not for long lists.
+    const ch = this.children;
+    if (list.length < 1000) ch.splice(index, 0, ...list);
+    else this.children = ch.slice(0, index).concat(list, ch.slice(index));
     return this;
   }
   override remove(child?: Node): void {

@@ -12,6 +12,7 @@ import type { Reporter } from "../reporter.ts";
 import type { DirectiveDefinition, Memo, ParserContext } from "./context.ts";
 import { getIndented, getTextBlock, isBlank } from "./lines.ts";
 import { parseInlineText } from "./inline-bridge.ts";
+import { nested } from "./nesting.ts";
 
 /** Thrown to end the current machine (docutils raises EOFError). */
 export const EOF = Object.freeze({ eof: true });
@@ -64,6 +65,8 @@ export interface Shared {
   currentLine: number | null;
   /** Source name of the running machine when it reads an included file (null: the document). */
   currentSource: string | null;
+  /** How many nested blocks enclose the one being parsed (see nesting.ts). */
+  depth: number;
 }
 
 export type StateClass = new (m: Machine) => State;
@@ -191,7 +194,7 @@ export class Machine implements ParserContext {
   nestedParse(lines: string[], offset: number, node: Element, matchTitles = false): number {
     const m = new Machine(this.shared, lines, 0, lines.length, offset, node, matchTitles);
     m.sourceName = this.sourceName;
-    m.run("Body");
+    if (!nested(this.shared, node, offset + 1, () => m.run("Body"))) return offset + lines.length;
     return m.absLineOffset();
   }
 

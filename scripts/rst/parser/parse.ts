@@ -14,7 +14,7 @@ export function parseDocument(text: string, document: Document): void {
   const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
   const lines = string2lines(text, tabWidth);
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
-  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null };
+  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0 };
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;

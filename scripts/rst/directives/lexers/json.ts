@@ -3,6 +3,7 @@
 // object keys (followed by ":", Name.Tag) or values (Literal.String.Double).
 // Comments (// and /* */) are accepted; anything else unexpected is an Error token.
 import type { TokenType } from "./engine.ts";
+import { pushAll } from "../../arrays.ts";
 
 const WHITESPACE = new Set([" ", "\n", "\r", "\t"]);
 const CONSTANT_CHARS = new Set("truefalsn");
@@ -18,7 +19,7 @@ export function lexJson(text: string): Array<[TokenType, string]> {
   const out: Array<[TokenType, string]> = [];
   let held: Array<[TokenType, string]> = [];
   const flush = () => {
-    out.push(...held);
+    pushAll(out, held);
     held = [];
   };
   /** Whitespace and comments wait behind a held string; everything else goes out. */

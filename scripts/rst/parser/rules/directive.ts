@@ -39,12 +39,17 @@ export function runDirective(
   const lineno = s.m.absLineNumber();
   const initialLineOffset = s.m.lineOffset;
   const r = s.m.getFirstKnownIndented(match[0].length, false, true, false);
-  const blockText = s.m.slice(initialLineOffset, s.m.lineOffset + 1).join("\n");
+  // The block's text is joined only when asked for: every level of nested directives
+  // would otherwise keep a copy of everything inside it (quadratic memory).
+  const endLineOffset = s.m.lineOffset + 1;
+  let text: string | undefined;
+  const blockTextOf = () => (text ??= s.m.slice(initialLineOffset, endLineOffset).join("\n"));
   let parsed: { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number };
   try {
     parsed = parseDirectiveBlock(s, r.indented, r.offset, definition, optionPresets);
   } catch (e) {
     if (!(e instanceof MarkupError)) throw e;
+    const blockText = blockTextOf();
     const error = s.reporter.error(`Error in "${typeName}" directive:\n${e.message}.`, [fixedText("literal_block", blockText, blockText)], {
       line: lineno,
     });
@@ -57,7 +62,9 @@ export function runDirective(
     content: parsed.content,
     contentOffset: parsed.contentOffset,
     lineno,
-    blockText,
+    get blockText() {
+      return blockTextOf();
+    },
     ctx: s.m,
   };
   let result: Node[];
@@ -68,7 +75,7 @@ export function runDirective(
     const [level, message] =
       e instanceof DirectiveError ? [e.level, e.message] : [4, `Internal error in the "${typeName}" directive: ${e instanceof Error ? e.message : String(e)}`];
     const msg = s.reporter.systemMessage(level, message, [], { line: lineno });
-    msg.append(fixedText("literal_block", blockText, blockText));
+    msg.append(fixedText("literal_block", blockTextOf(), blockTextOf()));
     result = [msg];
   }
   return [result, r.blankFinish || s.m.isNextLineBlank()];

@@ -53,14 +53,14 @@ function explicitList(s: Body, blankFinish0: boolean): void {
 
 export function explicitMarkupRule(s: Body, match: RegExpExecArray, next: string): Result {
   const [nodes, blankFinish] = explicitConstruct(s, match);
-  s.parent.append(...nodes);
+  s.parent.extend(nodes);
   explicitList(s, blankFinish);
   return [[], next];
 }
 
 export function explicitItemRule(s: Body, match: RegExpExecArray, next: string): Result {
   const [nodes, blankFinish] = explicitConstruct(s, match);
-  s.parent.append(...nodes);
+  s.parent.extend(nodes);
   s.blankFinish = blankFinish;
   return [[], next];
 }
@@ -68,7 +68,7 @@ export function explicitItemRule(s: Body, match: RegExpExecArray, next: string):
 /** "__ uri" anonymous targets; `first` starts an explicit list, otherwise it continues one. */
 export function anonymousTargetRule(s: Body, match: RegExpExecArray, next: string, first: boolean): Result {
   const [nodes, blankFinish] = anonymousTarget(s, match);
-  s.parent.append(...nodes);
+  s.parent.extend(nodes);
   if (first) explicitList(s, blankFinish);
   else s.blankFinish = blankFinish;
   return [[], next];

@@ -14,7 +14,7 @@ export function lineBlockRule(s: Body, match: RegExpExecArray, next: string): Re
   const lineno = s.m.absLineNumber();
   const [line, messages, blankFinish0] = lineBlockLine(s, match, lineno);
   block.append(line);
-  s.parent.append(...messages);
+  s.parent.extend(messages);
   let blankFinish = blankFinish0;
   if (!blankFinish) {
     const [newOffset, bf] = s.nestedListParse(s.restAfterCurrent(), s.m.absLineOffset() + 1, block, "LineBlock", false);
@@ -36,7 +36,7 @@ export function lineBlockLineRule(s: Body, match: RegExpExecArray, next: string)
   const lineno = s.m.absLineNumber();
   const [line, messages, blankFinish] = lineBlockLine(s, match, lineno);
   s.parent.append(line);
-  s.parent.parent?.append(...messages);
+  s.parent.parent?.extend(messages);
   s.blankFinish = blankFinish;
   return [[], next];
 }
@@ -85,7 +85,7 @@ function nestLineBlockSegment(root: Element): void {
       work.push(newBlock);
       newItems.push(newBlock);
     }
-    block.append(...newItems);
+    block.extend(newItems);
   }
 }
 

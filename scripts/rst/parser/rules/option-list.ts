@@ -16,7 +16,7 @@ export function optionListRule(s: Body, match: RegExpExecArray, next: string): R
     if (!(e instanceof MarkupError)) throw e;
     s.parent.append(s.reporter.error(`Invalid option list marker: ${e.message}`));
     const { indented, offset, blankFinish } = s.m.getFirstKnownIndented(match[0].length);
-    s.parent.append(...blockQuote(s, indented, offset));
+    s.parent.extend(blockQuote(s, indented, offset));
     if (!blankFinish) s.parent.append(s.unindentWarning("Option list"));
     return [[], next];
   }

@@ -75,8 +75,8 @@ function newSubsection(s: RSTState, parent: Element, title: string, lineno: numb
   const name = fullyNormalizeName(titleNode.astext());
   sectionNode.names.push(name);
   sectionNode.append(titleNode);
-  sectionNode.append(...messages);
-  sectionNode.append(...titleMessages);
+  sectionNode.extend(messages);
+  sectionNode.extend(titleMessages);
   s.document.noteImplicitTarget(sectionNode, sectionNode);
   s.m.node = sectionNode;
 }

@@ -89,7 +89,7 @@ function disallowed(node: Element): string | null {
 export function embeddedDirectiveRule(s: Body, match: RegExpExecArray): [string[], string] {
   const alt = (s.parent.names[0] ?? "") as string;
   const [nodes, blankFinish] = directiveConstruct(s, match, { alt });
-  s.parent.append(...(nodes as Node[]));
+  s.parent.extend((nodes as Node[]));
   if (!s.m.atEof()) s.blankFinish = blankFinish;
   throw EOF;
 }

@@ -28,8 +28,8 @@ export class TextState extends RSTState {
   /** End of a one-line paragraph. */
   override blank(_m: RegExpExecArray | null, context: string[]): Result {
     const [nodes, literalnext] = paragraph(this, context, this.m.absLineNumber() - 1);
-    this.parent.append(...nodes);
-    if (literalnext) this.parent.append(...literalBlock(this));
+    this.parent.extend(nodes);
+    if (literalnext) this.parent.extend(literalBlock(this));
     return [[], "Body"];
   }
 
@@ -87,7 +87,7 @@ export class TextState extends RSTState {
     if (r.indentedLine !== null) msg = this.reporter.error("Unexpected indentation.", [], { line: r.indentedLine });
     const lines = [...context, ...r.block];
     const [nodes, literalnext] = paragraph(this, lines, startline);
-    this.parent.append(...nodes);
+    this.parent.extend(nodes);
     if (msg) this.parent.append(msg);
     if (literalnext) {
       try {
@@ -95,7 +95,7 @@ export class TextState extends RSTState {
       } catch (e) {
         if (e !== EOF) throw e;
       }
-      this.parent.append(...literalBlock(this));
+      this.parent.extend(literalBlock(this));
     }
     return [[], next];
   }
@@ -287,7 +287,7 @@ export class QuotedLiteralBlock extends RSTState {
       this.parent.append(this.reporter.warning("Literal block expected; none found.", [], { line: this.m.absLineNumber() }));
       this.m.previousLine();
     }
-    this.parent.append(...this.messages);
+    this.parent.extend(this.messages);
   }
 
   override indent(_m: RegExpExecArray, _context: string[]): Result {

@@ -4,6 +4,7 @@
 import type { Element } from "../../nodes.ts";
 import { attval, type HtmlWriter, isElement, type VisitorTable } from "../writer.ts";
 import { ADMONITION_TAGS } from "./blocks.ts";
+import { pushAll } from "../../arrays.ts";
 
 /** Level of top sections: below the document title if there is one. */
 function initialHeaderLevel(w: HtmlWriter): number {
@@ -30,7 +31,7 @@ function sectionTitleTags(w: HtmlWriter, node: Element): [string, string] {
 
 /** Moves what was written for the document title/subtitle out of the body. */
 function flushDocumentTitle(w: HtmlWriter): void {
-  w.bodyPreDocinfo.push(...w.body);
+  pushAll(w.bodyPreDocinfo, w.body);
   w.body = [];
 }
 
@@ -41,8 +42,8 @@ function captureDecoration(where: "header" | "footer"): VisitorTable[string] {
       const start = w.context.pop() as number;
       const part = [w.starttag(node, where), ...w.body.slice(start), `</${where}>\n`];
       w.body.length = start;
-      if (where === "header") w.bodyPrefix.push(...part);
-      else w.bodySuffix.unshift(...part);
+      if (where === "header") pushAll(w.bodyPrefix, part);
+      else w.bodySuffix = pushAll(part, w.bodySuffix);
     },
   };
 }
