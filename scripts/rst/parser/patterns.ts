@@ -18,6 +18,12 @@ const SHORTOPT = `(?:-|\\+)${ALPHANUM}(?: ?${OPTARG})?`;
 const LONGOPT = `(?:--|\\/)${OPTNAME}(?:[ =]${OPTARG})?`;
 const OPTION = `(?:${SHORTOPT}|${LONGOPT})`;
 
+/** The characters an enumerator can start with: "(", digits, letters, "#". */
+export const ENUMERATOR_FIRST = "(#0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** The 7-bit punctuation characters (those of NONALPHANUM7BIT). */
+export const PUNCTUATION_7BIT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
 export const PATTERNS = {
   bullet: /^[-+*\u2022\u2023\u2043](?: +|$)/,
   enumerator: new RegExp(`^(?:(?<parens>\\(${ENUM}\\))|(?<rparen>${ENUM}\\))|(?<period>${ENUM}\\.))(?: +|$)`),

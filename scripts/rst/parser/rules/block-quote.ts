@@ -6,7 +6,7 @@ import { pushAll } from "../../arrays.ts";
 
 type Result = [string[], string];
 
-export function blockQuoteRule(s: RSTState, context: string[], next: string): Result {
+export function blockQuoteRule(s: RSTState, _match: RegExpExecArray, context: string[], next: string): Result {
   const { indented, offset, blankFinish } = s.m.getIndented();
   s.parent.extend(blockQuote(s, indented, offset));
   if (!blankFinish) s.parent.append(s.unindentWarning("Block quote"));

@@ -7,7 +7,7 @@ type Result = [string[], string];
 /** Indentation of each line element, kept aside while the block is being built. */
 const lineIndent = new WeakMap<Element, number | null>();
 
-export function lineBlockRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function lineBlockRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const block = new Element("line_block");
   s.place(block);
   s.parent.append(block);
@@ -32,7 +32,7 @@ export function lineBlockRule(s: Body, match: RegExpExecArray, next: string): Re
   return [[], next];
 }
 
-export function lineBlockLineRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function lineBlockLineRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const lineno = s.m.absLineNumber();
   const [line, messages, blankFinish] = lineBlockLine(s, match, lineno);
   s.parent.append(line);

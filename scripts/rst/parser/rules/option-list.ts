@@ -6,7 +6,7 @@ import { blockQuote } from "./block-quote.ts";
 
 type Result = [string[], string];
 
-export function optionListRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function optionListRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const list = s.place(new Element("option_list"));
   let item: Element;
   let blankFinish0: boolean;
@@ -28,7 +28,7 @@ export function optionListRule(s: Body, match: RegExpExecArray, next: string): R
   return [[], next];
 }
 
-export function optionListItemRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function optionListItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   let item: Element;
   let blankFinish: boolean;
   try {

@@ -10,7 +10,7 @@ import { fixedText } from "./fixed-text.ts";
 type Result = [string[], string];
 
 /** A line of repeated punctuation in the Body state: overline/transition, or text where titles are not allowed. */
-export function lineRule(s: RSTState, match: RegExpExecArray, next: string): Result {
+export function lineRule(s: RSTState, match: RegExpExecArray, _context: string[], next: string): Result {
   const line = match.input;
   if (s.m.matchTitles) return [[line], "Line"];
   if (line.trim() === "::") throw new TransitionCorrection("text");

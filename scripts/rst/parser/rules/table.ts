@@ -13,11 +13,11 @@ import { pushAll } from "../../arrays.ts";
 type Result = [string[], string];
 type Isolated = { block: string[] | null; messages: Element[]; blankFinish: boolean };
 
-export function gridTableRule(s: RSTState, next: string): Result {
+export function gridTableRule(s: RSTState, _match: RegExpExecArray, _context: string[], next: string): Result {
   return tableTop(s, next, isolateGridTable, parseGridTable);
 }
 
-export function simpleTableRule(s: RSTState, next: string): Result {
+export function simpleTableRule(s: RSTState, _match: RegExpExecArray, _context: string[], next: string): Result {
   return tableTop(s, next, isolateSimpleTable, parseSimpleTable);
 }
 

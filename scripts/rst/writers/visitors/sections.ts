@@ -52,9 +52,8 @@ export const sectionVisitors: VisitorTable = {
   document: {
     depart(w, node) {
       const main = w.starttag(node, "main");
-      w.output = [
-        ...w.bodyPrefix, main, ...w.bodyPreDocinfo, ...w.docinfo, ...w.body, "</main>\n", ...w.bodySuffix,
-      ].join("");
+      w.output =
+        w.bodyPrefix.join("") + main + w.bodyPreDocinfo.join("") + w.docinfo.join("") + w.body.join("") + "</main>\n" + w.bodySuffix.join("");
     },
   },
   section: {
