@@ -8,7 +8,7 @@ import { Machine, type State } from "./machine.ts";
 import { STATE_CLASSES } from "./states/index.ts";
 
 function machine(): Machine {
-  const document = new Document({});
+  const document = new Document("<test>");
   const shared = { document, reporter: document.reporter, memo: {} as never, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0 };
   return new Machine(shared, [], 0, 0, 0, document, true);
 }
