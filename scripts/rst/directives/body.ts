@@ -5,7 +5,6 @@ import type { DirectiveCall, DirectiveDefinition } from "../parser/context.ts";
 import { classNames, classOption, unchanged, unchangedRequired } from "./options.ts";
 import { addName, applyAttributes, assertHasContent, attributesFrom, directive, error, place } from "./util.ts";
 import { CODE_DIRECTIVE } from "./code.ts";
-import { blockQuotes } from "./parser-access.ts";
 import { pushAll } from "../arrays.ts";
 
 const CLASS_NAME = { class: classOption, name: unchanged };
@@ -79,7 +78,7 @@ function indentOf(node: Element, indents: Map<Element, number | null>): number {
 
 function runBlockQuote(call: DirectiveCall, cls: string): Node[] {
   assertHasContent(call);
-  const elements = blockQuotes(call.ctx, call.content, call.contentOffset);
+  const elements = call.ctx.blockQuote(call.content, call.contentOffset);
   for (const e of elements) if (e.tagname === "block_quote") e.classes.push(cls);
   return elements;
 }

@@ -9,7 +9,7 @@
 import type { Document } from "../document.ts";
 import type { Element, Node } from "../nodes.ts";
 import type { Reporter } from "../reporter.ts";
-import type { DirectiveDefinition, Memo, ParserContext } from "./context.ts";
+import type { DirectiveDefinition, DirectiveRegistry, Memo, ParserContext, RoleRegistry } from "./context.ts";
 import { getIndented, getTextBlock, isBlank } from "./lines.ts";
 import { parseInlineText } from "./inline-bridge.ts";
 import { nested } from "./nesting.ts";
@@ -80,6 +80,8 @@ export interface Shared {
   currentSource: string | null;
   /** How many nested blocks enclose the one being parsed (see nesting.ts). */
   depth: number;
+  directives: DirectiveRegistry;
+  roles: RoleRegistry;
 }
 
 export type StateClass = new (m: Machine) => State;
@@ -211,6 +213,12 @@ export class Machine implements ParserContext {
   }
   get memo(): Memo {
     return this.shared.memo;
+  }
+  get directives(): DirectiveRegistry {
+    return this.shared.directives;
+  }
+  get roles(): RoleRegistry {
+    return this.shared.roles;
   }
   get parent(): Element {
     return this.node;

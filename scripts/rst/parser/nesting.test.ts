@@ -7,7 +7,7 @@ import { publishDoctree, toHtml } from "../index.ts";
 import type { Element } from "../nodes.ts";
 import { pformat } from "../pformat.ts";
 import { MAX_NESTING_DEPTH } from "./nesting.ts";
-import { parse } from "./parse.ts";
+import { parse } from "../index.ts";
 
 const LEVELS = 2000;
 

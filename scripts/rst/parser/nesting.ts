@@ -5,7 +5,13 @@
 // not parsed: a SEVERE system message at its first line stands in for it, as
 // docutils reports input it cannot take.
 import type { Element } from "../nodes.ts";
-import type { Shared } from "./machine.ts";
+import type { Reporter } from "../reporter.ts";
+
+/** What the bound needs of the state all machines of a parse share. */
+interface Depth {
+  depth: number;
+  reporter: Reporter;
+}
 
 /**
  * The deepest nesting of blocks the parser takes: a block inside this many
@@ -21,7 +27,7 @@ export const MAX_NESTING_DEPTH = 200;
  * message to `node` instead and returns false. `line` is the 1-based line of the
  * block's first line.
  */
-export function nested(shared: Shared, node: Element, line: number, parse: () => void): boolean {
+export function nested(shared: Depth, node: Element, line: number, parse: () => void): boolean {
   if (shared.depth >= MAX_NESTING_DEPTH) {
     node.append(
       shared.reporter.severe(

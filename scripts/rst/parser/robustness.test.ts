@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Element } from "../nodes.ts";
 import { pformat } from "../pformat.ts";
 import { MAX_NESTING_DEPTH } from "./nesting.ts";
-import { parse } from "./parse.ts";
+import { parse } from "../index.ts";
 
 /** As deep as the parser takes (nesting.ts; nesting.test.ts covers what lies beyond). */
 const DEEP = MAX_NESTING_DEPTH;

@@ -9,7 +9,7 @@ import { STATE_CLASSES } from "./states/index.ts";
 
 function machine(): Machine {
   const document = new Document("<test>");
-  const shared = { document, reporter: document.reporter, memo: {} as never, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0 };
+  const shared = { document, reporter: document.reporter, memo: {} as never, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0, directives: () => ({ definition: undefined, info: null }), roles: () => undefined };
   return new Machine(shared, [], 0, 0, 0, document, true);
 }
 

@@ -30,7 +30,7 @@ import { UriScanner } from "./uri.ts";
 import { pushAll } from "../../arrays.ts";
 
 export { escapeToNull, unescapeNull } from "./escape.ts";
-export { setRoleResolver, lookupRole } from "./role-lookup.ts";
+export { lookupRole } from "./role-lookup.ts";
 
 /**
  * Parses inline markup in `text` (docutils' Inliner.parse). `lineno` is the line

@@ -5,7 +5,6 @@ import { Element, type Node, Text } from "../../nodes.ts";
 import { pyRepr } from "../../pformat.ts";
 import { pySplit } from "../../ids.ts";
 import { type DirectiveCall, type DirectiveDefinition, DirectiveError } from "../context.ts";
-import { lookupDirective } from "../directive-bridge.ts";
 import { isBlank } from "../lines.ts";
 import { MarkupError } from "../machine.ts";
 import { PATTERNS } from "../patterns.ts";
@@ -15,7 +14,7 @@ import { fixedText } from "./fixed-text.ts";
 /** Runs the directive at the current line; returns its nodes and whether a blank line follows. */
 export function directiveConstruct(s: Body, match: RegExpExecArray, optionPresets: Record<string, unknown> = {}): [Node[], boolean] {
   const typeName = match[1];
-  const { definition, info } = lookupDirective(typeName);
+  const { definition, info } = s.m.directives(typeName);
   if (info) s.parent.append(s.reporter.info(info, [], { line: s.m.shared.currentLine ?? undefined }));
   if (!definition) return unknownDirective(s, typeName);
   return runDirective(s, definition, match, typeName, optionPresets);
