@@ -324,29 +324,12 @@ export const INLINE_ELEMENTS = new Set([
   "subscript", "math", "image", "inline", "problematic", "generated", "target", "raw",
 ]);
 
-/** Elements whose whitespace is significant (docutils' FixedTextElement). */
-export const FIXED_TEXT_ELEMENTS = new Set([
-  "literal_block", "doctest_block", "math_block", "line_block", "address", "comment", "raw",
-]);
 
 /** Elements the writers do not show (docutils' Invisible). */
 export const INVISIBLE_ELEMENTS = new Set([
   "comment", "substitution_definition", "target", "pending", "meta",
 ]);
 
-/** Bibliographic elements (docutils' Bibliographic). */
-export const BIBLIOGRAPHIC_ELEMENTS = new Set([
-  "author", "authors", "organization", "address", "contact", "version", "revision",
-  "status", "date", "copyright",
-]);
 
-/** Elements that only hold other elements; whitespace-only text in them is not kept. */
-export const STRUCTURAL_ELEMENTS = new Set(["document", "section", "topic", "sidebar"]);
 
-/** Elements that are "referential" (docutils' Referential). */
-export const REFERENTIAL_ELEMENTS = new Set([
-  "reference", "footnote_reference", "citation_reference", "substitution_reference", "title_reference",
-]);
 
-/** Elements that can be the target of a reference (docutils' Targetable). */
-export const TARGETABLE_ELEMENTS = new Set(["target", "footnote", "citation", "section", "topic"]);

@@ -60,19 +60,6 @@ export const EXPLICIT = {
   embeddedDirective: new RegExp(`^(${SIMPLENAME})::( +|$)`, "u"),
 };
 
-/** docutils' escape2null: backslash-escaped characters become NUL + character. */
-export function escape2null(text: string): string {
-  if (!text.includes("\\")) return text;
-  let out = "";
-  let i = 0;
-  for (;;) {
-    const found = text.indexOf("\\", i);
-    if (found < 0) return out + text.slice(i);
-    out += text.slice(i, found) + "\x00" + text.slice(found + 1, found + 2);
-    i = found + 2;
-  }
-}
-
 /** docutils' unescape: removes NUL escapes (and escaped whitespace unless restoring backslashes). */
 export function unescapeNull(text: string, restoreBackslashes = false, respectWhitespace = false): string {
   if (restoreBackslashes) return text.replace(/\x00/g, "\\");

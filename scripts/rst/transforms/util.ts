@@ -218,21 +218,6 @@ export function replaceSelf(old: Node, replacement: Node | Node[]): void {
   old.replaceSelf(list);
 }
 
-/**
- * The node following `node` in document order, not descending into `node` itself when
- * `descend` is false (docutils' next_node(ascend=True, descend=...)).
- */
-export function nextNodeAscending(node: Node, descend = true): Node | null {
-  if (descend && node instanceof Element && node.children.length) return node.children[0];
-  let n: Node | null = node;
-  while (n) {
-    const sib = n.nextSibling();
-    if (sib) return sib;
-    n = n.parent;
-  }
-  return null;
-}
-
 /** Python's str.strip() family for Text nodes. */
 export function pyStrip(s: string): string {
   return s.replace(/^\s+|\s+$/gu, "");

@@ -6,9 +6,8 @@
 // The role functions themselves come from the role registry the parse was given
 // (ParserContext.roles; index.ts passes the standard one, ../../roles/registry.ts).
 import type { Document } from "../../document.ts";
-import { Element, Text } from "../../nodes.ts";
+import type { Element } from "../../nodes.ts";
 import type { ParserContext, RoleFunction } from "../context.ts";
-import { unescapeNull } from "./escape.ts";
 
 /** The English role names and aliases (docutils' languages/en.py `roles`), lower case → canonical name. */
 export const ENGLISH_ROLE_NAMES: Readonly<Record<string, string>> = {
