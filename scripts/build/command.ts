@@ -14,6 +14,8 @@ export const buildCommand: CommandSpec = {
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
+    cmd.option("--strict", "treat every warning as an error");
+    cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
   },
   async run(options) {
     const started = performance.now();
@@ -26,6 +28,8 @@ export const buildCommand: CommandSpec = {
       out: options.out ? resolve(String(options.out)) : undefined,
       target: String(options.target ?? "main"),
       keepIntermediates: Boolean(options.keepIntermediates),
+      allowRaw: Boolean(options.allowRaw),
+      strict: Boolean(options.strict),
       debug: Boolean(options.debug),
     });
     const color = Boolean(process.stderr.isTTY);

@@ -50,16 +50,17 @@ const OPTIONS = {
 } as const;
 
 /** A new ajv for draft-04. ajv is loaded on first use: with every validator cached, it is not needed. */
-export function newDraft04(): Draft04Ajv {
+export function newDraft04(extra: { verbose?: boolean } = {}): Draft04Ajv {
   const Draft04 = (require("ajv-draft-04") as { default: Draft04Class }).default;
-  return new Draft04({ ...OPTIONS, code: { ...OPTIONS.code } });
+  return new Draft04({ ...OPTIONS, ...extra, code: { ...OPTIONS.code } });
 }
 
 /** The draft-04 meta-schema's id in ajv. */
 export const DRAFT04_META = "http://json-schema.org/draft-04/schema";
 
 /** Where compiled validators are kept between runs (inside the toolchain's node_modules). */
-export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.cache/matrix-doc");
+export { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 
 export class SchemaRegistry {
   private ajvInstance: Draft04Ajv | undefined;
