@@ -68,7 +68,13 @@ export interface SpecLayout {
   supportingPages: SupportingPage[];
 }
 
-/** Files under `dir` (relative to `root`), as sorted root-relative paths. Symbolic links are not followed; dot files are skipped. */
+/** A folder with such a name is listed as a file, not entered: reading it then reports that it is not a regular file. */
+const SOURCE_NAME = /\.(ya?ml|json|rst)$/i;
+
+/**
+ * Files under `dir` (relative to `root`), as sorted root-relative paths. Symbolic links are not followed; dot files are skipped.
+ * A folder named like a source file (`x.yaml`) is listed too, so that the loader reports it.
+ */
 export function listFiles(root: string, dir: string, options: { recursive?: boolean } = {}): string[] {
   const out: string[] = [];
   const visit = (rel: string) => {
@@ -81,7 +87,7 @@ export function listFiles(root: string, dir: string, options: { recursive?: bool
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.isSymbolicLink()) continue;
       const child = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
+      if (entry.isDirectory() && !SOURCE_NAME.test(entry.name)) {
         if (options.recursive) visit(child);
       } else out.push(child);
     }
@@ -108,9 +114,12 @@ function versionedDirs(root: string, dir: string): string[] {
   return versions.length ? versions : [dir];
 }
 
+/** Files that sit beside event schemas and examples without being one (notes, scripts, leftovers of a merge). */
+const NOT_DATA = /\.(md|txt|rst|py|sh|js|ts|html|png|jpe?g|svg|orig|rej|bak|swp)$|~$/i;
+
 /** The files directly in a folder of event schemas or examples (subfolders hold shared parts). */
 export function eventFiles(root: string, dir: string): string[] {
-  return listFiles(root, dir);
+  return listFiles(root, dir).filter((p) => !NOT_DATA.test(p));
 }
 
 /** `m.room.topic.json` → `m.room.topic`; names without a data extension stay as they are. */
@@ -126,7 +135,7 @@ export function discoverLayout(root: string): SpecLayout {
   const eventSchemaDirs = versionedDirs(root, EVENT_SCHEMA_ROOT);
   const eventExampleDirs = versionedDirs(root, EVENT_EXAMPLE_ROOT);
   const schemaFiles = [
-    ...listFiles(root, EVENT_SCHEMA_ROOT, { recursive: true }),
+    ...listFiles(root, EVENT_SCHEMA_ROOT, { recursive: true }).filter((p) => !NOT_DATA.test(p)),
     ...apiFiles.filter((p) => inDefinitions(p) && DATA_EXTENSION.test(p)),
   ];
   const changelogs = existsSync(join(root, ROOT_CHANGELOG))

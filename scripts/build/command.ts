@@ -2,15 +2,15 @@
 // `<out>/<version>/`, update `<out>/latest/` and `<out>/index.html`.
 // Exit 0 when built, 1 when a stage reported an error (nothing is written then),
 // 2 on usage errors.
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import type { Command } from "commander";
-import { type CommandSpec, rootFolder } from "../command.ts";
+import { type CommandSpec, outFolder, rootFolder } from "../command.ts";
 
 export const buildCommand: CommandSpec = {
   name: "build",
   description: "Build the specification's HTML pages into gen/<version>/ (and gen/latest/, gen/index.html).",
   configure(cmd: Command) {
-    cmd.option("--target <name>", "the target of specification/targets.yaml to build", "main");
+    cmd.option("--target <name>", "the target of specification/targets.yaml to build (default: main, or every target when there is no main)");
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
@@ -21,12 +21,14 @@ export const buildCommand: CommandSpec = {
     const started = performance.now();
     const root = rootFolder(options, "build");
     if (!root) return 2;
+    const out = outFolder(options, "build", root);
+    if (!out) return 2;
     const { runBuild } = await import("./build.ts");
     const { formatText } = await import("../report.ts");
     const result = await runBuild({
       root,
-      out: options.out ? resolve(String(options.out)) : undefined,
-      target: String(options.target ?? "main"),
+      out: options.out ? out : undefined,
+      target: options.target === undefined ? undefined : String(options.target),
       keepIntermediates: Boolean(options.keepIntermediates),
       allowRaw: Boolean(options.allowRaw),
       strict: Boolean(options.strict),
