@@ -124,7 +124,7 @@ export class Document extends Element {
         prefix = id + "-";
       } else {
         prefix = idPrefix + autoIdPrefix;
-        if (prefix.endsWith("%")) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || makeId(node.tagname)}-`;
+        if (prefix.endsWith("%")) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || tagId(node.tagname)}-`;
       }
       for (;;) {
         const n = (this.idCounter.get(prefix) ?? 0) + 1;
@@ -323,3 +323,11 @@ export class Document extends Element {
 }
 
 export type { Node };
+
+/** makeId of a tag name, remembered (ids are given to many nodes of few kinds). */
+const TAG_IDS = new Map<string, string>();
+function tagId(tagname: string): string {
+  let id = TAG_IDS.get(tagname);
+  if (id === undefined) TAG_IDS.set(tagname, (id = makeId(tagname)));
+  return id;
+}

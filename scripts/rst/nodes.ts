@@ -20,9 +20,19 @@ export abstract class Node {
   abstract astext(): string;
   abstract deepcopy(): Node;
 
+  /**
+   * Where this node was last seen among its parent's children: a hint that makes
+   * `index()` O(1) when the children did not move since (checked before use).
+   */
+  indexHint = -1;
+
   /** Position of this node among its parent's children (-1 when detached). */
   index(): number {
-    return this.parent ? this.parent.children.indexOf(this) : -1;
+    const parent = this.parent;
+    if (!parent) return -1;
+    const ch = parent.children;
+    if (ch[this.indexHint] === this) return this.indexHint;
+    return (this.indexHint = ch.indexOf(this));
   }
 
   /** Detaches this node from its parent. */
@@ -35,7 +45,7 @@ export abstract class Node {
     const parent = this.parent;
     if (!parent) return;
     const list = Array.isArray(replacement) ? replacement : [replacement];
-    const i = parent.children.indexOf(this);
+    const i = this.index();
     parent.children.splice(i, 1);
     this.parent = null;
     parent.insert(i, list);
@@ -44,13 +54,12 @@ export abstract class Node {
   /** The next sibling, or null. */
   nextSibling(): Node | null {
     if (!this.parent) return null;
-    const i = this.parent.children.indexOf(this);
-    return this.parent.children[i + 1] ?? null;
+    return this.parent.children[this.index() + 1] ?? null;
   }
 
   previousSibling(): Node | null {
     if (!this.parent) return null;
-    const i = this.parent.children.indexOf(this);
+    const i = this.index();
     return i > 0 ? this.parent.children[i - 1] : null;
   }
 
@@ -130,11 +139,16 @@ export class Element extends Node {
     children: Node[] = [],
   ) {
     super();
-    this.attributes = { ids: [], classes: [], names: [], dupnames: [], backrefs: [] };
-    for (const [k, v] of Object.entries(attributes)) {
-      this.attributes[k] = Array.isArray(v) ? [...v] : v;
+    // The list attributes (`ids`, `classes`, ...) are made when first asked for
+    // (`list()`): most elements never have any, and allocating five arrays for each
+    // element dominated the cost of building large trees.
+    const attrs: Attributes = {};
+    for (const k in attributes) {
+      const v = attributes[k];
+      attrs[k] = Array.isArray(v) ? v.slice() : v;
     }
-    this.extend(children);
+    this.attributes = attrs;
+    if (children.length) this.extend(children);
   }
 
   get(name: string): AttrValue | undefined {
@@ -154,6 +168,11 @@ export class Element extends Node {
   str(name: string): string | undefined {
     const v = this.attributes[name];
     return v === undefined || v === null ? undefined : String(v);
+  }
+  /** A list attribute without creating it: a shared empty list when missing (do not modify the result). */
+  peekList(name: string): readonly string[] {
+    const v = this.attributes[name];
+    return Array.isArray(v) ? v : v === undefined || v === null ? EMPTY_LIST : [String(v)];
   }
   /** A list attribute (created empty when missing). */
   list(name: string): string[] {
@@ -181,21 +200,24 @@ export class Element extends Node {
   }
 
   append(...nodes: Node[]): this {
-    for (const n of nodes) {
-      n.remove();
-      n.parent = this;
-      this.children.push(n);
-    }
-    return this;
+    return this.extend(nodes);
   }
   extend(nodes: Node[]): this {
-    return this.append(...nodes);
+    for (const n of nodes) {
+      if (n.parent) n.remove();
+      n.parent = this;
+      n.indexHint = this.children.push(n) - 1;
+    }
+    return this;
   }
   insert(index: number, nodes: Node | Node[]): this {
     const list = Array.isArray(nodes) ? nodes : [nodes];
     for (const n of list) n.remove();
     for (const n of list) n.parent = this;
-    this.children.splice(index, 0, ...list);
+    // splice(index, 0, ...list) passes the list on the stack: not for long lists.
+    const ch = this.children;
+    if (list.length < 1000) ch.splice(index, 0, ...list);
+    else this.children = ch.slice(0, index).concat(list, ch.slice(index));
     return this;
   }
   override remove(child?: Node): void {
@@ -203,7 +225,7 @@ export class Element extends Node {
       super.remove();
       return;
     }
-    const i = this.children.indexOf(child);
+    const i = child.parent === this ? child.index() : -1;
     if (i >= 0) {
       this.children.splice(i, 1);
       child.parent = null;
@@ -260,6 +282,8 @@ export class Element extends Node {
 }
 
 /** Makes an element; a string child becomes a Text node. */
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
 export function el(tagname: string, attributes: Attributes = {}, ...children: (Node | string)[]): Element {
   return new Element(
     tagname,
@@ -300,29 +324,12 @@ export const INLINE_ELEMENTS = new Set([
   "subscript", "math", "image", "inline", "problematic", "generated", "target", "raw",
 ]);
 
-/** Elements whose whitespace is significant (docutils' FixedTextElement). */
-export const FIXED_TEXT_ELEMENTS = new Set([
-  "literal_block", "doctest_block", "math_block", "line_block", "address", "comment", "raw",
-]);
 
 /** Elements the writers do not show (docutils' Invisible). */
 export const INVISIBLE_ELEMENTS = new Set([
   "comment", "substitution_definition", "target", "pending", "meta",
 ]);
 
-/** Bibliographic elements (docutils' Bibliographic). */
-export const BIBLIOGRAPHIC_ELEMENTS = new Set([
-  "author", "authors", "organization", "address", "contact", "version", "revision",
-  "status", "date", "copyright",
-]);
 
-/** Elements that only hold other elements; whitespace-only text in them is not kept. */
-export const STRUCTURAL_ELEMENTS = new Set(["document", "section", "topic", "sidebar"]);
 
-/** Elements that are "referential" (docutils' Referential). */
-export const REFERENTIAL_ELEMENTS = new Set([
-  "reference", "footnote_reference", "citation_reference", "substitution_reference", "title_reference",
-]);
 
-/** Elements that can be the target of a reference (docutils' Targetable). */
-export const TARGETABLE_ELEMENTS = new Set(["target", "footnote", "citation", "section", "topic"]);

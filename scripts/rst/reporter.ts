@@ -71,7 +71,7 @@ export class Reporter {
     attributes.type = LEVEL_NAMES[level] ?? String(level);
     const msg = new Element("system_message", attributes);
     if (message) msg.append(el("paragraph", {}, message));
-    msg.append(...children);
+    msg.extend(children);
     msg.source = typeof attributes.source === "string" ? attributes.source : null;
     msg.line = typeof attributes.line === "number" ? attributes.line : null;
     if (level > DEBUG) for (const o of this.observers) o(msg);

@@ -15,7 +15,8 @@ const OPTIONS = { class: classOption, name: unchanged };
 function runAdmonition(call: DirectiveCall, tagname: string): Element[] {
   assertHasContent(call);
   const node = applyAttributes(new Element(tagname), attributesFrom(call.options));
-  node.rawsource = call.content.join("\n");
+  // docutils keeps the content's text as the node's rawsource; nothing reads it, and
+  // with nested admonitions every level would keep a copy of all it holds.
   addName(call, node);
   if (tagname === "admonition") {
     const titleText = call.arguments[0];

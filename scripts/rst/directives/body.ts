@@ -5,7 +5,7 @@ import type { DirectiveCall, DirectiveDefinition } from "../parser/context.ts";
 import { classNames, classOption, unchanged, unchangedRequired } from "./options.ts";
 import { addName, applyAttributes, assertHasContent, attributesFrom, directive, error, place } from "./util.ts";
 import { CODE_DIRECTIVE } from "./code.ts";
-import { blockQuotes } from "./parser-access.ts";
+import { pushAll } from "../arrays.ts";
 
 const CLASS_NAME = { class: classOption, name: unchanged };
 
@@ -24,13 +24,13 @@ function runPseudoSection(call: DirectiveCall, tagname: string): Node[] {
     const title = new Element("title", {}, nodes);
     title.rawsource = titleText;
     titles.push(title);
-    messages.push(...msgs);
+    pushAll(messages, msgs);
     if (typeof call.options.subtitle === "string") {
       const [subNodes, subMsgs] = call.ctx.inlineText(call.options.subtitle, call.lineno);
       const subtitle = new Element("subtitle", {}, subNodes);
       subtitle.rawsource = call.options.subtitle;
       titles.push(subtitle);
-      messages.push(...subMsgs);
+      pushAll(messages, subMsgs);
     }
   }
   const text = call.content.join("\n");
@@ -78,7 +78,7 @@ function indentOf(node: Element, indents: Map<Element, number | null>): number {
 
 function runBlockQuote(call: DirectiveCall, cls: string): Node[] {
   assertHasContent(call);
-  const elements = blockQuotes(call.ctx, call.content, call.contentOffset);
+  const elements = call.ctx.blockQuote(call.content, call.contentOffset);
   for (const e of elements) if (e.tagname === "block_quote") e.classes.push(cls);
   return elements;
 }
@@ -123,7 +123,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveDefinition> = {
         line.rawsource = lineText;
         indents.set(line, stripped ? lineText.length - lineText.trimStart().length : null);
         block.append(line);
-        out.push(...messages);
+        pushAll(out, messages);
       });
       nestLineBlock(block, indents);
       return out;
@@ -182,8 +182,9 @@ export const BODY_DIRECTIVES: Record<string, DirectiveDefinition> = {
     hasContent: true,
     run(call) {
       assertHasContent(call);
+      // (docutils keeps the content's text as rawsource; not kept here: nested
+      // compounds would each hold a copy of all they contain.)
       const node = new Element("compound");
-      node.rawsource = call.content.join("\n");
       node.classes.push(...((call.options.class as string[] | undefined) ?? []));
       addName(call, node);
       call.ctx.nestedParse(call.content, call.contentOffset, node);
@@ -205,8 +206,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveDefinition> = {
           throw error(`Invalid class attribute value for "${call.name}" directive: "${call.arguments[0]}".`);
         }
       }
-      const node = new Element("container");
-      node.rawsource = call.content.join("\n");
+      const node = new Element("container"); // no rawsource: see compound
       node.classes.push(...classes);
       addName(call, node);
       call.ctx.nestedParse(call.content, call.contentOffset, node);

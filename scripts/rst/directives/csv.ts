@@ -27,124 +27,148 @@ const enum S {
 }
 
 const EOL = null;
+const isNewline = (c: string | null) => c === "\n" || c === "\r";
 
 /** Parses the lines (each gets "\n" appended, as docutils does) into rows of fields. */
 export function readCsv(lines: string[], d: CsvDialect): string[][] {
-  const rows: string[][] = [];
-  let state = S.StartRecord;
-  let fields: string[] = [];
-  let field = "";
-  let fieldLen = 0;
-  const save = () => {
-    fields.push(field);
-    field = "";
-    fieldLen = 0;
-  };
-  const add = (c: string) => {
-    field += c;
-    fieldLen++;
-  };
-  const process = (c: string | null): void => {
-    switch (state) {
+  const reader = new CsvReader(d);
+  for (const line of lines) reader.line(line);
+  return reader.end();
+}
+
+/** Python's csv reader as a state machine fed one character at a time (EOL ends each line). */
+class CsvReader {
+  private readonly rows: string[][] = [];
+  private state = S.StartRecord;
+  private fields: string[] = [];
+  private field = "";
+  private fieldLen = 0;
+
+  constructor(private readonly d: CsvDialect) {}
+
+  line(line: string): void {
+    for (const c of line + "\n") this.process(c);
+    this.process(EOL);
+    if (this.state === S.StartRecord) {
+      this.rows.push(this.fields);
+      this.fields = [];
+    }
+  }
+
+  end(): string[][] {
+    if (this.state !== S.StartRecord && (this.fieldLen !== 0 || this.state === S.InQuotedField)) {
+      if (this.d.strict) throw new CsvError("unexpected end of data");
+      this.save();
+      this.rows.push(this.fields);
+    }
+    return this.rows;
+  }
+
+  private save(): void {
+    this.fields.push(this.field);
+    this.field = "";
+    this.fieldLen = 0;
+  }
+
+  private add(c: string): void {
+    this.field += c;
+    this.fieldLen++;
+  }
+
+  /** After a field's end: a new line starts eating the line break, EOL a new record. */
+  private endRecord(c: string | null): void {
+    this.save();
+    this.state = c === EOL ? S.StartRecord : S.EatCrnl;
+  }
+
+  private process(c: string | null): void {
+    switch (this.state) {
       case S.StartRecord:
         if (c === EOL) return;
-        if (c === "\n" || c === "\r") {
-          state = S.EatCrnl;
+        if (isNewline(c)) {
+          this.state = S.EatCrnl;
           return;
         }
-        state = S.StartField;
-      // falls through
+        this.state = S.StartField;
+        return this.startField(c);
       case S.StartField:
-        if (c === "\n" || c === "\r" || c === EOL) {
-          save();
-          state = c === EOL ? S.StartRecord : S.EatCrnl;
-        } else if (c === d.quotechar) {
-          state = S.InQuotedField;
-        } else if (c === d.escapechar) {
-          state = S.EscapedChar;
-        } else if (c === " " && d.skipinitialspace) {
-          // skip leading space
-        } else if (c === d.delimiter) {
-          save();
-        } else {
-          add(c);
-          state = S.InField;
-        }
-        return;
+        return this.startField(c);
       case S.EscapedChar:
-        if (c === "\n" || c === "\r") {
-          add(c);
-          state = S.AfterEscapedCrnl;
+        if (isNewline(c)) {
+          this.add(c!);
+          this.state = S.AfterEscapedCrnl;
           return;
         }
-        add(c === EOL ? "\n" : c);
-        state = S.InField;
+        this.add(c === EOL ? "\n" : c);
+        this.state = S.InField;
         return;
       case S.AfterEscapedCrnl:
         if (c === EOL) return;
-        state = S.InField;
-      // falls through
+        this.state = S.InField;
+        return this.inField(c);
       case S.InField:
-        if (c === "\n" || c === "\r" || c === EOL) {
-          save();
-          state = c === EOL ? S.StartRecord : S.EatCrnl;
-        } else if (c === d.escapechar) {
-          state = S.EscapedChar;
-        } else if (c === d.delimiter) {
-          save();
-          state = S.StartField;
-        } else {
-          add(c);
-        }
-        return;
+        return this.inField(c);
       case S.InQuotedField:
         if (c === EOL) return;
-        if (c === d.escapechar) state = S.EscapeInQuotedField;
-        else if (c === d.quotechar) state = d.doublequote ? S.QuoteInQuotedField : S.InField;
-        else add(c);
+        if (c === this.d.escapechar) this.state = S.EscapeInQuotedField;
+        else if (c === this.d.quotechar) this.state = this.d.doublequote ? S.QuoteInQuotedField : S.InField;
+        else this.add(c);
         return;
       case S.EscapeInQuotedField:
-        add(c === EOL ? "\n" : c);
-        state = S.InQuotedField;
+        this.add(c === EOL ? "\n" : c);
+        this.state = S.InQuotedField;
         return;
       case S.QuoteInQuotedField:
-        if (c === d.quotechar) {
-          add(c);
-          state = S.InQuotedField;
-        } else if (c === d.delimiter) {
-          save();
-          state = S.StartField;
-        } else if (c === "\n" || c === "\r" || c === EOL) {
-          save();
-          state = c === EOL ? S.StartRecord : S.EatCrnl;
-        } else if (!d.strict) {
-          add(c);
-          state = S.InField;
-        } else {
-          throw new CsvError(`'${d.delimiter}' expected after '${d.quotechar}'`);
-        }
-        return;
+        return this.quoteInQuotedField(c);
       case S.EatCrnl:
-        if (c === "\n" || c === "\r") return;
+        if (isNewline(c)) return;
         if (c === EOL) {
-          state = S.StartRecord;
+          this.state = S.StartRecord;
           return;
         }
         throw new CsvError("new-line character seen in unquoted field - do you need to open the file with newline=''?");
     }
-  };
-  for (const line of lines) {
-    for (const c of line + "\n") process(c);
-    process(EOL);
-    if (state === S.StartRecord) {
-      rows.push(fields);
-      fields = [];
+  }
+
+  private startField(c: string | null): void {
+    const d = this.d;
+    if (isNewline(c) || c === EOL) this.endRecord(c);
+    else if (c === d.quotechar) this.state = S.InQuotedField;
+    else if (c === d.escapechar) this.state = S.EscapedChar;
+    else if (c === " " && d.skipinitialspace) {
+      // skip leading space
+    } else if (c === d.delimiter) this.save();
+    else {
+      this.add(c);
+      this.state = S.InField;
     }
   }
-  if (state !== S.StartRecord && (fieldLen !== 0 || state === S.InQuotedField)) {
-    if (d.strict) throw new CsvError("unexpected end of data");
-    save();
-    rows.push(fields);
+
+  private inField(c: string | null): void {
+    const d = this.d;
+    if (isNewline(c) || c === EOL) this.endRecord(c);
+    else if (c === d.escapechar) this.state = S.EscapedChar;
+    else if (c === d.delimiter) {
+      this.save();
+      this.state = S.StartField;
+    } else this.add(c);
   }
-  return rows;
+
+  /** A quote character inside a quoted field: doubled quote, end of the field, or an error when strict. */
+  private quoteInQuotedField(c: string | null): void {
+    const d = this.d;
+    if (c === d.quotechar) {
+      this.add(c);
+      this.state = S.InQuotedField;
+    } else if (c === d.delimiter) {
+      this.save();
+      this.state = S.StartField;
+    } else if (isNewline(c) || c === EOL) this.endRecord(c);
+    else if (!d.strict) {
+      this.add(c);
+      this.state = S.InField;
+    } else {
+      throw new CsvError(`'${d.delimiter}' expected after '${d.quotechar}'`);
+    }
+  }
 }

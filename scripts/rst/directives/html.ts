@@ -3,7 +3,8 @@
 import { Element } from "../nodes.ts";
 import type { DirectiveCall, DirectiveDefinition } from "../parser/context.ts";
 import { getIndented, isBlank } from "../parser/lines.ts";
-import { PATTERNS, escape2null, unescapeNull } from "../parser/patterns.ts";
+import { escapeToNull } from "../parser/inline/escape.ts";
+import { PATTERNS, unescapeNull } from "../parser/patterns.ts";
 import { ERROR } from "../reporter.ts";
 import { assertHasContent, blockMessage, directive, literalBlock } from "./util.ts";
 
@@ -46,12 +47,12 @@ export function extractNameValue(input: string): Array<[string, string]> {
 
 /** One field of the meta directive: a `meta` element or a system message. */
 function metaField(call: DirectiveCall, fieldLine: string, name: string, value: string[], lineno: number): Element {
-  const fieldName = unescapeNull(escape2null(name));
+  const fieldName = unescapeNull(escapeToNull(name));
   if (!value.length) {
     return call.ctx.reporter.info(`No content for meta tag "${fieldName}".`, [literalBlock(fieldLine)], { line: lineno });
   }
   const node = new Element("meta");
-  node.set("content", unescapeNull(escape2null(value.join(" "))));
+  node.set("content", unescapeNull(escapeToNull(value.join(" "))));
   const tokens = fieldName.split(/\s+/).filter(Boolean);
   try {
     const [[attname, val]] = extractNameValue(tokens[0]);

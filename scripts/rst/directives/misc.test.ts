@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "../parser/parse.ts";
+import { parse } from "../index.ts";
 import { strftime } from "./misc.ts";
 import { lines, px } from "./test-helpers.ts";
 

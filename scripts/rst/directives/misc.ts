@@ -9,7 +9,6 @@ import { ERROR } from "../reporter.ts";
 import { defineCustomRole, lookupRole, roleDefinitionFor } from "../roles/registry.ts";
 import { LexerError, appendTokens, normalizeLanguage, numberLines, tokenNames, tokenize } from "./code.ts";
 import { resolveInsidePath } from "./include-path.ts";
-import { parseOptionBlock } from "./parser-access.ts";
 import {
   classNames,
   classOption,
@@ -311,7 +310,7 @@ export const MISC_DIRECTIVES: Record<string, DirectiveDefinition> = {
       let options: Record<string, unknown>;
       let content: string[];
       try {
-        ({ options, content } = parseOptionBlock(call.ctx, call.content.slice(1), call.contentOffset, definition));
+        ({ options, content } = call.ctx.parseDirectiveBlock(call.content.slice(1), call.contentOffset, definition));
       } catch (e) {
         return [...messages, blockMessage(call, ERROR, `Error in "${call.name}" directive:\n${(e as Error).message}.`)];
       }

@@ -180,10 +180,6 @@ export function choice(value: string | null, values: readonly string[]): string 
   throw new Error(`"${value}" unknown; choose from ${formatValues(values)}`);
 }
 
-export function choiceOption(values: readonly string[]): OptionConverter {
-  return (value) => choice(value, values);
-}
-
 /** One of `values` as is, or else what `other` makes of it. */
 export function valueOr(values: readonly string[], other: OptionConverter): OptionConverter {
   return (value) => (value !== null && values.includes(value) ? value : other(value));

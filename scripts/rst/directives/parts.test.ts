@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse } from "../parser/parse.ts";
+import { parse } from "../index.ts";
 import { lines, px } from "./test-helpers.ts";
 
 describe("contents", () => {

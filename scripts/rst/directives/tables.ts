@@ -25,6 +25,7 @@ import {
   valueOr,
 } from "./options.ts";
 import { addName, blockMessage, directive, place } from "./util.ts";
+import { pushAll } from "../arrays.ts";
 
 /** A directive's early exit with a system message (docutils' SystemMessagePropagation). */
 class Propagate {
@@ -244,7 +245,7 @@ const CSV_TABLE = directive({
       const headerRows = (options["header-rows"] as number | undefined) ?? 0;
       stubColumns = (options["stub-columns"] as number | undefined) ?? 0;
       checkTableDimensions(call, rows, headerRows, stubColumns);
-      head.push(...rows.slice(0, headerRows));
+      pushAll(head, rows.slice(0, headerRows));
       body = rows.slice(headerRows);
       colWidths = getColumnWidths(call, maxCols);
       for (const row of [...head, ...body]) while (row.length < maxCols) row.push([0, 0, 0, []]);

@@ -1,7 +1,7 @@
 // Helpers for the directive and role tests: parse reStructuredText with the block
 // parser and return docutils' pseudo-XML without the document line.
 import type { Settings } from "../document.ts";
-import { parse } from "../parser/parse.ts";
+import { parse } from "../index.ts";
 import { pformat } from "../pformat.ts";
 
 /** Pseudo-XML of the parsed document's children (dedented, trailing spaces dropped). */

@@ -84,19 +84,9 @@ export function addName(call: DirectiveCall, node: Element): void {
   call.ctx.document.noteExplicitTarget(node, node);
 }
 
-/** The 1-based line of the directive's content line `i` (content[0] is line contentOffset + 1). */
-export function contentLine(call: DirectiveCall, i = 0): number {
-  return call.contentOffset + i + 1;
-}
-
 /** Sets source and line of a node (docutils' state_machine.get_source_and_line). */
 export function place(call: DirectiveCall, node: Node, lineno: number): void {
   node.source = call.ctx.document.source;
   node.line = lineno;
 }
 
-/** Parses the content of a directive into a fresh anonymous container. */
-export function parseContent(call: DirectiveCall, container = new Element("container")): Element {
-  call.ctx.nestedParse(call.content, call.contentOffset, container);
-  return container;
-}

@@ -2,7 +2,7 @@
 // for it (checked against docutils; docutils 1.0 message levels).
 import { describe, expect, it } from "vitest";
 import { pformat } from "../pformat.ts";
-import { parse } from "./parse.ts";
+import { parse } from "../index.ts";
 
 function px(rst: string): string {
   return pformat(parse(rst, { source: "test data" }));

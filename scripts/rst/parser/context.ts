@@ -17,10 +17,29 @@ export interface Memo {
   [key: string]: unknown;
 }
 
+/**
+ * Where the parser finds directives (docutils' directives.directive()): the
+ * definition for a name as written, and docutils' INFO text when the name is not an
+ * English directive name (null when it is). The standard registry is
+ * `lookupDirective` in ../directives/registry.ts; index.ts passes it to the parser.
+ */
+export type DirectiveRegistry = (name: string) => { definition: DirectiveDefinition | undefined; info: string | null };
+
+/**
+ * Where the parser finds roles: the function registered under a canonical or
+ * document-defined role name (lower case), or undefined. The standard registry is
+ * `resolveRole` in ../roles/registry.ts; index.ts passes it to the parser.
+ */
+export type RoleRegistry = (name: string, ctx: ParserContext) => RoleFunction | undefined;
+
 /** What the parser offers directives and roles (docutils' RSTState / Inliner). */
 export interface ParserContext {
   document: Document;
   reporter: Reporter;
+  /** The directives this parse knows. */
+  directives: DirectiveRegistry;
+  /** The roles this parse knows. */
+  roles: RoleRegistry;
   /** The element currently being filled. */
   parent: Element;
   memo: Memo;
@@ -39,13 +58,13 @@ export interface ParserContext {
   /** Whether section titles are allowed where the directive stands (docutils' state_machine.match_titles). */
   matchTitles?: boolean;
   /** Parses `lines` as block quotes with attributions (docutils' RSTState.block_quote); used by epigraph & co. */
-  blockQuote?(lines: string[], offset: number): Element[];
+  blockQuote(lines: string[], offset: number): Element[];
   /**
    * Splits `lines` into arguments, options and content per `definition` (docutils'
    * parse_directive_block; used by the `role` directive). Throws Error(message) where
    * docutils raises MarkupError.
    */
-  parseDirectiveBlock?(
+  parseDirectiveBlock(
     lines: string[],
     offset: number,
     definition: DirectiveDefinition,

@@ -1,10 +1,11 @@
 // How the parser splits a directive block into arguments, options and content,
 // and the messages it gives (docutils' run_directive / parse_directive_block),
 // using probe directives instead of the real registry.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { parse } from "../index.ts";
 import { Element, Text } from "../nodes.ts";
 import { pformat } from "../pformat.ts";
-import { type DirectiveCall, type DirectiveDefinition, DirectiveError } from "./context.ts";
+import { type DirectiveCall, type DirectiveDefinition, DirectiveError, type DirectiveRegistry } from "./context.ts";
 
 function describeCall(call: DirectiveCall): Array<Element | Text> {
   const summary = [
@@ -84,23 +85,19 @@ const PROBES: Record<string, DirectiveDefinition> = {
   },
 };
 
-vi.mock("../directives/registry.ts", () => ({
-  lookupDirective: (name: string) => {
-    const key = name.toLowerCase();
-    const definition = PROBES[key];
-    return {
-      definition,
-      info: definition
-        ? null
-        : `No directive entry for "${name}" in module "docutils.parsers.rst.languages.en".\nTrying "${name}" as canonical directive name.`,
-    };
-  },
-}));
-
-const { parse } = await import("./parse.ts");
+const probeRegistry: DirectiveRegistry = (name: string) => {
+  const key = name.toLowerCase();
+  const definition = PROBES[key];
+  return {
+    definition,
+    info: definition
+      ? null
+      : `No directive entry for "${name}" in module "docutils.parsers.rst.languages.en".\nTrying "${name}" as canonical directive name.`,
+  };
+};
 
 function px(rst: string): string {
-  return pformat(parse(rst, { source: "test data" }));
+  return pformat(parse(rst, { source: "test data", directives: probeRegistry }));
 }
 
 describe("directive blocks", () => {

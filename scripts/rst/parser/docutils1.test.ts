@@ -5,7 +5,7 @@
 // against the rules (and the behaviour seen in the conformance cases).
 import { describe, expect, it } from "vitest";
 import { pformat } from "../pformat.ts";
-import { parse } from "./parse.ts";
+import { parse } from "../index.ts";
 
 const CASES: Array<[string, string, string]> = [
   [

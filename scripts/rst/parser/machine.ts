@@ -9,9 +9,10 @@
 import type { Document } from "../document.ts";
 import type { Element, Node } from "../nodes.ts";
 import type { Reporter } from "../reporter.ts";
-import type { DirectiveDefinition, Memo, ParserContext } from "./context.ts";
+import type { DirectiveDefinition, DirectiveRegistry, Memo, ParserContext, RoleRegistry } from "./context.ts";
 import { getIndented, getTextBlock, isBlank } from "./lines.ts";
 import { parseInlineText } from "./inline-bridge.ts";
+import { nested } from "./nesting.ts";
 
 /** Thrown to end the current machine (docutils raises EOFError). */
 export const EOF = Object.freeze({ eof: true });
@@ -32,17 +33,30 @@ export class MarkupError {
   constructor(readonly message: string) {}
 }
 
-type TransitionMethod = (match: RegExpExecArray, context: string[], next: string) => [string[], string];
+/** What a rule returns: the context for the next line and the name of the next state. */
+export type Result = [string[], string];
 
-/** A transition: a line pattern, the name of the state method to call, and the default next state. */
+/**
+ * A rule: what a transition does with a matching line (the line is `match.input`).
+ * `next` is the transition's next state (default: the state itself).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule<S extends State = any> = (state: S, match: RegExpExecArray, context: string[], next: string) => Result;
+
+/** A row of a state's transition table (docutils' transitions, as markdown-it's ruler holds rules). */
 export interface Transition {
+  name: string;
+  /** Anchored at the start of the line. */
   pattern: RegExp;
-  method: string;
-  next: string | null;
+  rule: Rule;
+  /** The next state when the rule does not say otherwise (null: the same state). */
+  next?: string | null;
+  /**
+   * The characters a line that `pattern` matches can start with (omitted: any). The
+   * machine only tries a line against the transitions its first character allows.
+   */
+  first?: string;
 }
-
-/** A row of a state's transition table: name, pattern, method name, next state (default: the state itself). */
-export type TransitionSpec = [string, RegExp, string, string?];
 
 /** Services the Body state offers directives through the machine (see states/body.ts). */
 export interface BodyServices {
@@ -64,71 +78,90 @@ export interface Shared {
   currentLine: number | null;
   /** Source name of the running machine when it reads an included file (null: the document). */
   currentSource: string | null;
+  /** How many nested blocks enclose the one being parsed (see nesting.ts). */
+  depth: number;
+  directives: DirectiveRegistry;
+  roles: RoleRegistry;
 }
 
 export type StateClass = new (m: Machine) => State;
 
-const BLANK = /^ *$/;
-const INDENT = /^ +/;
+/** Blank lines: the state's `blank` method. */
+export const BLANK: Transition = { name: "blank", pattern: /^ *$/, rule: (s: State, m, c, n) => s.blank(m, c, n), first: " " };
+/** Indented lines: the state's `indent` method. */
+export const INDENT: Transition = { name: "indent", pattern: /^ +/, rule: (s: State, m, c, n) => s.indent(m, c, n), first: " " };
 
-interface TransitionTable {
-  transitions: Map<string, Transition>;
-  order: string[];
+/** Index of the bucket of lines starting with a non-ASCII character, and of empty lines. */
+const NON_ASCII = 128;
+const EMPTY = 129;
+
+/** A state's transitions in order, and for each first character those worth trying. */
+export class TransitionTable {
+  private readonly byFirst: Transition[][] = [];
+  private readonly byName = new Map<string, Transition>();
+
+  constructor(readonly transitions: readonly Transition[]) {
+    for (const t of transitions) if (!this.byName.has(t.name)) this.byName.set(t.name, t);
+    const ordered = [...this.byName.values()];
+    for (let code = 0; code <= EMPTY; code++) {
+      this.byFirst.push(
+        ordered.filter((t) => {
+          if (t.first === undefined) return true;
+          if (code === EMPTY) return t.pattern.test("");
+          if (code === NON_ASCII) return [...t.first].some((c) => c.charCodeAt(0) >= 128);
+          return t.first.includes(String.fromCharCode(code));
+        }),
+      );
+    }
+  }
+
+  /** The transitions a line may match, in order. */
+  candidates(line: string): Transition[] {
+    const code = line.charCodeAt(0); // NaN for an empty line
+    return this.byFirst[code < 128 ? code : code === code ? NON_ASCII : EMPTY];
+  }
+
+  get(name: string): Transition | undefined {
+    return this.byName.get(name);
+  }
+
+  /** A table with `t` first (replacing a transition of the same name), as docutils' add_transition. */
+  withFirst(t: Transition): TransitionTable {
+    return new TransitionTable([t, ...this.transitions.filter((x) => x.name !== t.name)]);
+  }
+
+  without(name: string): TransitionTable {
+    return new TransitionTable(this.transitions.filter((x) => x.name !== name));
+  }
 }
 
 /** Transition tables are built once per state class. */
 const TABLES = new WeakMap<object, TransitionTable>();
 
-/** A state: an ordered list of transitions plus end-of-input behaviour (docutils' State/StateWS). */
+/** A state: an ordered table of transitions plus end-of-input behaviour (docutils' State/StateWS). */
 export abstract class State {
   abstract get name(): string;
-  transitions: Map<string, Transition>;
-  order: string[];
+  table: TransitionTable;
   /** Whether the last construct of a list-like state ended with a blank line. */
   blankFinish = true;
 
   constructor(readonly m: Machine) {
     let table = TABLES.get(this.constructor);
     if (!table) {
-      table = { transitions: new Map(), order: [] };
-      const specs: TransitionSpec[] = [];
-      if (this.withWhitespace()) specs.push(["blank", BLANK, "blank"], ["indent", INDENT, "indent"]);
-      specs.push(...this.transitionTable());
-      for (const [name, pattern, method, next] of specs) {
-        if (!table.transitions.has(name)) table.order.push(name);
-        table.transitions.set(name, { pattern, method, next: next ?? null });
-      }
+      table = new TransitionTable(this.transitionTable());
       TABLES.set(this.constructor, table);
     }
-    this.transitions = table.transitions;
-    this.order = table.order;
+    this.table = table;
   }
 
-  /** The state's own transitions, in order (after "blank" and "indent"). */
-  protected abstract transitionTable(): TransitionSpec[];
+  /** The state's transitions, in order (usually BLANK and INDENT first). */
+  protected abstract transitionTable(): Transition[];
 
-  protected withWhitespace(): boolean {
-    return true;
-  }
-
-  /** Adds a transition to this state object only (first in order, as docutils' add_transition). */
-  addFirst(name: string, pattern: RegExp, method: string): void {
-    this.transitions = new Map(this.transitions);
-    this.transitions.set(name, { pattern, method, next: null });
-    this.order = [name, ...this.order.filter((n) => n !== name)];
-  }
-
-  remove(name: string): void {
-    this.transitions = new Map(this.transitions);
-    this.transitions.delete(name);
-    this.order = this.order.filter((n) => n !== name);
-  }
-
-  blank(_match: RegExpExecArray | null, context: string[], next: string): [string[], string] {
+  blank(_match: RegExpExecArray | null, context: string[], next: string): Result {
     return [context, next];
   }
 
-  indent(_match: RegExpExecArray, context: string[], next: string): [string[], string] {
+  indent(_match: RegExpExecArray, context: string[], next: string): Result {
     return [context, next];
   }
 
@@ -181,6 +214,12 @@ export class Machine implements ParserContext {
   get memo(): Memo {
     return this.shared.memo;
   }
+  get directives(): DirectiveRegistry {
+    return this.shared.directives;
+  }
+  get roles(): RoleRegistry {
+    return this.shared.roles;
+  }
   get parent(): Element {
     return this.node;
   }
@@ -191,7 +230,7 @@ export class Machine implements ParserContext {
   nestedParse(lines: string[], offset: number, node: Element, matchTitles = false): number {
     const m = new Machine(this.shared, lines, 0, lines.length, offset, node, matchTitles);
     m.sourceName = this.sourceName;
-    m.run("Body");
+    if (!nested(this.shared, node, offset + 1, () => m.run("Body"))) return offset + lines.length;
     return m.absLineOffset();
   }
 
@@ -383,7 +422,7 @@ export class Machine implements ParserContext {
     this.lineOffset = -1;
     let state = this.state(initialState);
     let context: string[] = [];
-    let transitions: string[] | null = null;
+    let transitions: Transition[] | null = null;
     try {
       for (;;) {
         let nextState = state.name;
@@ -399,13 +438,10 @@ export class Machine implements ParserContext {
           try {
             this.nextLine();
             let matched = false;
-            for (const name of transitions ?? state.order) {
-              const t = state.transitions.get(name);
-              if (!t) continue;
+            for (const t of transitions ?? state.table.candidates(this.line)) {
               const match = t.pattern.exec(this.line);
               if (!match) continue;
-              const method = (state as unknown as Record<string, TransitionMethod>)[t.method];
-              [context, nextState] = method.call(state, match, context, t.next ?? state.name);
+              [context, nextState] = t.rule(state, match, context, t.next ?? state.name);
               matched = true;
               break;
             }
@@ -421,13 +457,13 @@ export class Machine implements ParserContext {
         } catch (e) {
           if (e instanceof TransitionCorrection) {
             this.previousLine();
-            transitions = [e.transition];
+            transitions = only(state.table, e.transition);
             continue;
           }
           if (e instanceof StateCorrection) {
             this.previousLine();
-            transitions = e.transition === null ? null : [e.transition];
             state = this.state(e.state);
+            transitions = e.transition === null ? null : only(state.table, e.transition);
             continue;
           }
           throw e;
@@ -440,4 +476,10 @@ export class Machine implements ParserContext {
     }
   }
 
+}
+
+/** The named transition alone (none if the table has no such transition). */
+function only(table: TransitionTable, name: string): Transition[] {
+  const t = table.get(name);
+  return t ? [t] : [];
 }

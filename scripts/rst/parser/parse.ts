@@ -1,20 +1,26 @@
-// Entry points of the block parser: parseDocument (docutils' rst Parser.parse)
-// and parse (creates the Document and parses).
-import { Document, type Settings } from "../document.ts";
+// Entry point of the block parser: parseDocument (docutils' rst Parser.parse). The
+// directives and roles it knows are given to it (index.ts gives the standard ones).
+import type { Document } from "../document.ts";
 import type { Element } from "../nodes.ts";
-import type { Memo } from "./context.ts";
+import type { DirectiveRegistry, Memo, RoleRegistry } from "./context.ts";
 import { string2lines } from "./lines.ts";
 import { Machine, type Shared } from "./machine.ts";
 import { STATE_CLASSES } from "./states/index.ts";
 
+/** The directives and roles a parse knows. */
+export interface Registries {
+  directives: DirectiveRegistry;
+  roles: RoleRegistry;
+}
+
 /** Parses reStructuredText `text` into `document` (docutils' Parser.parse). */
-export function parseDocument(text: string, document: Document): void {
+export function parseDocument(text: string, document: Document, registries: Registries): void {
   const settings = document.settings;
   const tabWidth = typeof settings.tabWidth === "number" ? settings.tabWidth : 8;
   const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
   const lines = string2lines(text, tabWidth);
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
-  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null };
+  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0, ...registries };
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;
@@ -54,17 +60,4 @@ function defaultLine(m: Machine): number | null {
   // Offset -1 reads the machine's last line (Python's negative index); one past the end counts on.
   if (m.lineOffset === -1) return m.length ? m.inputOffset + m.length : null;
   return m.lineOffset >= 0 && m.lineOffset <= m.length ? m.absLineNumber() : null;
-}
-
-export interface ParseOptions {
-  /** Source name recorded on the document and in system messages (default "<string>"). */
-  source?: string;
-  settings?: Partial<Settings>;
-}
-
-/** Creates a Document and parses `text` into it. */
-export function parse(text: string, options: ParseOptions = {}): Document {
-  const document = new Document(options.source ?? "<string>", options.settings);
-  parseDocument(text, document);
-  return document;
 }

@@ -18,6 +18,12 @@ const SHORTOPT = `(?:-|\\+)${ALPHANUM}(?: ?${OPTARG})?`;
 const LONGOPT = `(?:--|\\/)${OPTNAME}(?:[ =]${OPTARG})?`;
 const OPTION = `(?:${SHORTOPT}|${LONGOPT})`;
 
+/** The characters an enumerator can start with: "(", digits, letters, "#". */
+export const ENUMERATOR_FIRST = "(#0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** The 7-bit punctuation characters (those of NONALPHANUM7BIT). */
+export const PUNCTUATION_7BIT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
 export const PATTERNS = {
   bullet: /^[-+*\u2022\u2023\u2043](?: +|$)/,
   enumerator: new RegExp(`^(?:(?<parens>\\(${ENUM}\\))|(?<rparen>${ENUM}\\))|(?<period>${ENUM}\\.))(?: +|$)`),
@@ -53,19 +59,6 @@ export const EXPLICIT = {
   substitution: new RegExp(`^(?:(?![ ])(?<name>.+?)${NWEB}\\|)([ ]+|$)`, "u"),
   embeddedDirective: new RegExp(`^(${SIMPLENAME})::( +|$)`, "u"),
 };
-
-/** docutils' escape2null: backslash-escaped characters become NUL + character. */
-export function escape2null(text: string): string {
-  if (!text.includes("\\")) return text;
-  let out = "";
-  let i = 0;
-  for (;;) {
-    const found = text.indexOf("\\", i);
-    if (found < 0) return out + text.slice(i);
-    out += text.slice(i, found) + "\x00" + text.slice(found + 1, found + 2);
-    i = found + 2;
-  }
-}
 
 /** docutils' unescape: removes NUL escapes (and escaped whitespace unless restoring backslashes). */
 export function unescapeNull(text: string, restoreBackslashes = false, respectWhitespace = false): string {

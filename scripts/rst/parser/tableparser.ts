@@ -2,6 +2,7 @@
 // lines of a table to column widths and rows of cells (morerows, morecols,
 // line offset, cell lines).
 import { isCombining, pyRstrip } from "./lines.ts";
+import { pushAll } from "../arrays.ts";
 
 export const DOUBLE_WIDTH_PAD = "\x00";
 
@@ -54,7 +55,7 @@ function removePad(lines: string[]): string[] {
 function addTo(master: Map<number, number[]>, data: Map<number, number[]>): void {
   for (const [k, v] of data) {
     const list = master.get(k);
-    if (list) list.push(...v);
+    if (list) pushAll(list, v);
     else master.set(k, [...v]);
   }
 }

@@ -9,7 +9,6 @@ import {
   DEFAULT_INTERPRETED_ROLE,
   ENGLISH_ROLE_NAMES,
   lookupRole as inlineLookupRole,
-  setRoleResolver,
 } from "../parser/inline/role-lookup.ts";
 import { ROLE_OPTIONS, STANDARD_ROLES, genericCustomRole, normalizedRoleOptions } from "./standard.ts";
 
@@ -41,9 +40,6 @@ export function resolveRole(name: string, ctx: ParserContext): RoleFunction | un
   if (local) return local;
   return Object.prototype.hasOwnProperty.call(STANDARD_ROLES, name) ? STANDARD_ROLES[name] : undefined;
 }
-
-// The inline parser looks roles up through this registry from now on.
-setRoleResolver(resolveRole);
 
 /**
  * Finds the role called `name` (any case) as docutils' roles.role() does, with its

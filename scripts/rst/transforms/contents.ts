@@ -4,6 +4,7 @@
 // section titles back to their entries (`backlinks`).
 import type { Document } from "../document.ts";
 import { Element, type Node, Text } from "../nodes.ts";
+import { pushAll } from "../arrays.ts";
 
 export function contents(document: Document, pending: Element): void {
   const details = pending.details ?? {};
@@ -66,7 +67,7 @@ function hasReference(title: Element): boolean {
 /** A copy of the title's content without footnote/citation references, images as their alt text, and references/targets/problematic unwrapped. */
 export function copyAndFilter(node: Element): Node[] {
   const out: Node[] = [];
-  for (const child of node.children) out.push(...filterCopy(child));
+  for (const child of node.children) pushAll(out, filterCopy(child));
   return out;
 }
 

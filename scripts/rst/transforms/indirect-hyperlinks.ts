@@ -5,6 +5,7 @@
 import type { Document } from "../document.ts";
 import type { Element } from "../nodes.ts";
 import { noteReferencedBy, replaceWithProblematic } from "./util.ts";
+import { pushAll } from "../arrays.ts";
 
 export function indirectHyperlinks(document: Document): void {
   const multiplyIndirect = new Set<Element>();
@@ -13,8 +14,8 @@ export function indirectHyperlinks(document: Document): void {
     let naming = "";
     const reflist: Element[] = [];
     if (target.names.length) naming = `"${target.names[0]}" `;
-    for (const name of target.names) reflist.push(...(document.refnames.get(name) ?? []));
-    for (const id of target.ids) reflist.push(...(document.refids.get(id) ?? []));
+    for (const name of target.names) pushAll(reflist, document.refnames.get(name) ?? []);
+    for (const id of target.ids) pushAll(reflist, document.refids.get(id) ?? []);
     if (target.ids.length) naming += `(id="${target.ids[0]}")`;
     const msg = document.reporter.error(
       `Indirect hyperlink target ${naming} refers to target "${target.str("refname")}", ${explanation}.`,

@@ -4,6 +4,7 @@
 import type { Document } from "../document.ts";
 import { Element, type Node, TEXT_ELEMENTS } from "../nodes.ts";
 import { collect, expectedById, expectedByName, INVISIBLE, isElement, TARGETABLE } from "./util.ts";
+import { pushAll } from "../arrays.ts";
 
 export function propagateTargets(document: Document): void {
   // The tree's structure does not change here, so sibling positions can be cached
@@ -40,8 +41,8 @@ export function propagateTargets(document: Document): void {
     if (next.tagname === "reference" && next.children.length === 1 && isElement(next.children[0], "image")) {
       next = next.children[0] as Element;
     }
-    next.ids.push(...target.ids);
-    next.names.push(...target.names);
+    pushAll(next.ids, target.ids);
+    pushAll(next.names, target.names);
     const byName = expectedByName(next);
     const byId = expectedById(next);
     for (const id of target.ids) {

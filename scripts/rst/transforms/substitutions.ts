@@ -5,6 +5,7 @@
 import type { Document } from "../document.ts";
 import { Element, Text } from "../nodes.ts";
 import { BatchReplacer, collect, REFERENTIAL, replaceSelf, replaceWithProblematic } from "./util.ts";
+import { pushAll } from "../arrays.ts";
 
 const LINE_LENGTH_LIMIT = 10000;
 /** Total size (characters + nodes) all substitutions of a document may produce. */
@@ -96,7 +97,7 @@ export function substitutions(document: Document): void {
       refOrigin.set(nestedRef, ref);
       nestedRefs.push(nestedRef);
     }
-    subrefs.push(...nestedRefs);
+    pushAll(subrefs, nestedRefs);
     if (circular) {
       if (parent.tagname === "substitution_definition") {
         const block = new Element("literal_block", { "xml:space": "preserve" }, [new Text(parent.rawsource)]);

@@ -4,11 +4,15 @@
 import type { Document } from "../document.ts";
 import { Element, type Node, Text } from "../nodes.ts";
 import { collect, replaceSelf } from "./util.ts";
+import { pushAll } from "../arrays.ts";
 
 export function targetNotes(document: Document, pending: Element): void {
   const classes = ((pending.details?.class as string[] | undefined) ?? []).slice();
   const notes = new Map<string, Element>();
   const nodelist: Element[] = [];
+  // What goes right after each reference, inserted in one pass per parent at the end
+  // (inserting as we go would make a paragraph of many references quadratic).
+  const after = new Map<Node, Node[]>();
 
   const makeFootnote = (refuri: string, refs: Element[]): Element => {
     let footnote = notes.get(refuri);
@@ -28,16 +32,17 @@ export function targetNotes(document: Document, pending: Element): void {
     for (const ref of refs) {
       if (ref.tagname === "target" || !ref.parent) continue;
       const refnode = new Element("footnote_reference", { refname: footnoteName, auto: 1 });
-      refnode.classes.push(...classes);
+      pushAll(refnode.classes, classes);
       document.noteAutofootnoteRef(refnode);
       document.noteFootnoteRef(refnode);
-      const index = ref.parent.children.indexOf(ref) + 1;
       const reflist: Node[] = [refnode];
       if (!document.settings.trimFootnoteReferenceSpace) {
         if (classes.length) reflist.unshift(new Element("inline", { classes }, [new Text(" ")]));
         else reflist.unshift(new Text(" "));
       }
-      ref.parent.insert(index, reflist);
+      // docutils inserts right after the reference: a later insertion comes first.
+      const earlier = after.get(ref);
+      after.set(ref, earlier ? reflist.concat(earlier) : reflist);
     }
     return footnote;
   };
@@ -45,7 +50,7 @@ export function targetNotes(document: Document, pending: Element): void {
   for (const target of collect(document, "target")) {
     if (!target.has("refuri")) continue;
     const refs: Element[] = [];
-    for (const name of target.names) refs.push(...(document.refnames.get(name) ?? []));
+    for (const name of target.names) pushAll(refs, document.refnames.get(name) ?? []);
     if (!refs.length) continue;
     const refuri = target.str("refuri")!;
     const footnote = makeFootnote(refuri, refs);
@@ -63,5 +68,24 @@ export function targetNotes(document: Document, pending: Element): void {
       nodelist.push(footnote);
     }
   }
+  insertAfter(after);
   replaceSelf(pending, nodelist);
+}
+
+/** Inserts each list of nodes right after its key node, rebuilding each parent's children once. */
+function insertAfter(after: Map<Node, Node[]>): void {
+  const parents = new Set<Element>();
+  for (const node of after.keys()) if (node.parent) parents.add(node.parent);
+  for (const parent of parents) {
+    const children: Node[] = [];
+    for (const child of parent.children) {
+      children.push(child);
+      const extra = after.get(child);
+      if (extra) for (const n of extra) {
+        n.parent = parent;
+        children.push(n);
+      }
+    }
+    parent.children = children;
+  }
 }

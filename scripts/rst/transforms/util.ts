@@ -218,21 +218,6 @@ export function replaceSelf(old: Node, replacement: Node | Node[]): void {
   old.replaceSelf(list);
 }
 
-/**
- * The node following `node` in document order, not descending into `node` itself when
- * `descend` is false (docutils' next_node(ascend=True, descend=...)).
- */
-export function nextNodeAscending(node: Node, descend = true): Node | null {
-  if (descend && node instanceof Element && node.children.length) return node.children[0];
-  let n: Node | null = node;
-  while (n) {
-    const sib = n.nextSibling();
-    if (sib) return sib;
-    n = n.parent;
-  }
-  return null;
-}
-
 /** Python's str.strip() family for Text nodes. */
 export function pyStrip(s: string): string {
   return s.replace(/^\s+|\s+$/gu, "");
@@ -243,15 +228,19 @@ export function pyStrip(s: string): string {
  * order. A plain loop with an explicit stack: cheaper than a generator on big trees.
  */
 export function collect(root: Element, ...tags: string[]): Element[] {
-  const wanted = new Set(tags);
+  const wanted = tags.length === 1 ? null : new Set(tags);
+  const one = tags[0];
   const out: Element[] = [];
-  const stack: Node[] = [root];
+  const stack: Element[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (!(n instanceof Element)) continue;
-    if (wanted.has(n.tagname)) out.push(n);
+    if (wanted ? wanted.has(n.tagname) : n.tagname === one) out.push(n);
     const ch = n.children;
-    for (let i = ch.length - 1; i >= 0; i--) if (ch[i] instanceof Element) stack.push(ch[i]);
+    for (let i = ch.length - 1; i >= 0; i--) {
+      const c = ch[i];
+      // Text nodes have no children and are never wanted: only elements are stacked.
+      if (c.tagname !== "#text") stack.push(c as Element);
+    }
   }
   return out;
 }

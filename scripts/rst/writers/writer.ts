@@ -54,19 +54,22 @@ const SPECIAL: Record<string, string> = { "&": "&amp;", "<": "&lt;", '"': "&quot
 
 /** Escapes text for HTML content, as docutils' `encode` (also "@", which thwarts harvesters). */
 export function encode(text: string): string {
-  return text.replace(/[&<">@]/g, (c) => SPECIAL[c]);
+  return NEEDS_ENCODING.test(text) ? text.replace(/[&<">@]/g, (c) => SPECIAL[c]) : text;
 }
+const NEEDS_ENCODING = /[&<">@]/;
 
 /** Escapes an attribute value: control whitespace becomes a space, then `encode`. */
 export function attval(text: string): string {
-  return encode(text.replace(/[\n\r\t\v\f]/g, " "));
+  return encode(CONTROL_WHITESPACE.test(text) ? text.replace(/[\n\r\t\v\f]/g, " ") : text);
 }
+const CONTROL_WHITESPACE = /[\n\r\t\v\f]/;
 
 /** Element tag names docutils treats as "Sequential" (an extra id goes before the start tag). */
 const SEQUENTIAL = new Set(["bullet_list", "enumerated_list", "definition_list", "field_list", "option_list"]);
 const TABLE_INTERNAL_CLASSES = new Set(["colwidths-auto", "colwidths-given", "colwidths-grid"]);
 
 export type AttrMap = Record<string, string | number | string[] | undefined>;
+const EMPTY_ATTRS: AttrMap = Object.freeze({});
 
 export interface TagOptions {
   suffix?: string;
@@ -80,6 +83,8 @@ export interface TagOptions {
   /** Replaces the node's own classes (used where docutils removed a class before writing the tag). */
   nodeClasses?: string[];
 }
+
+const EMPTY_OPTIONS: TagOptions = Object.freeze({});
 
 export class HtmlWriter {
   readonly settings: WriterSettings;
@@ -101,8 +106,6 @@ export class HtmlWriter {
   /** System messages the writer itself reports, written after the current block. */
   pendingMessages: Element[] = [];
   private table: VisitorTable = {};
-  /** Position of each visited element among its parent's children (sibling tests in O(1)). */
-  private readonly positions = new WeakMap<Node, number>();
   /** The html_body, set when the document has been departed. */
   output = "";
   /** Per-node data docutils keeps on the node itself (stubs, column counter, tag chosen). */
@@ -125,38 +128,49 @@ export class HtmlWriter {
   }
 
   /** Builds a start tag for `node`: its ids and classes plus `attributes`, sorted by name. */
-  starttag(node: Element, tagname: string, attributes: AttrMap = {}, options: TagOptions = {}): string {
+  starttag(node: Element, tagname: string, attributes: AttrMap = EMPTY_ATTRS, options: TagOptions = EMPTY_OPTIONS): string {
     let suffix = options.suffix ?? "\n";
     const empty = options.empty ?? false;
-    const atts: Record<string, string> = {};
-    for (const [name, value] of Object.entries(attributes)) {
+    const names: string[] = [];
+    const values: Record<string, string> = {};
+    for (const name in attributes) {
+      const value = attributes[name];
       if (value === undefined) continue;
-      atts[name.toLowerCase()] = Array.isArray(value) ? value.join(" ") : String(value);
+      const key = name.toLowerCase();
+      if (!(key in values)) names.push(key);
+      values[key] = Array.isArray(value) ? value.join(" ") : String(value);
     }
-    const classes = [...(options.classes ?? [])];
-    const languages: string[] = [];
-    const own = options.nodeClasses ?? node.classes;
-    for (const cls of [...own, ...(options.class ?? "").split(/\s+/)]) {
-      if (cls.startsWith("language-")) languages.push(cls.slice(9));
+    const classes = options.classes ? options.classes.slice() : [];
+    let lang: string | undefined;
+    const addClass = (cls: string) => {
+      if (cls.startsWith("language-")) lang ??= cls.slice(9);
       else if (cls.trim() && !classes.includes(cls)) classes.push(cls);
-    }
-    if (languages.length) atts.lang = languages[0];
+    };
+    for (const cls of options.nodeClasses ?? node.peekList("classes")) addClass(cls);
+    if (options.class) for (const cls of options.class.split(/\s+/)) addClass(cls);
+    const setAtt = (key: string, value: string) => {
+      if (!(key in values)) names.push(key);
+      values[key] = value;
+    };
+    if (lang !== undefined) setAtt("lang", lang);
     const finalClasses = node.tagname === "table" ? classes.filter((c) => !TABLE_INTERNAL_CLASSES.has(c)) : classes;
-    if (finalClasses.length) atts.class = finalClasses.join(" ");
-    const ids = [...node.ids, ...(options.ids ?? [])];
-    const prefix: string[] = [];
+    if (finalClasses.length) setAtt("class", finalClasses.join(" "));
+    const ownIds = node.peekList("ids");
+    const ids = options.ids ? [...ownIds, ...options.ids] : ownIds;
+    let prefix = "";
     if (ids.length) {
-      atts.id = ids[0];
-      for (const id of ids.slice(1)) {
-        const span = `<span id="${attval(id)}"></span>`;
-        if (empty || SEQUENTIAL.has(node.tagname) || node.tagname === "docinfo" || node.tagname === "table") {
-          prefix.push(span);
-        } else suffix += span;
+      setAtt("id", ids[0]);
+      const before = empty || SEQUENTIAL.has(node.tagname) || node.tagname === "docinfo" || node.tagname === "table";
+      for (let i = 1; i < ids.length; i++) {
+        const span = `<span id="${attval(ids[i])}"></span>`;
+        if (before) prefix += span;
+        else suffix += span;
       }
     }
-    const parts = [tagname.toLowerCase()];
-    for (const name of Object.keys(atts).sort()) parts.push(`${name}="${attval(atts[name])}"`);
-    return `${prefix.join("")}<${parts.join(" ")}${empty ? " /" : ""}>${suffix}`;
+    let tag = prefix + "<" + tagname.toLowerCase();
+    if (names.length > 1) names.sort();
+    for (const name of names) tag += " " + name + '="' + attval(values[name]) + '"';
+    return tag + (empty ? " />" : ">") + suffix;
   }
 
   emptytag(node: Element, tagname: string, attributes: AttrMap = {}, options: TagOptions = {}): string {
@@ -169,7 +183,8 @@ export class HtmlWriter {
     type Frame = { node: Element; next: number };
     const stack: Frame[] = [];
     const enter = (node: Node, position: number): void => {
-      this.positions.set(node, position);
+      // Sibling tests (`next`, `previous`) are O(1) through the node's index hint.
+      node.indexHint = position;
       if (node instanceof Text) {
         this.body.push(encode(node.astext()));
         return;
@@ -210,16 +225,12 @@ export class HtmlWriter {
 
   /** The next sibling of a node being written (docutils' next_node(descend=False, siblings=True)). */
   next(node: Node): Node | null {
-    const i = this.positions.get(node);
-    if (i === undefined || !node.parent) return node.nextSibling();
-    return node.parent.children[i + 1] ?? null;
+    return node.nextSibling();
   }
 
   /** The previous sibling of a node being written. */
   previous(node: Node): Node | null {
-    const i = this.positions.get(node);
-    if (i === undefined || !node.parent) return node.previousSibling();
-    return i > 0 ? node.parent.children[i - 1] : null;
+    return node.previousSibling();
   }
 
   /** Reports a problem found while writing (docutils' writer adds such messages after the block). */

@@ -3,6 +3,7 @@
 // object keys (followed by ":", Name.Tag) or values (Literal.String.Double).
 // Comments (// and /* */) are accepted; anything else unexpected is an Error token.
 import type { TokenType } from "./engine.ts";
+import { pushAll } from "../../arrays.ts";
 
 const WHITESPACE = new Set([" ", "\n", "\r", "\t"]);
 const CONSTANT_CHARS = new Set("truefalsn");
@@ -13,133 +14,166 @@ const PUNCTUATION = new Set("{}[],");
 const HEX = new Set("0123456789abcdefABCDEF");
 
 type Mode = "none" | "string" | "whitespace" | "constant" | "number" | "punctuation" | "comment" | "block-comment" | "slash";
+type Token = [TokenType, string];
 
-export function lexJson(text: string): Array<[TokenType, string]> {
-  const out: Array<[TokenType, string]> = [];
-  let held: Array<[TokenType, string]> = [];
-  const flush = () => {
-    out.push(...held);
-    held = [];
-  };
+export function lexJson(text: string): Token[] {
+  return new JsonScanner(text).scan();
+}
+
+/** The scanner's state between characters: the token in progress and the strings held back. */
+class JsonScanner {
+  private readonly out: Token[] = [];
+  private held: Token[] = [];
+  private mode: Mode = "none";
+  private start = 0;
+  private escape = false;
+  private unicodeDigits = 0;
+  private isFloat = false;
+  private closing = false;
+
+  constructor(private readonly text: string) {}
+
+  scan(): Token[] {
+    const { text } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (this.continueToken(c, i)) continue;
+      this.startToken(c, i);
+    }
+    this.flush();
+    this.finish();
+    return this.out.filter(([, v]) => v !== "");
+  }
+
+  private flush(): void {
+    pushAll(this.out, this.held);
+    this.held = [];
+  }
+
   /** Whitespace and comments wait behind a held string; everything else goes out. */
-  const emitMaybeHeld = (type: TokenType, value: string) => {
-    if (held.length) held.push([type, value]);
-    else out.push([type, value]);
-  };
-  let mode: Mode = "none";
-  let start = 0;
-  let escape = false;
-  let unicodeDigits = 0;
-  let isFloat = false;
-  let closing = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    // Continue (or finish) the token in progress.
-    if (mode === "string") {
-      if (unicodeDigits) {
-        if (HEX.has(c)) {
-          unicodeDigits--;
-          if (!unicodeDigits) escape = false;
-        } else {
-          unicodeDigits = 0;
-          escape = false;
+  private emitMaybeHeld(type: TokenType, value: string): void {
+    if (this.held.length) this.held.push([type, value]);
+    else this.out.push([type, value]);
+  }
+
+  /** Continues the token in progress with `c`: true when `c` belongs to it, false when a new token starts at `c`. */
+  private continueToken(c: string, i: number): boolean {
+    const { text } = this;
+    switch (this.mode) {
+      case "string":
+        this.stringChar(c, i);
+        return true;
+      case "whitespace":
+        if (WHITESPACE.has(c)) return true;
+        this.emitMaybeHeld("Text.Whitespace", text.slice(this.start, i));
+        break;
+      case "constant":
+        if (CONSTANT_CHARS.has(c)) return true;
+        this.out.push(["Keyword.Constant", text.slice(this.start, i)]);
+        break;
+      case "number":
+        if (INTEGER_CHARS.has(c)) return true;
+        if (FLOAT_CHARS.has(c)) {
+          this.isFloat = true;
+          return true;
         }
-      } else if (escape) {
-        if (c === "u") unicodeDigits = 4;
-        else escape = false;
-      } else if (c === "\\") escape = true;
-      else if (c === '"') {
-        held.push(["Literal.String.Double", text.slice(start, i + 1)]);
-        mode = "none";
-        escape = false;
-        unicodeDigits = 0;
-      }
-      continue;
-    }
-    if (mode === "whitespace") {
-      if (WHITESPACE.has(c)) continue;
-      emitMaybeHeld("Text.Whitespace", text.slice(start, i));
-      mode = "none";
-    } else if (mode === "constant") {
-      if (CONSTANT_CHARS.has(c)) continue;
-      out.push(["Keyword.Constant", text.slice(start, i)]);
-      mode = "none";
-    } else if (mode === "number") {
-      if (INTEGER_CHARS.has(c)) continue;
-      if (FLOAT_CHARS.has(c)) {
-        isFloat = true;
-        continue;
-      }
-      out.push([isFloat ? "Literal.Number.Float" : "Literal.Number.Integer", text.slice(start, i)]);
-      mode = "none";
-      isFloat = false;
-    } else if (mode === "punctuation") {
-      if (PUNCTUATION.has(c)) continue;
-      out.push(["Punctuation", text.slice(start, i)]);
-      mode = "none";
-    } else if (mode === "comment") {
-      if (c !== "\n") continue;
-      emitMaybeHeld("Comment.Single", text.slice(start, i));
-      mode = "none";
-    } else if (mode === "block-comment") {
-      if (c === "*") closing = true;
-      else if (closing) {
-        closing = false;
-        if (c === "/") {
-          emitMaybeHeld("Comment.Multiline", text.slice(start, i + 1));
-          mode = "none";
+        this.out.push([this.isFloat ? "Literal.Number.Float" : "Literal.Number.Integer", text.slice(this.start, i)]);
+        this.isFloat = false;
+        break;
+      case "punctuation":
+        if (PUNCTUATION.has(c)) return true;
+        this.out.push(["Punctuation", text.slice(this.start, i)]);
+        break;
+      case "comment":
+        if (c !== "\n") return true;
+        this.emitMaybeHeld("Comment.Single", text.slice(this.start, i));
+        break;
+      case "block-comment":
+        if (c === "*") this.closing = true;
+        else if (this.closing) {
+          this.closing = false;
+          if (c === "/") {
+            this.emitMaybeHeld("Comment.Multiline", text.slice(this.start, i + 1));
+            this.mode = "none";
+          }
         }
-      }
-      continue;
-    } else if (mode === "slash") {
-      if (c === "/") {
-        mode = "comment";
-        continue;
-      }
-      if (c === "*") {
-        mode = "block-comment";
-        continue;
-      }
-      flush();
-      out.push(["Error", text.slice(start, i)]);
-      mode = "none";
+        return true;
+      case "slash":
+        if (c === "/" || c === "*") {
+          this.mode = c === "/" ? "comment" : "block-comment";
+          return true;
+        }
+        this.flush();
+        this.out.push(["Error", text.slice(this.start, i)]);
+        break;
+      case "none":
+        break;
     }
-    // Start a new token at this character.
-    start = i;
-    if (c === '"') mode = "string";
-    else if (WHITESPACE.has(c)) mode = "whitespace";
-    else if (CONSTANT_STARTS.has(c)) {
-      flush();
-      mode = "constant";
-    } else if (INTEGER_CHARS.has(c)) {
-      flush();
-      mode = "number";
-    } else if (c === ":") {
-      // The held strings were object keys.
-      for (const [type, value] of held) out.push([type === "Literal.String.Double" ? "Name.Tag" : type, value]);
-      held = [];
-      mode = "punctuation";
-    } else if (PUNCTUATION.has(c)) {
-      flush();
-      mode = "punctuation";
-    } else if (c === "/") mode = "slash";
-    else {
-      flush();
-      out.push(["Error", c]);
+    this.mode = "none";
+    return false;
+  }
+
+  /** A character inside a string: escapes (\uXXXX too) and the closing quote. */
+  private stringChar(c: string, i: number): void {
+    if (this.unicodeDigits) {
+      if (HEX.has(c)) {
+        this.unicodeDigits--;
+        if (!this.unicodeDigits) this.escape = false;
+      } else {
+        this.unicodeDigits = 0;
+        this.escape = false;
+      }
+    } else if (this.escape) {
+      if (c === "u") this.unicodeDigits = 4;
+      else this.escape = false;
+    } else if (c === "\\") this.escape = true;
+    else if (c === '"') {
+      this.held.push(["Literal.String.Double", this.text.slice(this.start, i + 1)]);
+      this.mode = "none";
+      this.escape = false;
+      this.unicodeDigits = 0;
     }
   }
-  flush();
-  const rest = text.slice(start);
-  const final: Partial<Record<Mode, TokenType>> = {
-    string: "Error",
-    whitespace: "Text.Whitespace",
-    constant: "Keyword.Constant",
-    number: isFloat ? "Literal.Number.Float" : "Literal.Number.Integer",
-    punctuation: "Punctuation",
-    comment: "Comment.Single",
-    "block-comment": "Error",
-    slash: "Error",
-  };
-  if (mode !== "none" && final[mode]) out.push([final[mode] as TokenType, rest]);
-  return out.filter(([, v]) => v !== "");
+
+  /** Starts a new token at character `c`. */
+  private startToken(c: string, i: number): void {
+    this.start = i;
+    if (c === '"') this.mode = "string";
+    else if (WHITESPACE.has(c)) this.mode = "whitespace";
+    else if (CONSTANT_STARTS.has(c)) {
+      this.flush();
+      this.mode = "constant";
+    } else if (INTEGER_CHARS.has(c)) {
+      this.flush();
+      this.mode = "number";
+    } else if (c === ":") {
+      // The held strings were object keys.
+      for (const [type, value] of this.held) this.out.push([type === "Literal.String.Double" ? "Name.Tag" : type, value]);
+      this.held = [];
+      this.mode = "punctuation";
+    } else if (PUNCTUATION.has(c)) {
+      this.flush();
+      this.mode = "punctuation";
+    } else if (c === "/") this.mode = "slash";
+    else {
+      this.flush();
+      this.out.push(["Error", c]);
+    }
+  }
+
+  /** The token still in progress at the end of the text. */
+  private finish(): void {
+    const final: Partial<Record<Mode, TokenType>> = {
+      string: "Error",
+      whitespace: "Text.Whitespace",
+      constant: "Keyword.Constant",
+      number: this.isFloat ? "Literal.Number.Float" : "Literal.Number.Integer",
+      punctuation: "Punctuation",
+      comment: "Comment.Single",
+      "block-comment": "Error",
+      slash: "Error",
+    };
+    const type = this.mode !== "none" ? final[this.mode] : undefined;
+    if (type) this.out.push([type, this.text.slice(this.start)]);
+  }
 }

@@ -1,6 +1,7 @@
 // Backslash escapes as docutils keeps them: the inline parser works on text in
 // which every escaping backslash has become a NUL ("\0"), so that escaped
 // characters stay visible to the recognition rules but never start or end markup.
+import { pushAll } from "../../arrays.ts";
 
 /** Replaces each escaping backslash by NUL (docutils' escape2null): `\*` → "\0*", `\\` → "\0\\". */
 export function escapeToNull(text: string): string {
@@ -28,6 +29,6 @@ export function unescapeNull(text: string, restoreBackslashes = false): string {
 /** Splits at escaped whitespace ("\0 " and "\0\n"), as docutils' split_escaped_whitespace. */
 export function splitEscapedWhitespace(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.split("\x00 ")) out.push(...part.split("\x00\n"));
+  for (const part of text.split("\x00 ")) pushAll(out, part.split("\x00\n"));
   return out;
 }

@@ -27,9 +27,10 @@ import { PepRfcScanner, digitsValue } from "./pep-rfc.ts";
 import { lookupRole } from "./role-lookup.ts";
 import { URI_SCHEMES } from "./uri-schemes.ts";
 import { UriScanner } from "./uri.ts";
+import { pushAll } from "../../arrays.ts";
 
 export { escapeToNull, unescapeNull } from "./escape.ts";
-export { setRoleResolver, lookupRole } from "./role-lookup.ts";
+export { lookupRole } from "./role-lookup.ts";
 
 /**
  * Parses inline markup in `text` (docutils' Inliner.parse). `lineno` is the line
@@ -115,15 +116,15 @@ class InlineParser {
       const m = this.findStart(base);
       if (!m) break;
       const out = this.dispatch(m, base);
-      messages.push(...out.messages);
+      pushAll(messages, out.messages);
       if (out.nodes.length) {
-        processed.push(...this.implicit(pending, out.beforeEnd));
-        processed.push(...out.nodes);
+        this.implicit(pending, out.beforeEnd, processed);
+        pushAll(processed, out.nodes);
         pending = out.rest;
       }
       base = out.rest;
     }
-    processed.push(...this.implicit(pending, this.n));
+    this.implicit(pending, this.n, processed);
     return [processed, messages];
   }
 
@@ -674,9 +675,8 @@ class InlineParser {
    * Text s[a, b) with its standalone URIs and e-mail addresses (and, when the
    * settings ask for them, PEP and RFC references) made references.
    */
-  private implicit(a: number, b: number): Node[] {
-    if (a >= b) return [];
-    const out: Node[] = [];
+  private implicit(a: number, b: number, out: Node[] = []): Node[] {
+    if (a >= b) return out;
     // Pieces still to do, last first: a range [from, to) or a finished node.
     const work: Array<[number, number] | Node> = [[a, b]];
     while (work.length) {

@@ -1,16 +1,14 @@
 // Role lookup as docutils' roles.role(): English names, locally defined roles,
 // canonical names with the INFO notice (once per document).
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Element, Text } from "../../nodes.ts";
-import type { RoleFunction } from "../context.ts";
-import { lookupRole, setRoleResolver } from "./role-lookup.ts";
+import type { RoleFunction, RoleRegistry } from "../context.ts";
+import { lookupRole } from "./role-lookup.ts";
 import { makeContext } from "./test-helpers.ts";
 
 const make = (tag: string): RoleFunction => (_r, raw, text) => [[new Element(tag, {}, [new Text(text)])], []];
 
 describe("lookupRole", () => {
-  afterEach(() => setRoleResolver());
-
   it("finds English names and aliases without messages", () => {
     const ctx = makeContext();
     const r = lookupRole("SUP", 1, ctx);
@@ -26,19 +24,18 @@ describe("lookupRole", () => {
 
   it("reports a canonical name that is no English name once per document", () => {
     const special = make("inline");
-    setRoleResolver((name) => (name === "restructuredtext-unimplemented-role" ? special : undefined));
-    const ctx = makeContext();
+    const roles: RoleRegistry = (name) => (name === "restructuredtext-unimplemented-role" ? special : undefined);
+    const ctx = makeContext(undefined, "", roles);
     const first = lookupRole("restructuredtext-unimplemented-role", 3, ctx);
     expect(first.fn).toBe(special);
     expect(first.messages.map((m) => m.get("level"))).toEqual([1]);
     expect(lookupRole("restructuredtext-unimplemented-role", 4, ctx).messages).toEqual([]);
-    expect(lookupRole("restructuredtext-unimplemented-role", 5, makeContext()).messages.length).toBe(1);
+    expect(lookupRole("restructuredtext-unimplemented-role", 5, makeContext(undefined, "", roles)).messages.length).toBe(1);
   });
 
   it("answers with the current definition of a locally defined role", () => {
     let current = make("strong");
-    setRoleResolver((name) => (name === "custom" ? current : undefined));
-    const ctx = makeContext();
+    const ctx = makeContext(undefined, "", (name) => (name === "custom" ? current : undefined));
     expect(lookupRole("Custom", 1, ctx)).toEqual({ fn: current, messages: [] });
     const first = current;
     current = make("emphasis");

@@ -3,14 +3,11 @@
 // and the "No role entry ... Trying ... as canonical role name." notice docutils
 // gives for names that are not English role names.
 //
-// The role functions themselves live in ../../roles/ (another part of the
-// engine). Until that registry is connected with `setRoleResolver`, a small
-// built-in set of the simple standard roles answers, so the inline parser can be
-// used and tested on its own.
+// The role functions themselves come from the role registry the parse was given
+// (ParserContext.roles; index.ts passes the standard one, ../../roles/registry.ts).
 import type { Document } from "../../document.ts";
-import { Element, Text } from "../../nodes.ts";
+import type { Element } from "../../nodes.ts";
 import type { ParserContext, RoleFunction } from "../context.ts";
-import { unescapeNull } from "./escape.ts";
 
 /** The English role names and aliases (docutils' languages/en.py `roles`), lower case → canonical name. */
 export const ENGLISH_ROLE_NAMES: Readonly<Record<string, string>> = {
@@ -28,37 +25,6 @@ export const ENGLISH_ROLE_NAMES: Readonly<Record<string, string>> = {
 
 export const DEFAULT_INTERPRETED_ROLE = "title-reference";
 
-/** Finds the role function for a canonical (or locally defined) role name. */
-export type RoleResolver = (name: string, ctx: ParserContext) => RoleFunction | undefined;
-
-/** A role that wraps the text in one element (docutils' GenericRole). */
-function genericRole(tagname: string): RoleFunction {
-  return (_role, rawtext, text) => {
-    const node = new Element(tagname, {}, [new Text(unescapeNull(text))]);
-    node.rawsource = rawtext;
-    return [[node], []];
-  };
-}
-
-const FALLBACK_ROLES: Record<string, RoleFunction> = {
-  abbreviation: genericRole("abbreviation"),
-  acronym: genericRole("acronym"),
-  emphasis: genericRole("emphasis"),
-  literal: genericRole("literal"),
-  strong: genericRole("strong"),
-  subscript: genericRole("subscript"),
-  superscript: genericRole("superscript"),
-  "title-reference": genericRole("title_reference"),
-};
-
-const fallbackResolver: RoleResolver = (name) => FALLBACK_ROLES[name];
-let resolver: RoleResolver = fallbackResolver;
-
-/** Connects the role registry (call with no argument to restore the built-in fallback). */
-export function setRoleResolver(r?: RoleResolver): void {
-  resolver = r ?? fallbackResolver;
-}
-
 /** Names resolved through docutils' "Trying ... as canonical role name" path, per document: not reported again. */
 const reportedNames = new WeakMap<Document, Set<string>>();
 
@@ -67,7 +33,7 @@ const reportedNames = new WeakMap<Document, Set<string>>();
  * messages docutils gives while looking it up (docutils' roles.role()).
  */
 export function lookupRole(name: string, lineno: number, ctx: ParserContext): { fn?: RoleFunction; messages: Element[] } {
-  if (!name) return { fn: resolver(DEFAULT_INTERPRETED_ROLE, ctx), messages: [] };
+  if (!name) return { fn: ctx.roles(DEFAULT_INTERPRETED_ROLE, ctx), messages: [] };
   const normname = name.toLowerCase();
   let seen = reportedNames.get(ctx.document);
   if (!seen) {
@@ -75,16 +41,16 @@ export function lookupRole(name: string, lineno: number, ctx: ParserContext): { 
     reportedNames.set(ctx.document, seen);
   }
   // Roles the document defined (the `role` directive) and names already resolved answer directly.
-  const direct = resolver(normname, ctx);
+  const direct = ctx.roles(normname, ctx);
   if (direct && (seen.has(normname) || !(normname in ENGLISH_ROLE_NAMES || isCanonical(normname)))) {
     return { fn: direct, messages: [] };
   }
-  if (normname in ENGLISH_ROLE_NAMES) return { fn: resolver(ENGLISH_ROLE_NAMES[normname], ctx), messages: [] };
+  if (normname in ENGLISH_ROLE_NAMES) return { fn: ctx.roles(ENGLISH_ROLE_NAMES[normname], ctx), messages: [] };
   const text =
     `No role entry for "${name}" in module "docutils.parsers.rst.languages.en".\n` +
     `Trying "${name}" as canonical role name.`;
   const messages = [ctx.reporter.info(text, [], { line: lineno })];
-  const fn = resolver(normname, ctx);
+  const fn = ctx.roles(normname, ctx);
   if (fn) seen.add(normname);
   return { fn, messages };
 }

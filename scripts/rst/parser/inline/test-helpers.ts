@@ -3,10 +3,12 @@
 import { Document } from "../../document.ts";
 import { Element, type Node } from "../../nodes.ts";
 import { pformat } from "../../pformat.ts";
-import type { Memo, ParserContext } from "../context.ts";
+import { resolveRole } from "../../roles/registry.ts";
+import type { Memo, ParserContext, RoleRegistry } from "../context.ts";
 import { parseInline } from "./index.ts";
 
-export function makeContext(document = new Document("test data"), defaultRole = ""): ParserContext {
+/** A context for inline parsing alone (the standard roles unless `roles` is given; no block parsing). */
+export function makeContext(document = new Document("test data"), defaultRole = "", roles: RoleRegistry = resolveRole): ParserContext {
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole };
   const ctx: ParserContext = {
     document,
@@ -14,7 +16,13 @@ export function makeContext(document = new Document("test data"), defaultRole = 
     parent: document,
     memo,
     inSubstitutionDefinition: false,
+    directives: () => ({ definition: undefined, info: null }),
+    roles,
     nestedParse: () => 0,
+    blockQuote: () => [],
+    parseDirectiveBlock: () => {
+      throw new Error("no block parsing here");
+    },
     inlineText: (text, lineno) => parseInline(text, lineno, ctx),
     sourceAndLine: (offset) => ({ source: document.source, line: offset + 1 }),
   };

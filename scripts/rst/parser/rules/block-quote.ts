@@ -2,12 +2,13 @@
 import { Element } from "../../nodes.ts";
 import { pyRstrip } from "../lines.ts";
 import type { RSTState } from "../states/rst-state.ts";
+import { pushAll } from "../../arrays.ts";
 
 type Result = [string[], string];
 
-export function blockQuoteRule(s: RSTState, context: string[], next: string): Result {
+export function blockQuoteRule(s: RSTState, _match: RegExpExecArray, context: string[], next: string): Result {
   const { indented, offset, blankFinish } = s.m.getIndented();
-  s.parent.append(...blockQuote(s, indented, offset));
+  s.parent.extend(blockQuote(s, indented, offset));
   if (!blankFinish) s.parent.append(s.unindentWarning("Block quote"));
   return [context, next];
 }
@@ -33,7 +34,7 @@ export function blockQuote(s: RSTState, indented: string[], lineOffset: number):
       attribution.rawsource = text;
       s.place(attribution, lineno);
       blockquote.append(attribution);
-      elements.push(...messages);
+      pushAll(elements, messages);
       lineOffset += split.restStart - from;
       from = split.restStart;
     } else {

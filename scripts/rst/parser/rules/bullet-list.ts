@@ -5,7 +5,7 @@ import { listItem } from "./list-item.ts";
 
 type Result = [string[], string];
 
-export function bulletListRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function bulletListRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const list = s.place(new Element("bullet_list"));
   s.parent.append(list);
   list.set("bullet", match.input[0]);
@@ -17,7 +17,7 @@ export function bulletListRule(s: Body, match: RegExpExecArray, next: string): R
   return [[], next];
 }
 
-export function bulletListItemRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function bulletListItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   if (match.input[0] !== s.parent.get("bullet")) s.invalidInput();
   const [item, blankFinish] = listItem(s, match[0].length);
   s.parent.append(item);

@@ -26,7 +26,7 @@ export function definitionListItem(s: RSTState, termline: string[]): [Element, b
   const lineno = s.m.absLineNumber() - 1;
   s.place(item, lineno);
   const [termlist, messages] = term(s, termline, lineno);
-  item.append(...termlist);
+  item.extend(termlist);
   const definition = new Element("definition", {}, messages);
   item.append(definition);
   if (termline[0].endsWith("::")) {

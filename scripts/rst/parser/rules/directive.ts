@@ -5,7 +5,6 @@ import { Element, type Node, Text } from "../../nodes.ts";
 import { pyRepr } from "../../pformat.ts";
 import { pySplit } from "../../ids.ts";
 import { type DirectiveCall, type DirectiveDefinition, DirectiveError } from "../context.ts";
-import { lookupDirective } from "../directive-bridge.ts";
 import { isBlank } from "../lines.ts";
 import { MarkupError } from "../machine.ts";
 import { PATTERNS } from "../patterns.ts";
@@ -15,7 +14,7 @@ import { fixedText } from "./fixed-text.ts";
 /** Runs the directive at the current line; returns its nodes and whether a blank line follows. */
 export function directiveConstruct(s: Body, match: RegExpExecArray, optionPresets: Record<string, unknown> = {}): [Node[], boolean] {
   const typeName = match[1];
-  const { definition, info } = lookupDirective(typeName);
+  const { definition, info } = s.m.directives(typeName);
   if (info) s.parent.append(s.reporter.info(info, [], { line: s.m.shared.currentLine ?? undefined }));
   if (!definition) return unknownDirective(s, typeName);
   return runDirective(s, definition, match, typeName, optionPresets);
@@ -39,12 +38,17 @@ export function runDirective(
   const lineno = s.m.absLineNumber();
   const initialLineOffset = s.m.lineOffset;
   const r = s.m.getFirstKnownIndented(match[0].length, false, true, false);
-  const blockText = s.m.slice(initialLineOffset, s.m.lineOffset + 1).join("\n");
+  // The block's text is joined only when asked for: every level of nested directives
+  // would otherwise keep a copy of everything inside it (quadratic memory).
+  const endLineOffset = s.m.lineOffset + 1;
+  let text: string | undefined;
+  const blockTextOf = () => (text ??= s.m.slice(initialLineOffset, endLineOffset).join("\n"));
   let parsed: { arguments: string[]; options: Record<string, unknown>; content: string[]; contentOffset: number };
   try {
     parsed = parseDirectiveBlock(s, r.indented, r.offset, definition, optionPresets);
   } catch (e) {
     if (!(e instanceof MarkupError)) throw e;
+    const blockText = blockTextOf();
     const error = s.reporter.error(`Error in "${typeName}" directive:\n${e.message}.`, [fixedText("literal_block", blockText, blockText)], {
       line: lineno,
     });
@@ -57,7 +61,9 @@ export function runDirective(
     content: parsed.content,
     contentOffset: parsed.contentOffset,
     lineno,
-    blockText,
+    get blockText() {
+      return blockTextOf();
+    },
     ctx: s.m,
   };
   let result: Node[];
@@ -68,7 +74,7 @@ export function runDirective(
     const [level, message] =
       e instanceof DirectiveError ? [e.level, e.message] : [4, `Internal error in the "${typeName}" directive: ${e instanceof Error ? e.message : String(e)}`];
     const msg = s.reporter.systemMessage(level, message, [], { line: lineno });
-    msg.append(fixedText("literal_block", blockText, blockText));
+    msg.append(fixedText("literal_block", blockTextOf(), blockTextOf()));
     result = [msg];
   }
   return [result, r.blankFinish || s.m.isNextLineBlank()];

@@ -101,7 +101,7 @@ function isEnumeratedListItem(s: Body, ordinal: number | null, sequence: string,
   return false;
 }
 
-export function enumeratedListRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function enumeratedListRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const { format, sequence, text, ordinal } = parseEnumerator(match);
   if (!isEnumeratedListItem(s, ordinal, sequence, format)) throw new TransitionCorrection("text");
   const list = new Element("enumerated_list");
@@ -124,7 +124,7 @@ export function enumeratedListRule(s: Body, match: RegExpExecArray, next: string
   return [[], next];
 }
 
-export function enumeratedListItemRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function enumeratedListItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const enumtype = String(s.parent.get("enumtype"));
   const { format, sequence, ordinal } = parseEnumerator(match, enumtype);
   if (

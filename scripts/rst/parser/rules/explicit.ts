@@ -51,25 +51,33 @@ function explicitList(s: Body, blankFinish0: boolean): void {
   if (!blankFinish) s.parent.append(s.unindentWarning("Explicit markup"));
 }
 
-export function explicitMarkupRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function explicitMarkupRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const [nodes, blankFinish] = explicitConstruct(s, match);
-  s.parent.append(...nodes);
+  s.parent.extend(nodes);
   explicitList(s, blankFinish);
   return [[], next];
 }
 
-export function explicitItemRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function explicitItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const [nodes, blankFinish] = explicitConstruct(s, match);
-  s.parent.append(...nodes);
+  s.parent.extend(nodes);
   s.blankFinish = blankFinish;
   return [[], next];
 }
 
 /** "__ uri" anonymous targets; `first` starts an explicit list, otherwise it continues one. */
-export function anonymousTargetRule(s: Body, match: RegExpExecArray, next: string, first: boolean): Result {
+/** An anonymous target (`__ uri`) starting a run of explicit markup. */
+export function anonymousTargetRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const [nodes, blankFinish] = anonymousTarget(s, match);
-  s.parent.append(...nodes);
-  if (first) explicitList(s, blankFinish);
-  else s.blankFinish = blankFinish;
+  s.parent.extend(nodes);
+  explicitList(s, blankFinish);
+  return [[], next];
+}
+
+/** An anonymous target inside a run of explicit markup (the Explicit state). */
+export function anonymousTargetItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
+  const [nodes, blankFinish] = anonymousTarget(s, match);
+  s.parent.extend(nodes);
+  s.blankFinish = blankFinish;
   return [[], next];
 }

@@ -6,7 +6,7 @@ type Result = [string[], string];
 
 export type FieldBodyParser = (indented: string[], offset: number, node: Element) => void;
 
-export function fieldListRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function fieldListRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const list = new Element("field_list");
   s.place(list);
   s.parent.append(list);
@@ -18,7 +18,7 @@ export function fieldListRule(s: Body, match: RegExpExecArray, next: string): Re
   return [[], next];
 }
 
-export function fieldListItemRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function fieldListItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const [field, blankFinish] = field_(s, match);
   s.parent.append(field);
   s.blankFinish = blankFinish;

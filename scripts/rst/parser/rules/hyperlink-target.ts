@@ -4,7 +4,8 @@
 import { Element } from "../../nodes.ts";
 import { fullyNormalizeName, whitespaceNormalizeName } from "../../ids.ts";
 import { MarkupError } from "../machine.ts";
-import { EXPLICIT, escape2null, matchTargetName, type NameMatch, unescapeNull } from "../patterns.ts";
+import { escapeToNull } from "../inline/escape.ts";
+import { EXPLICIT, matchTargetName, type NameMatch, unescapeNull } from "../patterns.ts";
 import { pyStrip } from "../lines.ts";
 import type { RSTState } from "../states/rst-state.ts";
 import { pySplit } from "../../ids.ts";
@@ -13,7 +14,7 @@ export function hyperlinkTarget(s: RSTState, match: RegExpExecArray): [Element[]
   const lineno = s.m.absLineNumber();
   const r = s.m.getFirstKnownIndented(match[0].length, true, false);
   const blocktext = match.input.slice(0, match[0].length) + r.indented.join("\n");
-  const block = r.indented.map(escape2null);
+  const block = r.indented.map(escapeToNull);
   let escaped = block[0] ?? "";
   let blockindex = 0;
   let scanned = 0;
@@ -38,7 +39,7 @@ export function anonymousTarget(s: RSTState, match: RegExpExecArray): [Element[]
   const lineno = s.m.absLineNumber();
   const r = s.m.getFirstKnownIndented(match[0].length, true);
   const blocktext = match.input.slice(0, match[0].length) + r.indented.join("\n");
-  const block = r.indented.map(escape2null);
+  const block = r.indented.map(escapeToNull);
   return [[makeTarget(s, block, blocktext, lineno, "")], r.blankFinish];
 }
 

@@ -7,14 +7,14 @@ type Result = [string[], string];
 /** Indentation of each line element, kept aside while the block is being built. */
 const lineIndent = new WeakMap<Element, number | null>();
 
-export function lineBlockRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function lineBlockRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const block = new Element("line_block");
   s.place(block);
   s.parent.append(block);
   const lineno = s.m.absLineNumber();
   const [line, messages, blankFinish0] = lineBlockLine(s, match, lineno);
   block.append(line);
-  s.parent.append(...messages);
+  s.parent.extend(messages);
   let blankFinish = blankFinish0;
   if (!blankFinish) {
     const [newOffset, bf] = s.nestedListParse(s.restAfterCurrent(), s.m.absLineOffset() + 1, block, "LineBlock", false);
@@ -32,11 +32,11 @@ export function lineBlockRule(s: Body, match: RegExpExecArray, next: string): Re
   return [[], next];
 }
 
-export function lineBlockLineRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function lineBlockLineRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const lineno = s.m.absLineNumber();
   const [line, messages, blankFinish] = lineBlockLine(s, match, lineno);
   s.parent.append(line);
-  s.parent.parent?.append(...messages);
+  s.parent.parent?.extend(messages);
   s.blankFinish = blankFinish;
   return [[], next];
 }
@@ -85,7 +85,7 @@ function nestLineBlockSegment(root: Element): void {
       work.push(newBlock);
       newItems.push(newBlock);
     }
-    block.append(...newItems);
+    block.extend(newItems);
   }
 }
 

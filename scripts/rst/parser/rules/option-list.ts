@@ -6,7 +6,7 @@ import { blockQuote } from "./block-quote.ts";
 
 type Result = [string[], string];
 
-export function optionListRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function optionListRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const list = s.place(new Element("option_list"));
   let item: Element;
   let blankFinish0: boolean;
@@ -16,7 +16,7 @@ export function optionListRule(s: Body, match: RegExpExecArray, next: string): R
     if (!(e instanceof MarkupError)) throw e;
     s.parent.append(s.reporter.error(`Invalid option list marker: ${e.message}`));
     const { indented, offset, blankFinish } = s.m.getFirstKnownIndented(match[0].length);
-    s.parent.append(...blockQuote(s, indented, offset));
+    s.parent.extend(blockQuote(s, indented, offset));
     if (!blankFinish) s.parent.append(s.unindentWarning("Option list"));
     return [[], next];
   }
@@ -28,7 +28,7 @@ export function optionListRule(s: Body, match: RegExpExecArray, next: string): R
   return [[], next];
 }
 
-export function optionListItemRule(s: Body, match: RegExpExecArray, next: string): Result {
+export function optionListItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   let item: Element;
   let blankFinish: boolean;
   try {

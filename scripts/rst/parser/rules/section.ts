@@ -10,7 +10,7 @@ import { fixedText } from "./fixed-text.ts";
 type Result = [string[], string];
 
 /** A line of repeated punctuation in the Body state: overline/transition, or text where titles are not allowed. */
-export function lineRule(s: RSTState, match: RegExpExecArray, next: string): Result {
+export function lineRule(s: RSTState, match: RegExpExecArray, _context: string[], next: string): Result {
   const line = match.input;
   if (s.m.matchTitles) return [[line], "Line"];
   if (line.trim() === "::") throw new TransitionCorrection("text");
@@ -75,8 +75,8 @@ function newSubsection(s: RSTState, parent: Element, title: string, lineno: numb
   const name = fullyNormalizeName(titleNode.astext());
   sectionNode.names.push(name);
   sectionNode.append(titleNode);
-  sectionNode.append(...messages);
-  sectionNode.append(...titleMessages);
+  sectionNode.extend(messages);
+  sectionNode.extend(titleMessages);
   s.document.noteImplicitTarget(sectionNode, sectionNode);
   s.m.node = sectionNode;
 }

@@ -3,7 +3,8 @@
 import { Element, INLINE_ELEMENTS, type Node, Text } from "../../nodes.ts";
 import { whitespaceNormalizeName } from "../../ids.ts";
 import { EOF, MarkupError } from "../machine.ts";
-import { escape2null, matchSubstitutionName, type NameMatch } from "../patterns.ts";
+import { escapeToNull } from "../inline/escape.ts";
+import { matchSubstitutionName, type NameMatch } from "../patterns.ts";
 import { isBlank, pyRstrip, pyStrip } from "../lines.ts";
 import type { Body } from "../states/body.ts";
 import { directiveConstruct } from "./directive.ts";
@@ -16,7 +17,7 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
   const blankFinish0 = r.blankFinish;
   const blocktext = match.input.slice(0, match[0].length) + r.indented.join("\n");
   let block = [...r.indented];
-  let escaped = escape2null(pyRstrip(block[0] ?? ""));
+  let escaped = escapeToNull(pyRstrip(block[0] ?? ""));
   let blockindex = 0;
   let scanned = 0;
   let subdefmatch: NameMatch | null;
@@ -26,7 +27,7 @@ export function substitutionDef(s: Body, match: RegExpExecArray): [Element[], bo
     blockindex++;
     if (blockindex >= block.length) throw new MarkupError("malformed substitution definition.");
     scanned = escaped.length;
-    escaped = escaped + " " + escape2null(pyStrip(block[blockindex]));
+    escaped = escaped + " " + escapeToNull(pyStrip(block[blockindex]));
   }
   block = block.slice(blockindex);
   const start = subdefmatch.end - escaped.length - 1;
@@ -89,7 +90,7 @@ function disallowed(node: Element): string | null {
 export function embeddedDirectiveRule(s: Body, match: RegExpExecArray): [string[], string] {
   const alt = (s.parent.names[0] ?? "") as string;
   const [nodes, blankFinish] = directiveConstruct(s, match, { alt });
-  s.parent.append(...(nodes as Node[]));
+  s.parent.extend((nodes as Node[]));
   if (!s.m.atEof()) s.blankFinish = blankFinish;
   throw EOF;
 }

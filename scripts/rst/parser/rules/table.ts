@@ -8,15 +8,16 @@ import { GRID_TABLE_TOP, SIMPLE_TABLE_BORDER } from "../patterns.ts";
 import type { RSTState } from "../states/rst-state.ts";
 import { DOUBLE_WIDTH_PAD, stripCombining, parseGridTable, parseSimpleTable, type Row, type TableData, TableMarkupError } from "../tableparser.ts";
 import { fixedText } from "./fixed-text.ts";
+import { pushAll } from "../../arrays.ts";
 
 type Result = [string[], string];
 type Isolated = { block: string[] | null; messages: Element[]; blankFinish: boolean };
 
-export function gridTableRule(s: RSTState, next: string): Result {
+export function gridTableRule(s: RSTState, _match: RegExpExecArray, _context: string[], next: string): Result {
   return tableTop(s, next, isolateGridTable, parseGridTable);
 }
 
-export function simpleTableRule(s: RSTState, next: string): Result {
+export function simpleTableRule(s: RSTState, _match: RegExpExecArray, _context: string[], next: string): Result {
   return tableTop(s, next, isolateSimpleTable, parseSimpleTable);
 }
 
@@ -33,7 +34,7 @@ function tableTop(s: RSTState, next: string, isolate: (s: RSTState) => Isolated,
       nodes = [...malformedTable(s, block, e.message, e.offset), ...messages];
     }
   } else nodes = messages;
-  s.parent.append(...nodes);
+  s.parent.extend(nodes);
   if (!blankFinish) {
     s.parent.append(s.reporter.warning("Blank line required after table.", [], { line: s.m.absLineNumber() + 1 }));
   }
@@ -80,14 +81,14 @@ function isolateGridTable(s: RSTState): Isolated {
       if (!found) i = 2;
     }
     if (!found) {
-      messages.push(...malformedTable(s, block, "Bottom border missing or corrupt.", i));
+      pushAll(messages, malformedTable(s, block, "Bottom border missing or corrupt.", i));
       return { block: null, messages, blankFinish };
     }
   }
   for (let k = 0; k < block.length; k++) {
     const line = block[k];
     if (stripCombining(line).length !== width || (line[line.length - 1] !== "+" && line[line.length - 1] !== "|")) {
-      messages.push(...malformedTable(s, block, "Right border not aligned or missing.", k));
+      pushAll(messages, malformedTable(s, block, "Right border not aligned or missing.", k));
       return { block: null, messages, blankFinish };
     }
   }

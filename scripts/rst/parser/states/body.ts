@@ -2,15 +2,15 @@
 // and hands it to the construct's rule (parser/rules/*). The "specialized"
 // states continue a list-like construct: only their own construct's transition
 // is enabled, any other line ends the nested machine so the parent re-reads it.
-import { EOF, MarkupError, type TransitionSpec } from "../machine.ts";
-import { EXPLICIT, PATTERNS } from "../patterns.ts";
+import { BLANK, EOF, INDENT, MarkupError, type Result, type Rule, type Transition } from "../machine.ts";
+import { ENUMERATOR_FIRST, EXPLICIT, PATTERNS, PUNCTUATION_7BIT } from "../patterns.ts";
 import { blockQuote, blockQuoteRule } from "../rules/block-quote.ts";
 import { parseDirectiveBlock } from "../rules/directive.ts";
 import type { DirectiveDefinition } from "../context.ts";
 import { bulletListRule, bulletListItemRule } from "../rules/bullet-list.ts";
 import { doctestRule } from "../rules/doctest.ts";
 import { enumeratedListRule, enumeratedListItemRule } from "../rules/enumerated-list.ts";
-import { anonymousTargetRule, explicitItemRule, explicitMarkupRule } from "../rules/explicit.ts";
+import { anonymousTargetItemRule, anonymousTargetRule, explicitItemRule, explicitMarkupRule } from "../rules/explicit.ts";
 import { fieldListRule, fieldListItemRule, type FieldBodyParser } from "../rules/field-list.ts";
 import { lineBlockRule, lineBlockLineRule } from "../rules/line-block.ts";
 import { optionListRule, optionListItemRule } from "../rules/option-list.ts";
@@ -20,7 +20,26 @@ import { embeddedDirectiveRule } from "../rules/substitution-definition.ts";
 import { RSTState } from "./rst-state.ts";
 import { Element, Text } from "../../nodes.ts";
 
-type Result = [string[], string];
+/** The Body state's transitions: the first line of each kind of block and its rule (made on first use). */
+let bodyTransitions: Transition[] | undefined;
+function BODY(): Transition[] {
+  return (bodyTransitions ??= [
+  BLANK,
+  { ...INDENT, rule: blockQuoteRule },
+  { name: "bullet", pattern: PATTERNS.bullet, rule: bulletListRule, first: "-+*\u2022\u2023\u2043" },
+  { name: "enumerator", pattern: PATTERNS.enumerator, rule: enumeratedListRule, first: ENUMERATOR_FIRST },
+  { name: "field_marker", pattern: PATTERNS.fieldMarker, rule: fieldListRule, first: ":" },
+  { name: "option_marker", pattern: PATTERNS.optionMarker, rule: optionListRule, first: "-+/" },
+  { name: "doctest", pattern: PATTERNS.doctest, rule: doctestRule, first: ">" },
+  { name: "line_block", pattern: PATTERNS.lineBlock, rule: lineBlockRule, first: "|" },
+  { name: "grid_table_top", pattern: PATTERNS.gridTableTop, rule: gridTableRule, first: "+" },
+  { name: "simple_table_top", pattern: PATTERNS.simpleTableTop, rule: simpleTableRule, first: "=" },
+  { name: "explicit_markup", pattern: PATTERNS.explicitMarkup, rule: explicitMarkupRule, first: "." },
+  { name: "anonymous", pattern: PATTERNS.anonymous, rule: anonymousTargetRule, first: "_" },
+  { name: "line", pattern: PATTERNS.line, rule: lineRule, first: PUNCTUATION_7BIT },
+  { name: "text", pattern: PATTERNS.text, rule: (_s, match) => [[match.input], "Text"] },
+  ]);
+}
 
 export class Body extends RSTState {
   get name(): string {
@@ -31,61 +50,8 @@ export class Body extends RSTState {
   format = "";
   auto = false;
 
-  protected transitionTable(): TransitionSpec[] {
-    return [
-      ["bullet", PATTERNS.bullet, "bullet"],
-      ["enumerator", PATTERNS.enumerator, "enumerator"],
-      ["field_marker", PATTERNS.fieldMarker, "fieldMarker"],
-      ["option_marker", PATTERNS.optionMarker, "optionMarker"],
-      ["doctest", PATTERNS.doctest, "doctest"],
-      ["line_block", PATTERNS.lineBlock, "lineBlock"],
-      ["grid_table_top", PATTERNS.gridTableTop, "gridTableTop"],
-      ["simple_table_top", PATTERNS.simpleTableTop, "simpleTableTop"],
-      ["explicit_markup", PATTERNS.explicitMarkup, "explicitMarkup"],
-      ["anonymous", PATTERNS.anonymous, "anonymous"],
-      ["line", PATTERNS.line, "lineTransition"],
-      ["text", PATTERNS.text, "text"],
-    ];
-  }
-
-  override indent(_m: RegExpExecArray, context: string[], next: string): Result {
-    return blockQuoteRule(this, context, next);
-  }
-  bullet(match: RegExpExecArray, _c: string[], next: string): Result {
-    return bulletListRule(this, match, next);
-  }
-  enumerator(match: RegExpExecArray, _c: string[], next: string): Result {
-    return enumeratedListRule(this, match, next);
-  }
-  fieldMarker(match: RegExpExecArray, _c: string[], next: string): Result {
-    return fieldListRule(this, match, next);
-  }
-  optionMarker(match: RegExpExecArray, _c: string[], next: string): Result {
-    return optionListRule(this, match, next);
-  }
-  doctest(_match: RegExpExecArray, _c: string[], next: string): Result {
-    return doctestRule(this, next);
-  }
-  lineBlock(match: RegExpExecArray, _c: string[], next: string): Result {
-    return lineBlockRule(this, match, next);
-  }
-  gridTableTop(_match: RegExpExecArray, _c: string[], next: string): Result {
-    return gridTableRule(this, next);
-  }
-  simpleTableTop(_match: RegExpExecArray, _c: string[], next: string): Result {
-    return simpleTableRule(this, next);
-  }
-  explicitMarkup(match: RegExpExecArray, _c: string[], next: string): Result {
-    return explicitMarkupRule(this, match, next);
-  }
-  anonymous(match: RegExpExecArray, _c: string[], next: string): Result {
-    return anonymousTargetRule(this, match, next, true);
-  }
-  lineTransition(match: RegExpExecArray, _c: string[], next: string): Result {
-    return lineRule(this, match, next);
-  }
-  text(match: RegExpExecArray, _c: string[], _next: string): Result {
-    return [[match.input], "Text"];
+  protected transitionTable(): Transition[] {
+    return BODY();
   }
 
   /** How a field body is parsed (ExtensionOptions overrides it). */
@@ -119,91 +85,60 @@ export class Body extends RSTState {
   }
 }
 
-/** Second and following members of a compound construct: everything else ends the machine. */
-export abstract class SpecializedBody extends Body {
-  override indent(): Result {
-    return this.invalidInput();
-  }
-  override bullet(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override enumerator(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override fieldMarker(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override optionMarker(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override doctest(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override lineBlock(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override gridTableTop(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override simpleTableTop(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override explicitMarkup(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override anonymous(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override lineTransition(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
-  override text(_m: RegExpExecArray, _c: string[], _n: string): Result {
-    return this.invalidInput();
-  }
+/** Ends the machine: the line is not a member of the current compound construct. */
+const invalidInput: Rule<Body> = (s) => s.invalidInput();
+
+/**
+ * The Body transitions of a state for the second and following members of a
+ * compound construct: its own rules, and any other line ends the machine (blank
+ * lines are taken unless `rules` says otherwise).
+ */
+function specialized(rules: Record<string, Rule<Body>>): Transition[] {
+  return BODY().map((t) => ({ ...t, rule: rules[t.name] ?? (t.name === "blank" ? t.rule : invalidInput) }));
 }
 
-export class BulletList extends SpecializedBody {
+export class BulletList extends Body {
   override get name(): string {
     return "BulletList";
   }
-  override bullet(match: RegExpExecArray, _c: string[], next: string): Result {
-    return bulletListItemRule(this, match, next);
+  protected override transitionTable(): Transition[] {
+    return specialized({ bullet: bulletListItemRule });
   }
 }
 
-export class DefinitionList extends SpecializedBody {
+export class DefinitionList extends Body {
   override get name(): string {
     return "DefinitionList";
   }
-  override text(match: RegExpExecArray): Result {
-    return [[match.input], "Definition"];
+  protected override transitionTable(): Transition[] {
+    return specialized({ text: (_s, match) => [[match.input], "Definition"] });
   }
 }
 
-export class EnumeratedList extends SpecializedBody {
+export class EnumeratedList extends Body {
   override get name(): string {
     return "EnumeratedList";
   }
-  override enumerator(match: RegExpExecArray, _c: string[], next: string): Result {
-    return enumeratedListItemRule(this, match, next);
+  protected override transitionTable(): Transition[] {
+    return specialized({ enumerator: enumeratedListItemRule });
   }
 }
 
-export class FieldList extends SpecializedBody {
+export class FieldList extends Body {
   override get name(): string {
     return "FieldList";
   }
-  override fieldMarker(match: RegExpExecArray, _c: string[], next: string): Result {
-    return fieldListItemRule(this, match, next);
+  protected override transitionTable(): Transition[] {
+    return specialized({ field_marker: fieldListItemRule });
   }
 }
 
-export class OptionList extends SpecializedBody {
+export class OptionList extends Body {
   override get name(): string {
     return "OptionList";
   }
-  override optionMarker(match: RegExpExecArray, _c: string[], next: string): Result {
-    return optionListItemRule(this, match, next);
+  protected override transitionTable(): Transition[] {
+    return specialized({ option_marker: optionListItemRule });
   }
 }
 
@@ -226,30 +161,21 @@ export class ExtensionOptions extends FieldList {
 }
 
 
-export class LineBlock extends SpecializedBody {
+export class LineBlock extends Body {
   override get name(): string {
     return "LineBlock";
   }
-  override blank(): Result {
-    return this.invalidInput();
-  }
-  override lineBlock(match: RegExpExecArray, _c: string[], next: string): Result {
-    return lineBlockLineRule(this, match, next);
+  protected override transitionTable(): Transition[] {
+    return specialized({ blank: invalidInput, line_block: lineBlockLineRule });
   }
 }
 
-export class Explicit extends SpecializedBody {
+export class Explicit extends Body {
   override get name(): string {
     return "Explicit";
   }
-  override blank(): Result {
-    return this.invalidInput();
-  }
-  override explicitMarkup(match: RegExpExecArray, _c: string[], next: string): Result {
-    return explicitItemRule(this, match, next);
-  }
-  override anonymous(match: RegExpExecArray, _c: string[], next: string): Result {
-    return anonymousTargetRule(this, match, next, false);
+  protected override transitionTable(): Transition[] {
+    return specialized({ blank: invalidInput, explicit_markup: explicitItemRule, anonymous: anonymousTargetItemRule });
   }
 }
 
@@ -258,17 +184,18 @@ export class SubstitutionDef extends Body {
   override get name(): string {
     return "SubstitutionDef";
   }
-  protected override transitionTable(): TransitionSpec[] {
+  protected override transitionTable(): Transition[] {
     return [
-      ["embedded_directive", EXPLICIT.embeddedDirective, "embeddedDirective"],
-      ["text", PATTERNS.text, "substitutionText"],
+      BODY()[0],
+      BODY()[1],
+      { name: "embedded_directive", pattern: EXPLICIT.embeddedDirective, rule: embeddedDirectiveRule },
+      { name: "text", pattern: PATTERNS.text, rule: substitutionText },
     ];
   }
-  embeddedDirective(match: RegExpExecArray): Result {
-    return embeddedDirectiveRule(this, match);
-  }
-  substitutionText(): Result {
-    if (!this.m.atEof()) this.blankFinish = this.m.isNextLineBlank();
-    throw EOF;
-  }
+}
+
+/** Inline text of a substitution definition: ends the machine (the caller parses the text). */
+function substitutionText(s: SubstitutionDef): Result {
+  if (!s.m.atEof()) s.blankFinish = s.m.isNextLineBlank();
+  throw EOF;
 }

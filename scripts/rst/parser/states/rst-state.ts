@@ -2,6 +2,7 @@
 // nested parses, inline text, paragraphs, unindent warnings.
 import { Element, type Node } from "../../nodes.ts";
 import { Machine, State } from "../machine.ts";
+import { nested } from "../nesting.ts";
 
 export interface LinesWindow {
   lines: readonly string[];
@@ -24,7 +25,8 @@ export abstract class RSTState extends State {
     const w = Array.isArray(block) ? windowOf(block) : block;
     const m = new Machine(this.m.shared, w.lines, w.base, w.length, inputOffset, node, matchTitles);
     m.sourceName = this.m.sourceName;
-    m.run(initialState);
+    if (initialState !== "Body") m.run(initialState);
+    else if (!nested(this.m.shared, node, inputOffset + 1, () => m.run(initialState))) return inputOffset + w.length;
     return m.absLineOffset();
   }
 

@@ -3,33 +3,36 @@
 // second line of an overlined title or transition; quoted literal blocks.
 import { Element } from "../../nodes.ts";
 import { columnWidth, pyRstrip } from "../lines.ts";
-import { EOF, StateCorrection, TransitionCorrection, type TransitionSpec } from "../machine.ts";
-import { NONALPHANUM7BIT, PATTERNS } from "../patterns.ts";
+import { BLANK, EOF, INDENT, type Result, StateCorrection, TransitionCorrection, type Transition } from "../machine.ts";
+import { NONALPHANUM7BIT, PATTERNS, PUNCTUATION_7BIT } from "../patterns.ts";
 import { definitionListItem, definitionListRule } from "../rules/definition-list.ts";
 import { fixedText } from "../rules/fixed-text.ts";
 import { literalBlock, paragraph } from "../rules/paragraph.ts";
 import { section } from "../rules/section.ts";
 import { RSTState } from "./rst-state.ts";
 
-type Result = [string[], string];
+/** The transitions of the Text-like states: their `underline` and `text` methods (overridden per state). */
+const TEXT_TRANSITIONS: Transition[] = [
+  BLANK,
+  INDENT,
+  { name: "underline", pattern: PATTERNS.line, rule: (s: TextState, m, c, n) => s.underline(m, c, n), next: "Body", first: PUNCTUATION_7BIT },
+  { name: "text", pattern: PATTERNS.text, rule: (s: TextState, m, c, n) => s.text(m, c, n), next: "Body" },
+];
 
 /** The line after a paragraph's first line. */
 export class TextState extends RSTState {
   get name(): string {
     return "Text";
   }
-  protected transitionTable(): TransitionSpec[] {
-    return [
-      ["underline", PATTERNS.line, "underline", "Body"],
-      ["text", PATTERNS.text, "text", "Body"],
-    ];
+  protected transitionTable(): Transition[] {
+    return TEXT_TRANSITIONS;
   }
 
   /** End of a one-line paragraph. */
   override blank(_m: RegExpExecArray | null, context: string[]): Result {
     const [nodes, literalnext] = paragraph(this, context, this.m.absLineNumber() - 1);
-    this.parent.append(...nodes);
-    if (literalnext) this.parent.append(...literalBlock(this));
+    this.parent.extend(nodes);
+    if (literalnext) this.parent.extend(literalBlock(this));
     return [[], "Body"];
   }
 
@@ -87,7 +90,7 @@ export class TextState extends RSTState {
     if (r.indentedLine !== null) msg = this.reporter.error("Unexpected indentation.", [], { line: r.indentedLine });
     const lines = [...context, ...r.block];
     const [nodes, literalnext] = paragraph(this, lines, startline);
-    this.parent.append(...nodes);
+    this.parent.extend(nodes);
     if (msg) this.parent.append(msg);
     if (literalnext) {
       try {
@@ -95,7 +98,7 @@ export class TextState extends RSTState {
       } catch (e) {
         if (e !== EOF) throw e;
       }
-      this.parent.append(...literalBlock(this));
+      this.parent.extend(literalBlock(this));
     }
     return [[], next];
   }
@@ -263,10 +266,17 @@ export class QuotedLiteralBlock extends RSTState {
   get name(): string {
     return "QuotedLiteralBlock";
   }
-  protected transitionTable(): TransitionSpec[] {
+  protected transitionTable(): Transition[] {
     return [
-      ["initial_quoted", INITIAL_QUOTED, "initialQuoted"],
-      ["text", PATTERNS.text, "textLine"],
+      BLANK,
+      INDENT,
+      {
+        name: "initial_quoted",
+        pattern: INITIAL_QUOTED,
+        rule: (s: QuotedLiteralBlock, m, c, n) => s.initialQuoted(m, c, n),
+        first: PUNCTUATION_7BIT,
+      },
+      { name: "text", pattern: PATTERNS.text, rule: (s: QuotedLiteralBlock, m, c) => s.textLine(m, c) },
     ];
   }
 
@@ -287,7 +297,7 @@ export class QuotedLiteralBlock extends RSTState {
       this.parent.append(this.reporter.warning("Literal block expected; none found.", [], { line: this.m.absLineNumber() }));
       this.m.previousLine();
     }
-    this.parent.append(...this.messages);
+    this.parent.extend(this.messages);
   }
 
   override indent(_m: RegExpExecArray, _context: string[]): Result {
@@ -297,10 +307,15 @@ export class QuotedLiteralBlock extends RSTState {
   }
 
   initialQuoted(match: RegExpExecArray, _context: string[], next: string): Result {
-    this.remove("initial_quoted");
     const quote = match.input[0];
     const escaped = quote.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-    this.addFirst("quoted", new RegExp(`^${escaped}`), "quotedLine");
+    // This state object only (docutils' remove_transition and add_transition).
+    this.table = this.table.without("initial_quoted").withFirst({
+      name: "quoted",
+      pattern: new RegExp(`^${escaped}`),
+      rule: (s: QuotedLiteralBlock, m, c, n) => s.quotedLine(m, c, n),
+      first: quote,
+    });
     this.initialLineno = this.m.absLineNumber();
     return [[match.input], next];
   }

@@ -4,6 +4,7 @@
 // common symbols and functions, spacing, \left/\right, and multi-line blocks (\\ and &).
 // Anything else raises MathSyntaxError; the writer then shows the source as "problematic".
 // Linear: one pass over the tokens, no backtracking; nesting depth is bounded.
+import { pushAll } from "../../arrays.ts";
 
 export class MathSyntaxError extends Error {}
 
@@ -387,7 +388,7 @@ class Parser {
         const close = this.delimiter();
         const parts: MNode[] = [];
         if (open) parts.push({ tag: "mo", text: open });
-        parts.push(...inner);
+        pushAll(parts, inner);
         if (close) parts.push({ tag: "mo", text: close });
         return { tag: "mrow", children: parts };
       }
@@ -514,7 +515,7 @@ function applyVariant(node: MNode, variant: string): MNode {
   const stack: MNode[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.children) stack.push(...n.children);
+    if (n.children) pushAll(stack, n.children);
     if (n.tag === "mn" && n.text !== undefined && DIGIT_BASES[variant] !== undefined) {
       n.text = [...n.text].map((ch) => styledDigit(ch, variant) ?? ch).join("");
       continue;

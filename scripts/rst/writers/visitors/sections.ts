@@ -4,6 +4,7 @@
 import type { Element } from "../../nodes.ts";
 import { attval, type HtmlWriter, isElement, type VisitorTable } from "../writer.ts";
 import { ADMONITION_TAGS } from "./blocks.ts";
+import { pushAll } from "../../arrays.ts";
 
 /** Level of top sections: below the document title if there is one. */
 function initialHeaderLevel(w: HtmlWriter): number {
@@ -30,7 +31,7 @@ function sectionTitleTags(w: HtmlWriter, node: Element): [string, string] {
 
 /** Moves what was written for the document title/subtitle out of the body. */
 function flushDocumentTitle(w: HtmlWriter): void {
-  w.bodyPreDocinfo.push(...w.body);
+  pushAll(w.bodyPreDocinfo, w.body);
   w.body = [];
 }
 
@@ -41,8 +42,8 @@ function captureDecoration(where: "header" | "footer"): VisitorTable[string] {
       const start = w.context.pop() as number;
       const part = [w.starttag(node, where), ...w.body.slice(start), `</${where}>\n`];
       w.body.length = start;
-      if (where === "header") w.bodyPrefix.push(...part);
-      else w.bodySuffix.unshift(...part);
+      if (where === "header") pushAll(w.bodyPrefix, part);
+      else w.bodySuffix = pushAll(part, w.bodySuffix);
     },
   };
 }
@@ -51,9 +52,8 @@ export const sectionVisitors: VisitorTable = {
   document: {
     depart(w, node) {
       const main = w.starttag(node, "main");
-      w.output = [
-        ...w.bodyPrefix, main, ...w.bodyPreDocinfo, ...w.docinfo, ...w.body, "</main>\n", ...w.bodySuffix,
-      ].join("");
+      w.output =
+        w.bodyPrefix.join("") + main + w.bodyPreDocinfo.join("") + w.docinfo.join("") + w.body.join("") + "</main>\n" + w.bodySuffix.join("");
     },
   },
   section: {
