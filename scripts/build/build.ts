@@ -11,6 +11,7 @@ import { newestEntry } from "../sources/changelog.ts";
 import { assemble } from "../assemble/assemble.ts";
 import { renderPage, renderTheme, themeAssets, type PageLink } from "../page/page.ts";
 import { renderRst } from "../render/render-rst.ts";
+import { searchIndexFile, searchIndexScript } from "../page/search-index.ts";
 import { loadTargets, resolveTarget, type TargetFile, type TargetsConfig } from "../sources/targets.ts";
 import { resolveRelativeTitles } from "../assemble/titles.ts";
 import { substituteVariables, usedVariables, type VariableValue } from "../assemble/substitute.ts";
@@ -228,7 +229,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // write
   const files = new Map<string, string | Buffer>();
-  for (const page of pages) files.set(page!.file, page!.html);
+  for (const page of pages) {
+    files.set(page!.file, page!.html);
+    files.set(searchIndexFile(page!.file), searchIndexScript(page!.html));
+  }
   for (const [name, content] of themeAssets()) files.set(name, content);
   if (options.keepIntermediates) {
     plans.forEach((plan, i) => {

@@ -18,17 +18,18 @@ export const checkCommand: CommandSpec = {
     // Loaded here rather than at the top so that `--help` stays quick.
     const { runChecks } = await import("./run.ts");
     const { formatJson, formatText } = await import("../report.ts");
+    const { useColor, plural } = await import("../color.ts");
     const result = runChecks(root, { debug: Boolean(options.debug), cacheDir: options.cache === false ? null : undefined });
     const { summary } = result;
     if (options.format === "json") {
       process.stdout.write(formatJson({ ...summary }, result.diagnostics) + "\n");
     } else {
-      const report = formatText(result.diagnostics, { root: result.root, color: Boolean(process.stdout.isTTY) });
+      const report = formatText(result.diagnostics, { root: result.root, color: useColor(process.stdout) });
       const ms = Math.round(performance.now() - started);
       process.stdout.write(
         (report ? report + "\n\n" : "") +
           `${result.breakdown}\n` +
-          `checked ${summary.files} files, ${summary.examples} examples: ${summary.errors} errors, ${summary.warnings} warnings (${ms} ms)\n`,
+          `checked ${plural(summary.files, "file")}, ${plural(summary.examples, "example")}: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} (${ms} ms)\n`,
       );
     }
     return summary.errors > 0 ? 1 : 0;

@@ -1,8 +1,9 @@
 // The page stage: a transformed doctree becomes a complete HTML page in our theme
 // (templating/theme/). Sections are numbered, endpoint titles get method badges,
 // code examples are highlighted and tables wrapped, all in the doctree; the engine
-// writes the body; the theme's page template adds the header, the table of
-// contents and the assets; then every internal link is checked.
+// writes the body; the theme's page template adds the header (search box, theme
+// toggle), the table of contents and the assets; then every internal link is
+// checked. The search index of a page is made from its HTML (search-index.ts).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,8 @@ import { type Document, toHtml } from "../rst/index.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
 import { highlightCodeBlocks } from "./highlight.ts";
 import { checkInternalLinks, referenceLines } from "./link-check.ts";
+import { addSectionPagers } from "./neighbours.ts";
+import { miniSearchBrowserScript, searchIndexFile } from "./search-index.ts";
 import { numberSections, type SectionEntry } from "./sections.ts";
 import { wrapTables } from "./tables.ts";
 
@@ -19,7 +22,10 @@ export { THEME_DIR } from "../toolchain-paths.ts";
 import { THEME_DIR } from "../toolchain-paths.ts";
 
 /** Files of the theme copied beside every page. */
-export const THEME_ASSETS = ["theme.css", "theme.js"] as const;
+export const THEME_ASSETS = ["theme.css", "theme.js", "search.js", "copy.js", "types.js", "favicon.svg"] as const;
+
+/** MiniSearch's browser build, written beside the pages with the theme's files. */
+export const SEARCH_LIBRARY = "minisearch.js";
 
 export interface PageLink {
   href: string;
@@ -68,6 +74,19 @@ export function documentTitle(document: Document, fallback: string): string {
   return title ? title.astext().replace(/\s+/g, " ").trim() : fallback;
 }
 
+/** The page's meta description: its first paragraph of prose, cut at a word near 160 characters. */
+export function metaDescription(document: Document, fallback: string): string {
+  for (const p of document.findAll("paragraph")) {
+    if (p.classes.length || p.parent?.tagname === "field_body" || p.parent?.tagname === "entry") continue;
+    const text = p.astext().replace(/\s+/g, " ").trim();
+    if (text.length < 40) continue;
+    if (text.length <= 160) return text;
+    const cut = text.slice(0, 160);
+    return cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.]$/, "") + "…";
+  }
+  return fallback;
+}
+
 /**
  * Decorates the document (numbers, badges, highlighting, table wrappers), writes
  * it, wraps it in the page template and checks its internal links. `originOf`
@@ -76,11 +95,13 @@ export function documentTitle(document: Document, fallback: string): string {
 export function renderPage(document: Document, info: PageInfo, originOf: (line: number) => Origin | undefined): RenderedPage {
   const title = info.title ?? documentTitle(document, info.file);
   const links = referenceLines(document);
+  const description = metaDescription(document, `${title}, version ${info.version}.`);
   const toc = numberSections(document);
+  addSectionPagers(document, toc);
   highlightCodeBlocks(document);
   wrapTables(document);
   const body = toHtml(document);
-  const html = renderTheme("page.njk", { ...info, title, toc, body });
+  const html = renderTheme("page.njk", { ...info, title, description, toc, body, searchIndex: searchIndexFile(info.file) });
   const diagnostics = checkInternalLinks(html, info.file, (fragment) => {
     const line = links.get(fragment);
     return line ? originOf(line) : undefined;
@@ -90,5 +111,7 @@ export function renderPage(document: Document, info: PageInfo, originOf: (line: 
 
 /** The theme's asset files, by name, to copy beside the pages. */
 export function themeAssets(): Map<string, string> {
-  return new Map(THEME_ASSETS.map((name) => [name, readFileSync(join(THEME_DIR, name), "utf8")]));
+  const assets = new Map<string, string>(THEME_ASSETS.map((name) => [name, readFileSync(join(THEME_DIR, name), "utf8")]));
+  assets.set(SEARCH_LIBRARY, miniSearchBrowserScript());
+  return assets;
 }

@@ -3,7 +3,8 @@
 //   reload       the page is reloaded if it is one of the pages that changed; its
 //                scroll position is kept (sessionStorage) and restored after the load
 //   diagnostics  the build failed: an overlay lists the problems with file:line
-//                over the last good page; an empty list removes it
+//                and the code excerpt the terminal shows, over the last good
+//                page; an empty list removes it
 // It is plain ES2017 so that it runs as written, and it makes no requests but the
 // event stream.
 export const CLIENT_PATH = "/__matrix-doc/client.js";
@@ -72,6 +73,14 @@ export const CLIENT_SCRIPT = `(function () {
       loc.textContent = where(d);
       li.appendChild(loc);
       li.appendChild(document.createTextNode((loc.textContent ? ": " : "") + d.severity + ": " + d.message + " [" + d.code + "]"));
+      if (d.frame) {
+        // The same excerpt of the source as the terminal shows.
+        var frame = document.createElement("pre");
+        frame.className = "matrix-doc-frame";
+        frame.style.cssText = "margin:4px 0 8px;padding:6px 8px;background:#1a0b0b;color:#f3dede;overflow-x:auto;font:inherit";
+        frame.textContent = d.frame;
+        li.appendChild(frame);
+      }
       ul.appendChild(li);
     });
     box.appendChild(ul);

@@ -4,6 +4,7 @@
 // reload event (the build is fine) or the diagnostics overlay (it is not). The
 // pages are served from memory as soon as they are built, and written to the
 // output folder once the edits pause.
+import { withCodeFrames } from "../report.ts";
 import { listVersions } from "../write/write-output.ts";
 import { PreviewServer } from "./server.ts";
 import { PreviewSession, type SessionBuild } from "./session.ts";
@@ -50,7 +51,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     await server.close();
     throw e;
   }
-  if (!first.ok) server.showDiagnostics(first.diagnostics);
+  if (!first.ok) server.showDiagnostics(withCodeFrames(first.diagnostics, session.root));
   options.onBuild?.(first, [], performance.now() - started);
 
   // Writing the output folder takes longer than a rebuild: it waits until the edits pause,
@@ -91,7 +92,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         else scheduleWrite();
       }
       if (build.ok) server.reload(build.changedPages);
-      else server.showDiagnostics(build.diagnostics);
+      else server.showDiagnostics(withCodeFrames(build.diagnostics, session.root));
       options.onBuild?.(build, changed, performance.now() - t);
     },
     onError: (e) => options.onError?.(e),

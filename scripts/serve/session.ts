@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { DEFAULT_TARGET, HOWTO_FILE, mergeRepeats, stageTimer, type StageTiming, versionsPage } from "../build/build.ts";
 import { type PageInfo, type PageLink, themeAssets } from "../page/page.ts";
+import { SearchIndexMemo, searchIndexFile } from "../page/search-index.ts";
 import { renderRst } from "../render/render-rst.ts";
 import { loadTargets, resolveTarget, type TargetFile } from "../sources/targets.ts";
 import { resolveRelativeTitles } from "../assemble/titles.ts";
@@ -85,6 +86,7 @@ export class PreviewSession {
   private readonly assembled = new AssembleCache();
   private readonly highlight = new HighlightMemo();
   private readonly pageCache = new Map<string, CachedPage>();
+  private readonly searchIndexes = new SearchIndexMemo();
   private loadedPaths = "";
   /** The last build without errors. */
   lastGood: { version: string; pages: Map<string, string> } | undefined;
@@ -227,6 +229,7 @@ export class PreviewSession {
         }
         diagnostics.push(...cached.diagnostics);
         pages.set(plan.file, cached.html);
+        pages.set(searchIndexFile(plan.file), this.searchIndexes.of(cached.html, plan.file));
       });
       if (redone.pages.length === plans.length) this.highlight.sweep();
     });

@@ -5,6 +5,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { useColor } from "../color.ts";
 import type { CommandSpec } from "../command.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -27,7 +28,7 @@ export const varsCommand: CommandSpec = {
     const { formatText } = await import("../report.ts");
     const result = listTemplateVariables(root, { target: options.target as string | undefined, unused: Boolean(options.unused) });
     const report = (diagnostics: Diagnostic[]) => {
-      if (diagnostics.length) process.stderr.write(formatText(diagnostics, { root, color: Boolean(process.stderr.isTTY) }) + "\n");
+      if (diagnostics.length) process.stderr.write(formatText(diagnostics, { root, color: useColor(process.stderr) }) + "\n");
     };
     report(result.diagnostics);
     if (result.usage) return 2;
