@@ -16,6 +16,8 @@ export const buildCommand: CommandSpec = {
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
     cmd.addOption(new Option("--format <format>", "how problems and the result are reported").choices(["text", "json"]).default("text"));
+    cmd.option("--strict", "treat every warning as an error");
+    cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
   },
   async run(options) {
     const started = performance.now();
@@ -29,6 +31,8 @@ export const buildCommand: CommandSpec = {
       out: options.out ? resolve(String(options.out)) : undefined,
       target: String(options.target ?? "main"),
       keepIntermediates: Boolean(options.keepIntermediates),
+      allowRaw: Boolean(options.allowRaw),
+      strict: Boolean(options.strict),
       debug: Boolean(options.debug),
     });
     const ms = Math.round(performance.now() - started);
