@@ -1,17 +1,17 @@
 // End to end in Debian's Chromium (playwright-core): the built page of the
 // repository opened from file://, one build and one browser for every suite.
 // Here: the contents followed to their sections, the current section marked,
-// the drawer on a narrow screen; the suites in ./browser/ check the reader's
+// the drawer on a narrow screen; the suites in ./testing/ check the reader's
 // features, the phone layout and accessibility; at the end, no console error
 // and no request leaving the page's folder, and the page's weight. Skipped
 // when /usr/bin/chromium is absent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, CHROMIUM } from "./chromium.ts";
-import { accessibilitySuite } from "./browser/accessibility.ts";
-import { type BrowserFixture, createFixture } from "./browser/fixture.ts";
-import { phoneSuite } from "./browser/phone.ts";
-import { readerSuite } from "./browser/reader.ts";
-import { BASELINE_GZIP_BYTES, transferSizes } from "./browser/weight.ts";
+import { accessibilitySuite } from "./testing/accessibility.ts";
+import { type BrowserFixture, createFixture } from "./testing/fixture.ts";
+import { phoneSuite } from "./testing/phone.ts";
+import { readerSuite } from "./testing/reader.ts";
+import { BASELINE_GZIP_BYTES, transferSizes } from "./testing/weight.ts";
 
 if (!hasChromium()) console.warn(`skipping the browser tests: ${CHROMIUM} is not installed`);
 

@@ -209,9 +209,9 @@ End.
     expect(pagers).toEqual([["next:api"], ["prev:spec", "next:other"], ["prev:api"]]);
   });
 
-  it("has a meta description from the first paragraph, a favicon, a search box and a theme toggle", () => {
+  it("has a meta description from the titles, a favicon, a search box and a theme toggle", () => {
     const { html } = page();
-    expect(html).toContain('<meta name="description" content="A specification of how clients and servers talk to each other over HTTP, with every endpoint described.">');
+    expect(html).toContain('<meta name="description" content="Spec, version v9.8.7: Spec, API, Other.">');
     expect(html).toContain('<link rel="icon" href="favicon.svg" type="image/svg+xml">');
     expect(html).toContain('data-index="index.search.js"');
     expect(html).toMatch(/<button class="theme-toggle"[^>]*aria-label="Dark mode"/);
@@ -221,11 +221,12 @@ End.
     for (const name of ["search.js", "copy.js", "types.js"]) expect(html).toContain(`<script src="${name}"></script>`);
   });
 
-  it("cuts a long first paragraph at a word for the description", () => {
-    const long = "Word ".repeat(60);
-    const doc = publishDoctree(`T\n=\n\n${long}\n`, { source: "t.rst", settings: PLAIN_CODE });
-    const d = metaDescription(doc, "x");
+  it("cuts a long description at a word", () => {
+    const toc = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, number: String(i + 1), title: `Section ${i + 1}`, children: [] }));
+    const d = metaDescription("Spec", "v1.0.0", toc);
     expect(d.length).toBeLessThanOrEqual(161);
-    expect(d.endsWith("Word…")).toBe(true);
+    expect(d).toMatch(/^Spec, version v1\.0\.0: Section 1, Section 2, .*Section \d+…$/);
+    // A page with one top-level section names the sections under it.
+    expect(metaDescription("Guide", "v1", [{ id: "g", number: "1", title: "Guide", children: toc.slice(0, 2) }])).toBe("Guide, version v1: Section 1, Section 2.");
   });
 });

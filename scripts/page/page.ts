@@ -74,17 +74,18 @@ export function documentTitle(document: Document, fallback: string): string {
   return title ? title.astext().replace(/\s+/g, " ").trim() : fallback;
 }
 
-/** The page's meta description: its first paragraph of prose, cut at a word near 160 characters. */
-export function metaDescription(document: Document, fallback: string): string {
-  for (const p of document.findAll("paragraph")) {
-    if (p.classes.length || p.parent?.tagname === "field_body" || p.parent?.tagname === "entry") continue;
-    const text = p.astext().replace(/\s+/g, " ").trim();
-    if (text.length < 40) continue;
-    if (text.length <= 160) return text;
-    const cut = text.slice(0, 160);
-    return cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.]$/, "") + "…";
-  }
-  return fallback;
+/**
+ * The page's meta description: its title and version, then the titles of its
+ * top-level sections, cut at a word near 160 characters. Made from titles
+ * only, so that the preview, which renders a section again inside a skeleton
+ * of the page's titles, gets the same page head.
+ */
+export function metaDescription(title: string, version: string, toc: readonly SectionEntry[]): string {
+  const parts = toc.length === 1 ? toc[0].children : toc;
+  const text = `${title}, version ${version}${parts.length ? ": " + parts.map((e) => e.title).join(", ") : ""}.`;
+  if (text.length <= 160) return text;
+  const cut = text.slice(0, 160);
+  return cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.]$/, "") + "…";
 }
 
 /**
@@ -95,8 +96,8 @@ export function metaDescription(document: Document, fallback: string): string {
 export function renderPage(document: Document, info: PageInfo, originOf: (line: number) => Origin | undefined): RenderedPage {
   const title = info.title ?? documentTitle(document, info.file);
   const links = referenceLines(document);
-  const description = metaDescription(document, `${title}, version ${info.version}.`);
   const toc = numberSections(document);
+  const description = metaDescription(title, info.version, toc);
   addSectionPagers(document, toc);
   highlightCodeBlocks(document);
   wrapTables(document);

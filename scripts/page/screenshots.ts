@@ -33,7 +33,7 @@ export async function takeScreenshots(root: string, outDir: string): Promise<str
           const page = await context.newPage();
           for (const place of PLACES) {
             await page.goto(url + place.hash);
-            await page.waitForSelector("html[data-scroll-regions=ready]");
+            await page.waitForSelector("html[data-scroll-regions=ready][data-copy=ready][data-types=ready]");
             const file = join(outDir, `${device}-${scheme}-${place.name}.png`);
             await page.screenshot({ path: file });
             written.push(file);

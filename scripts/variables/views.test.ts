@@ -37,12 +37,13 @@ describe("type cells", () => {
     expect(eventView.target).toBe("POST /x response Event");
     expect(view.rows[0].cells[1]).toBe("[`Event <POST /x response Event_>`__]");
     const target = typeTargetName("POST /x response", "Event");
-    const rst = `Title\n=====\n\nSee ${view.rows[0].cells[1]}.\n\n.. _\`${target}\`:\n\n.. list-table:: Event\n   :header-rows: 1\n\n   * - a\n   * - b\n`;
+    const rst = `Title\n=====\n\nSee ${view.rows[0].cells[1]}.\n\n.. _${target}:\n\n.. list-table:: Event\n   :header-rows: 1\n\n   * - a\n   * - b\n`;
     const doc = publishDoctree(rst, { source: "t.rst" });
     const table = doc.findAll("table")[0];
     const ref = doc.findAll("reference")[0];
     expect(table.ids).toEqual(["post-x-response-event"]);
     expect(ref.str("refid")).toBe("post-x-response-event");
     expect(doc.findAll("system_message")).toEqual([]);
+    expect(typeTargetName("m.x: a", "A`B")).toBe("m.x a A B");
   });
 });

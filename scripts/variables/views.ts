@@ -64,7 +64,10 @@ function widths(rows: string[][]): string {
  * type's title.
  */
 export function typeTargetName(scope: string, title: string): string {
-  return `${scope} ${title}`.replace(/\s+/g, " ").replace(/[`\\<>]/g, "");
+  // Without backquotes, backslashes, angle brackets and colons, the name can be
+  // written as a plain target (`.. _name:`), which the preview's section
+  // rendering tells from an inline target.
+  return `${scope} ${title}`.replace(/[`\\<>:]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

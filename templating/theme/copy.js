@@ -28,6 +28,8 @@
     setTimeout(function () { button.textContent = old; }, 1500);
   }
 
+  // The buttons are added after the first paint, so that they do not hold it up.
+  function addButtons() {
   var blocks = document.querySelectorAll(".content pre");
   for (var i = 0; i < blocks.length; i++) {
     var pre = blocks[i];
@@ -43,6 +45,13 @@
     button.textContent = "Copy";
     box.appendChild(button);
   }
+  var links = document.querySelectorAll(".self-link");
+  for (var j = 0; j < links.length; j++) links[j].title = "Link to this section (copies its address)";
+  // The buttons widen the blocks' padding: which ones scroll may have changed.
+  if (window.matrixDocScrollRegions) window.matrixDocScrollRegions();
+  document.documentElement.setAttribute("data-copy", "ready");
+  }
+  requestAnimationFrame(function () { setTimeout(addButtons, 0); });
   document.addEventListener("click", function (e) {
     var target = e.target;
     var button = target.closest && target.closest(".copy-button");
@@ -60,6 +69,4 @@
       }, function () { /* the link still goes to the section */ });
     }
   });
-  var links = document.querySelectorAll(".self-link");
-  for (var j = 0; j < links.length; j++) links[j].title = "Link to this section (copies its address)";
 })();

@@ -9,6 +9,8 @@
     var el = document.getElementById(decodeURIComponent(href.slice(1)));
     return el && el.tagName === "TABLE" ? el : null;
   }
+  // The buttons are added after the first paint, so that they do not hold it up.
+  function addButtons() {
   var links = document.querySelectorAll(".content td a.reference.internal");
   for (var i = 0; i < links.length; i++) {
     var link = links[i];
@@ -22,6 +24,9 @@
     button.textContent = "+";
     link.parentNode.insertBefore(button, link.nextSibling);
   }
+  document.documentElement.setAttribute("data-types", "ready");
+  }
+  requestAnimationFrame(function () { setTimeout(addButtons, 0); });
 
   function close(button) {
     var row = button.__typeRow;

@@ -64,7 +64,7 @@ export async function createFixture(): Promise<BrowserFixture> {
       page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
       page.on("close", () => void context.close());
       await page.goto(fixture.url + (hash ?? ""));
-      await page.waitForSelector("html[data-scroll-regions=ready]");
+      await page.waitForSelector("html[data-scroll-regions=ready][data-copy=ready][data-types=ready]");
       return page;
     },
     async shared(name) {
