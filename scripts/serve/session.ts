@@ -72,16 +72,26 @@ export class PreviewSession {
     const themeChanged = changed.some((p) => p.startsWith("templating/theme/"));
     const previous = this.lastGood?.version === run.version ? this.lastGood.pages : undefined;
     const changedPages = [...pages].filter(([file, html]) => themeChanged || previous?.get(file) !== html).map(([file]) => file);
-    // Each page's search index is served and written beside it (made again only when the page changed).
-    for (const page of run.pages) pages.set(searchIndexFile(page.file), this.searchIndexes.of(page.html, page.file));
     this.lastGood = { version: run.version, pages };
     return { ...result, pages, changedPages };
+  }
+
+  /**
+   * The search index of a page of the last good build (`index.search.js` for
+   * `index.html`), made when first asked for and again only when the page
+   * changed: a rebuild does not wait for it.
+   */
+  searchIndex(file: string): string | undefined {
+    const page = file.replace(/\.search\.js$/, ".html");
+    const html = file.endsWith(".search.js") ? this.lastGood?.pages.get(page) : undefined;
+    return html === undefined ? undefined : this.searchIndexes.of(html, page);
   }
 
   /** Writes the last good build into the output folder, as `matrix-doc build` does. */
   write(): void {
     if (!this.lastGood) return;
     const files = new Map<string, string | Buffer>(this.lastGood.pages);
+    for (const page of this.lastGood.pages.keys()) files.set(searchIndexFile(page), this.searchIndex(searchIndexFile(page))!);
     for (const [name, content] of themeAssets()) files.set(name, content);
     writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== DEFAULT_TARGET }, { versionsPage });
   }
