@@ -11,7 +11,7 @@ export const buildCommand: CommandSpec = {
   name: "build",
   description: "Build the specification's HTML pages into gen/<version>/ (and gen/latest/, gen/index.html).",
   configure(cmd: Command) {
-    cmd.option("--target <name>", "the target of specification/targets.yaml to build", "main");
+    cmd.option("--target <name>", "the target of specification/targets.yaml to build (default: main, or every target when there is no main)");
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
@@ -29,7 +29,7 @@ export const buildCommand: CommandSpec = {
     const result = await runBuild({
       root,
       out: options.out ? resolve(String(options.out)) : undefined,
-      target: String(options.target ?? "main"),
+      target: options.target === undefined ? undefined : String(options.target),
       keepIntermediates: Boolean(options.keepIntermediates),
       allowRaw: Boolean(options.allowRaw),
       strict: Boolean(options.strict),

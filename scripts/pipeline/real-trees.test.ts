@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../build/build.ts";
-import { runChecks } from "../check/run.ts";
+import { runChecks } from "../check-command/run.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runPipeline } from "./run.ts";
 import { plainStages } from "./stages.ts";
@@ -124,7 +124,7 @@ describe("a tree in the layout of the later releases", () => {
     const root = copy();
     edit(root, "specification/apis.rst", (s) => s + "\n.. raw:: html\n\n   <hr>\n");
     const refused = errors(check(root).diagnostics);
-    expect(refused).toEqual(["rst-warning specification/apis.rst:14"]);
+    expect(refused).toEqual(["rst-warning specification/apis.rst:17"]);
     expect(check(root).diagnostics.find((d) => d.code === "rst-warning" && d.severity === "error")!.message).toContain("raw: true");
     expect(errors(runChecks(root, { cacheDir: null, allowRaw: true }).diagnostics)).toEqual([]);
     edit(root, "specification/targets.yaml", (s) => s + "raw: true\n");
@@ -156,11 +156,15 @@ describe("a tree in the layout of the later releases", () => {
     const ok = await runBuild({ root, out: join(root, "gen"), stages: plainStages({ cacheDir: undefined }) });
     expect(errors(ok.diagnostics)).toEqual([]);
     expect(ok.version).toBe("r0.1.0");
-    const html = readFileSync(join(root, "gen/r0.1.0/index.html"), "utf8");
+    // No `main` target: every target is built, each into its own page.
+    expect(ok.written.filter((f) => f.endsWith(".html"))).toEqual(["index.html", "apis.html"]);
+    const html = readFileSync(join(root, "gen/r0.1.0/apis.html"), "utf8");
     expect(html).toContain("/_matrix/identity/api/v1/lookup");
+    // changelogs/identity.rst gives identity_changelog: its newest release, inside the note that it fills
+    expect(html).toContain("The first release of the identity service API.");
     edit(root, "specification/apis.rst", (s) => s.replace("{{lookup_is_http_api}}", "{{lookup_http_api}}\n\n{{another_unknown}}"));
     const failed = await runBuild({ root, out: join(root, "gen"), stages: plainStages({ cacheDir: undefined }) });
     expect(failed.ok).toBe(false);
-    expect(errors(failed.diagnostics)).toEqual(["unknown-variable specification/apis.rst:12", "unknown-variable specification/apis.rst:14"]);
+    expect(errors(failed.diagnostics)).toEqual(["unknown-variable specification/apis.rst:15", "unknown-variable specification/apis.rst:17"]);
   });
 });

@@ -33,6 +33,7 @@
   var blocks = document.querySelectorAll(".content pre");
   for (var i = 0; i < blocks.length; i++) {
     var pre = blocks[i];
+    if (pre.parentNode.classList.contains("code-box")) continue;
     var box = document.createElement("div");
     box.className = "code-box";
     pre.parentNode.insertBefore(box, pre);
@@ -52,6 +53,8 @@
   document.documentElement.setAttribute("data-copy", "ready");
   }
   requestAnimationFrame(function () { setTimeout(addButtons, 0); });
+  // The preview updates the page in place: the new blocks get their buttons.
+  document.addEventListener("matrix-doc:morphed", addButtons);
   document.addEventListener("click", function (e) {
     var target = e.target;
     var button = target.closest && target.closest(".copy-button");

@@ -151,6 +151,7 @@
     timer = setTimeout(update, 150);
   });
   window.matrixDocScrollRegions = update;
+  document.addEventListener("matrix-doc:morphed", update);
   // After the load, so that measuring the boxes does not hold up the first paint.
   function first() {
     setTimeout(function () {

@@ -14,7 +14,7 @@
   var links = document.querySelectorAll(".content td a.reference.internal");
   for (var i = 0; i < links.length; i++) {
     var link = links[i];
-    if (!targetTable(link)) continue;
+    if (!targetTable(link) || (link.nextSibling && link.nextSibling.className === "type-expand")) continue;
     link.classList.add("type-link");
     var button = document.createElement("button");
     button.type = "button";
@@ -27,6 +27,8 @@
   document.documentElement.setAttribute("data-types", "ready");
   }
   requestAnimationFrame(function () { setTimeout(addButtons, 0); });
+  // The preview updates the page in place: the new links get their buttons.
+  document.addEventListener("matrix-doc:morphed", addButtons);
 
   function close(button) {
     var row = button.__typeRow;

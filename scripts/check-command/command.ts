@@ -12,9 +12,10 @@ export const checkCommand: CommandSpec = {
   configure(cmd: Command) {
     cmd.addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
     cmd.option("--no-cache", "compile every schema afresh instead of reusing node_modules/.cache/matrix-doc");
-    cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built", "main");
+    cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built (default: main, or every target when there is no main)");
     cmd.option("--strict", "treat every warning as an error");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
+    cmd.option("--verbose", "print the time each stage took");
     cmd.option("--list", "print what was found (Swagger files, examples, schemas, changelogs, RST files) and check nothing");
   },
   async run(options) {
@@ -33,7 +34,7 @@ export const checkCommand: CommandSpec = {
     const result = runChecks(root, {
       debug: Boolean(options.debug),
       cacheDir: options.cache === false ? null : undefined,
-      target: String(options.target ?? "main"),
+      target: options.target === undefined ? undefined : String(options.target),
       strict: Boolean(options.strict),
       allowRaw: Boolean(options.allowRaw),
     });
@@ -43,8 +44,10 @@ export const checkCommand: CommandSpec = {
     } else {
       const report = formatText(result.diagnostics, { root: result.root, color: useColor(process.stdout) });
       const ms = Math.round(performance.now() - started);
+      const timings = options.verbose ? result.timings.map((t) => `  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`).join("") : "";
       process.stdout.write(
         (report ? report + "\n\n" : "") +
+          timings +
           `${result.breakdown}\n` +
           `checked ${plural(summary.files, "file")}, ${plural(summary.examples, "example")}: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} (${ms} ms)\n`,
       );
