@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { runBuild } from "../build/build.ts";
-import { CHROMIUM, hasChromium, launchChromium, VIEWPORTS } from "./chromium.ts";
+import { CHROMIUM, hasChromium, launchChromium, VIEWPORTS } from "../page/chromium.ts";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
