@@ -1,44 +1,74 @@
-// The command line's last line of defence: an internal error that escapes a
-// command is reported, and with `--format json` standard output is still one
-// valid JSON document.
-import { afterEach, describe, expect, it, vi } from "vitest";
+// The command line as a process: --version, help for an unknown command,
+// colours from NO_COLOR / FORCE_COLOR, and build --format json.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { suggestCommands } from "./cli.ts";
 
-vi.mock("./check-command/run.ts", () => ({
-  runChecks: () => {
-    throw new RangeError("Maximum call stack size exceeded");
-  },
-}));
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(REPO, "bin/matrix-doc.js");
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env } });
 
-const { main } = await import("./cli.ts");
+describe("matrix-doc (process)", () => {
+  it("prints the toolchain's version", () => {
+    const version = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version;
+    for (const flag of ["--version", "-V"]) {
+      const r = run([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe(version);
+    }
+  }, 30_000);
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
-  return { out, err };
-}
+  it("exits 2 on help for an unknown command, naming the close ones", () => {
+    const r = run(["help", "buld"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown command 'buld'");
+    expect(r.stderr).toContain("Did you mean 'build'?");
+    const nope = run(["help", "nope"]);
+    expect(nope.status).toBe(2);
+    expect(nope.stderr).toMatch(/Commands: .*check.*build/);
+    const ok = run(["help", "check"]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("Usage: matrix-doc check");
+  }, 30_000);
 
-afterEach(() => vi.restoreAllMocks());
+  it("colours the report when FORCE_COLOR asks for it, never with NO_COLOR, and counts in the singular", () => {
+    const root = join(REPO, "scripts/check/fixtures/api-example-invalid");
+    const forced = run(["check", "--root", root, "--no-cache"], { FORCE_COLOR: "1" });
+    expect(forced.status).toBe(1);
+    expect(forced.stdout).toContain("\x1b[");
+    const plain = run(["check", "--root", root, "--no-cache"], { FORCE_COLOR: "1", NO_COLOR: "1" });
+    expect(plain.stdout).not.toContain("\x1b[");
+    expect(plain.stdout).toMatch(/checked \d+ files?, \d+ examples?: \d+ errors?, \d+ warnings? \(/);
+    expect(plain.stdout).not.toMatch(/\b1 (errors|warnings|files|examples)\b/);
+  }, 60_000);
 
-describe("an internal error", () => {
-  it("with --format json prints a JSON report holding it, and exits 1", async () => {
-    const { out, err } = capture();
-    const code = await main(["node", "matrix-doc", "check", "--root", ".", "--format", "json"]);
-    vi.restoreAllMocks();
-    expect(code).toBe(1);
-    const report = JSON.parse(out.join("")) as { summary: { errors: number }; diagnostics: { code: string; message: string }[] };
-    expect(report.summary.errors).toBe(1);
-    expect(report.diagnostics).toEqual([expect.objectContaining({ code: "internal-error", message: expect.stringContaining("Maximum call stack size exceeded") })]);
-    expect(err.join("")).toContain("internal error");
-  });
+  it("reports a build as JSON with --format json", () => {
+    const out = mkdtempSync(join(tmpdir(), "cli-json-"));
+    try {
+      const r = run(["build", "--root", REPO, "--out", out, "--format", "json"]);
+      expect(r.status).toBe(0);
+      const report = JSON.parse(r.stdout) as { summary: { ok: number; errors: number }; diagnostics: unknown[]; written: string[]; version: string };
+      expect(report.summary).toMatchObject({ ok: 1, errors: 0 });
+      expect(Array.isArray(report.diagnostics)).toBe(true);
+      expect(report.written).toContain("index.html");
+      expect(report.written).toContain("index.search.js");
+      expect(report.version).toMatch(/^v\d+\.\d+\.\d+$/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
 
-  it("in text mode goes to standard error only", async () => {
-    const { out, err } = capture();
-    const code = await main(["node", "matrix-doc", "check", "--root", "."]);
-    vi.restoreAllMocks();
-    expect(code).toBe(1);
-    expect(out.join("")).toBe("");
-    expect(err.join("")).toContain("matrix-doc check: internal error: Maximum call stack size exceeded");
+describe("suggestions", () => {
+  it("names commands a typo or two away, or starting with what was typed", () => {
+    const names = ["rst", "conformance", "check", "build", "serve", "bench", "vars"];
+    expect(suggestCommands("buld", names)).toEqual(["build"]);
+    expect(suggestCommands("chekc", names)[0]).toBe("check");
+    expect(suggestCommands("conf", names)).toEqual(["conformance"]);
+    expect(suggestCommands("nope", names)).toEqual([]);
   });
 });

@@ -45,8 +45,37 @@ export function codeFrame(d: Diagnostic, text: string, color = false): string {
   return out.join("\n");
 }
 
+/**
+ * Reads each file once, relative to `root`, under the rules of every source read
+ * (inside the tree, a regular file, never a FIFO, its size, UTF-8); "" when it
+ * cannot be read.
+ */
+function sourceReader(root: string, cache: Map<string, string>): (file: string) => string {
+  return (file) => {
+    let text = cache.get(file);
+    if (text === undefined) {
+      const read = readSourceFile(realRootOf(root), file);
+      text = read.ok ? read.text : "";
+      cache.set(file, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * The diagnostics with the code excerpt the terminal shows (`codeFrame`,
+ * without colour) as `frame`, for the preview's overlay.
+ */
+export function withCodeFrames(diagnostics: readonly Diagnostic[], root: string): (Diagnostic & { frame?: string })[] {
+  const read = sourceReader(root, new Map());
+  return diagnostics.map((d) => {
+    const frame = d.file && d.line ? codeFrame(d, read(d.file)) : "";
+    return frame ? { ...d, frame } : { ...d };
+  });
+}
+
 export function formatText(diagnostics: readonly Diagnostic[], options: TextReportOptions): string {
-  const cache = options.sources ?? new Map<string, string>();
+  const read = sourceReader(options.root, options.sources ?? new Map<string, string>());
   const color = options.color ?? false;
   const blocks: string[] = [];
   for (const d of diagnostics) {
@@ -55,16 +84,7 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
     let head = `${where ? escapeControl(where) + ": " : ""}${sev} ${escapeControl(d.message)} [${escapeControl(d.code)}]`;
     if (d.pointer !== undefined && d.pointer !== "") head += `\n    at ${escapeControl(d.pointer)}`;
     let frame = "";
-    if (d.file && d.line) {
-      let text = cache.get(d.file);
-      if (text === undefined) {
-        // Under the rules of every source read: inside the tree, a regular file (never a FIFO), size, UTF-8.
-        const read = readSourceFile(realRootOf(options.root), d.file);
-        text = read.ok ? read.text : "";
-        cache.set(d.file, text);
-      }
-      frame = codeFrame(d, text, color);
-    }
+    if (d.file && d.line) frame = codeFrame(d, read(d.file), color);
     blocks.push(frame ? `${head}\n${frame}` : head);
   }
   return blocks.join("\n\n");

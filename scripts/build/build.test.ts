@@ -47,8 +47,9 @@ function snapshot(dir: string): Record<string, string> {
 
 /** Heading texts of a page, without their numbers and anchors. */
 function headings(html: string): string[] {
+  // An operation's heading starts with its summary, before the method and path: left out here.
   return [...html.matchAll(/<h[1-6]><span class="section-number">[\d.]+<\/span> (.*?)<a class="self-link"/g)].map((m) =>
-    m[1].replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#64;/g, "@").trim(),
+    m[1].replace(/<span class="operation-summary">.*?<\/span>(?=<span class="operation-route">)/, "").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#64;/g, "@").trim(),
   );
 }
 
@@ -61,7 +62,8 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("built v1.2.3");
     expect(readdirSync(out).sort()).toEqual(["index.html", "latest", "v1.2.3"]);
-    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["howtos.html", "index.html", "theme.css", "theme.js"]);
+    const assets = ["copy.js", "favicon.svg", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js"];
+    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual([...assets, "howtos.html", "howtos.search.js", "index.html", "index.search.js"].sort());
     const page = readFileSync(join(out, "v1.2.3/index.html"), "utf8");
     expect(readFileSync(join(out, "latest/index.html"), "utf8")).toBe(page);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain('href="v1.2.3/index.html"');
@@ -81,7 +83,7 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     rmSync(join(root, "supporting-docs"), { recursive: true });
     const out = join(root, "..", "out");
     expect(cli(["build", "--root", root, "--out", out]).status).toBe(0);
-    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["index.html", "theme.css", "theme.js"]);
+    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["copy.js", "favicon.svg", "index.html", "index.search.js", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js"]);
     expect(readFileSync(join(out, "v1.2.3/index.html"), "utf8")).not.toContain("howtos.html");
   });
 

@@ -4,6 +4,7 @@
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { renderTheme, themeAssets } from "../page/page.ts";
+import { searchIndexFile, searchIndexScript } from "../page/search-index.ts";
 import { DEFAULT_TARGET } from "../pipeline/plan.ts";
 import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages, type Stages } from "../pipeline/stages.ts";
@@ -61,7 +62,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (!ok || !run.version || run.pages.length === 0) return { ...result, ok: false };
 
   const files = new Map<string, string | Buffer>();
-  for (const page of run.pages) files.set(page.file, page.html);
+  for (const page of run.pages) {
+    files.set(page.file, page.html);
+    files.set(searchIndexFile(page.file), searchIndexScript(page.html));
+  }
   for (const [name, content] of themeAssets()) files.set(name, content);
   if (options.keepIntermediates) {
     run.plans.forEach((plan, i) => {

@@ -1,9 +1,10 @@
 // `matrix-doc build`: render a target of the specification into
 // `<out>/<version>/`, update `<out>/latest/` and `<out>/index.html`.
 // Exit 0 when built, 1 when a stage reported an error (nothing is written then),
-// 2 on usage errors.
+// 2 on usage errors. `--format json` reports on standard output as one JSON
+// document (the same shape as `check --format json`, plus what was written).
 import { relative } from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { type CommandSpec, outFolder, rootFolder } from "../command.ts";
 
 export const buildCommand: CommandSpec = {
@@ -14,6 +15,7 @@ export const buildCommand: CommandSpec = {
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
+    cmd.addOption(new Option("--format <format>", "how problems and the result are reported").choices(["text", "json"]).default("text"));
     cmd.option("--strict", "treat every warning as an error");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
   },
@@ -24,7 +26,8 @@ export const buildCommand: CommandSpec = {
     const out = outFolder(options, "build", root);
     if (!out) return 2;
     const { runBuild } = await import("./build.ts");
-    const { formatText } = await import("../report.ts");
+    const { formatJson, formatText } = await import("../report.ts");
+    const { useColor, plural } = await import("../color.ts");
     const result = await runBuild({
       root,
       out: options.out ? out : undefined,
@@ -34,17 +37,27 @@ export const buildCommand: CommandSpec = {
       strict: Boolean(options.strict),
       debug: Boolean(options.debug),
     });
-    const color = Boolean(process.stderr.isTTY);
+    const ms = Math.round(performance.now() - started);
+    const usage = !result.ok && result.diagnostics.some((d) => d.code === "unknown-target");
+    if (options.format === "json") {
+      // One JSON document on standard output: the counts, what was written, every diagnostic.
+      const counts = { errors: result.diagnostics.filter((d) => d.severity === "error").length, warnings: result.diagnostics.filter((d) => d.severity !== "error").length };
+      const summary = { ok: result.ok ? 1 : 0, ...counts, ms };
+      const report = JSON.parse(formatJson(summary, result.diagnostics)) as Record<string, unknown>;
+      const built = result.ok ? { version: result.version, outDir: result.outDir, written: result.written, versions: result.versions } : {};
+      process.stdout.write(JSON.stringify({ ...report, ...built, timings: result.timings }, null, 2) + "\n");
+      return result.ok ? 0 : usage ? 2 : 1;
+    }
+    const color = useColor(process.stderr);
     if (result.diagnostics.length) process.stderr.write(formatText(result.diagnostics, { root: result.root, color }) + "\n\n");
     if (options.verbose) {
       for (const t of result.timings) process.stdout.write(`  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`);
     }
-    const ms = Math.round(performance.now() - started);
     if (!result.ok) {
       // An unknown --target is a usage error; everything else is a finding in the sources.
-      if (result.diagnostics.some((d) => d.code === "unknown-target")) return 2;
+      if (usage) return 2;
       const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-      process.stderr.write(`build failed: ${errors} error${errors === 1 ? "" : "s"}; nothing was written (${ms} ms)\n`);
+      process.stderr.write(`build failed: ${plural(errors, "error")}; nothing was written (${ms} ms)\n`);
       return 1;
     }
     const shown = relative(process.cwd(), result.outDir) || ".";

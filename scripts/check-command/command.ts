@@ -30,6 +30,7 @@ export const checkCommand: CommandSpec = {
     }
     const { runChecks } = await import("./run.ts");
     const { formatJson, formatText } = await import("../report.ts");
+    const { useColor, plural } = await import("../color.ts");
     const result = runChecks(root, {
       debug: Boolean(options.debug),
       cacheDir: options.cache === false ? null : undefined,
@@ -41,14 +42,14 @@ export const checkCommand: CommandSpec = {
     if (options.format === "json") {
       process.stdout.write(formatJson({ ...summary }, result.diagnostics) + "\n");
     } else {
-      const report = formatText(result.diagnostics, { root: result.root, color: Boolean(process.stdout.isTTY) });
+      const report = formatText(result.diagnostics, { root: result.root, color: useColor(process.stdout) });
       const ms = Math.round(performance.now() - started);
       const timings = options.verbose ? result.timings.map((t) => `  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`).join("") : "";
       process.stdout.write(
         (report ? report + "\n\n" : "") +
           timings +
           `${result.breakdown}\n` +
-          `checked ${summary.files} files, ${summary.examples} examples: ${summary.errors} errors, ${summary.warnings} warnings (${ms} ms)\n`,
+          `checked ${plural(summary.files, "file")}, ${plural(summary.examples, "example")}: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} (${ms} ms)\n`,
       );
     }
     return summary.errors > 0 ? 1 : 0;

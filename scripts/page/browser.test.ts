@@ -1,57 +1,36 @@
 // End to end in Debian's Chromium (playwright-core): the built page of the
-// repository opened from file://, its contents followed to their sections, the
-// current section marked, the drawer on a narrow screen, and no console errors
-// or requests leaving the page's folder. Skipped when /usr/bin/chromium is absent.
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// repository opened from file://, one build and one browser for every suite.
+// Here: the contents followed to their sections, the current section marked,
+// the drawer on a narrow screen; the suites in ./testing/ check the reader's
+// features, the phone layout and accessibility; at the end, no console error
+// and no request leaving the page's folder, and the page's weight. Skipped
+// when /usr/bin/chromium is absent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { runBuild } from "../build/build.ts";
+import { hasChromium, CHROMIUM } from "./chromium.ts";
+import { accessibilitySuite } from "./testing/accessibility.ts";
+import { type BrowserFixture, createFixture } from "./testing/fixture.ts";
+import { phoneSuite } from "./testing/phone.ts";
+import { readerSuite } from "./testing/reader.ts";
+import { BASELINE_GZIP_BYTES, transferSizes } from "./testing/weight.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`skipping the browser tests: ${CHROMIUM} is not installed`);
+if (!hasChromium()) console.warn(`skipping the browser tests: ${CHROMIUM} is not installed`);
 
-describe.skipIf(!hasChromium)("the built page in Chromium", () => {
-  let browser: Browser;
-  let url: string;
-  const problems: string[] = [];
+describe.skipIf(!hasChromium())("the built page in Chromium", () => {
+  let fixture: BrowserFixture;
+  const fx = () => fixture;
+  const axe = new Map<string, string[]>();
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), "build-browser-"));
-    const result = await runBuild({ root: REPO, out });
-    expect(result.ok).toBe(true);
-    url = pathToFileURL(join(out, result.version!, "index.html")).href;
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    fixture = await createFixture();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await fixture?.browser.close();
+    if (process.env.MATRIX_DOC_REPORT) for (const [where, list] of axe) console.log(`axe ${where}: ${list.join(", ") || "no violation"}`);
   });
 
-  async function open(width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("request", (r) => {
-      if (!r.url().startsWith("file:")) problems.push(`request outside the page's folder: ${r.url()}`);
-    });
-    page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
-    await page.goto(url);
-    return page;
-  }
-
   it("follows contents links to their sections and marks the current one", async () => {
-    const page = await open(1280, 800);
+    const page = await fixture.shared("desktop");
     // The first and second levels of the contents are always shown.
     const targets = await page.$$eval(".toc-depth-1 > li > a, .toc-depth-2 > li > a", (links) => links.map((a) => a.getAttribute("href")!.slice(1)));
     expect(targets.length).toBeGreaterThan(30);
@@ -72,11 +51,10 @@ describe.skipIf(!hasChromium)("the built page in Chromium", () => {
         await page.waitForFunction((target) => document.querySelector(".toc .is-current")?.getAttribute("data-target") === target, id, { timeout: 3000 });
       }
     }
-    await page.close();
   }, 60_000);
 
   it("opens the branch being read and lets a deeper entry be followed", async () => {
-    const page = await open(1280, 800);
+    const page = await fixture.shared("desktop");
     const parent = await page.$eval(".toc-depth-2 > li.toc-has-children > a", (a) => a.getAttribute("href")!.slice(1));
     const deepSelector = `.toc li[data-target="${parent}"] > .toc-depth-3 > li > a`;
     expect(await page.isVisible(deepSelector)).toBe(false);
@@ -85,11 +63,10 @@ describe.skipIf(!hasChromium)("the built page in Chromium", () => {
     const child = await page.$eval(deepSelector, (a) => a.getAttribute("href")!.slice(1));
     await page.click(deepSelector);
     await page.waitForFunction((target) => document.querySelector(".toc .is-current")?.getAttribute("data-target") === target, child, { timeout: 3000 });
-    await page.close();
   }, 60_000);
 
   it("turns the contents into a drawer on a narrow screen", async () => {
-    const page = await open(390, 800);
+    const page = await fixture.shared("phone");
     const toc = page.locator("#page-toc");
     const offscreen = async () => (await toc.boundingBox())!.x + (await toc.boundingBox())!.width <= 1;
     expect(await offscreen()).toBe(true);
@@ -102,10 +79,24 @@ describe.skipIf(!hasChromium)("the built page in Chromium", () => {
     // Nothing is wider than the screen but the things that scroll on their own.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
   }, 60_000);
 
+  describe("the reader's features", () => readerSuite(fx));
+  describe("on a phone", () => phoneSuite(fx));
+  describe("accessibility", () => accessibilitySuite(fx, axe));
+
+  it("weighs at most 1.5 times the page before the search, search index included", () => {
+    const files = transferSizes(fixture.requests);
+    const names = files.map((f) => f.file);
+    for (const name of ["index.html", "theme.css", "theme.js", "minisearch.js", "index.search.js"]) expect(names).toContain(name);
+    const total = files.reduce((sum, f) => sum + f.gzip, 0);
+    if (process.env.MATRIX_DOC_REPORT) console.log(`page weight: ${files.map((f) => `${f.file} ${f.gzip}`).join(", ")}; total ${total} bytes gzip (${(total / BASELINE_GZIP_BYTES).toFixed(2)}× the baseline)`);
+    expect(total).toBeLessThanOrEqual(1.5 * BASELINE_GZIP_BYTES);
+  });
+
   it("logs no console errors and makes no request outside its folder", () => {
-    expect(problems).toEqual([]);
+    expect(fixture.requests.length).toBeGreaterThan(10);
+    expect(fixture.requests.filter((u) => !u.startsWith(fixture.folderUrl))).toEqual([]);
+    expect(fixture.problems).toEqual([]);
   });
 });

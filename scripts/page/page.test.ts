@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { publishDoctree } from "../rst/index.ts";
 import { highlightCode, highlightCodeBlocks } from "./highlight.ts";
 import { checkInternalLinks, internalLinks, referenceLines } from "./link-check.ts";
-import { renderPage } from "./page.ts";
+import { metaDescription, renderPage, themeAssets } from "./page.ts";
 import { numberSections, shortPath, splitMethod } from "./sections.ts";
 
 /** As the build parses: code blocks left as plain text for highlight.js. */
@@ -65,7 +65,8 @@ describe("section numbering and the table of contents", () => {
     const { html, diagnostics } = build();
     expect(diagnostics).toEqual([]);
     expect(html).toMatch(/<h3><span class="section-number">1\.1\.2<\/span> <span class="http-method http-method-delete">DELETE<\/span> \/<wbr>rooms\/<wbr>\{roomId\}<a class="self-link"/);
-    const nav = html.slice(html.indexOf('<nav class="toc"'), html.indexOf("</nav>", html.indexOf('<nav class="toc"')));
+    const start = html.indexOf('<nav aria-label="Table of contents">');
+    const nav = html.slice(start, html.indexOf("</nav>", start));
     expect(nav).toContain('href="#get-rooms-roomid"><span class="toc-number">1.1.1</span> <span class="http-method http-method-get">GET</span>');
     expect(nav).toContain('<span class="toc-number">2</span>');
     expect((nav.match(/class="toc-link"/g) ?? []).length).toBe(6);
@@ -179,5 +180,67 @@ describe("internal link check", () => {
 
   it("passes a page whose links all resolve", () => {
     expect(build().diagnostics).toEqual([]);
+  });
+});
+
+describe("the reader's page", () => {
+  const OP = `Spec
+====
+
+A specification of how clients and servers talk to each other over HTTP, with every endpoint described.
+
+API
+===
+
+POST /rooms
+-----------
+
+.. class:: operation-summary
+
+Create a room.
+
+Makes one.
+
+Other
+=====
+
+End.
+`;
+  const page = () => build(OP);
+
+  it("makes an operation's summary its title line, above the method and path, and a subtitle in the contents", () => {
+    const { html, toc } = page();
+    expect(html).toMatch(/<h2><span class="section-number">2\.1<\/span> <span class="operation-summary">Create a room\.<\/span><span class="operation-route"><span class="http-method http-method-post">POST<\/span> \/<wbr>rooms<\/span>/);
+    expect(html).not.toContain('<p class="operation-summary">');
+    expect(toc[1].children[0]).toMatchObject({ method: "POST", title: "/rooms", summary: "Create a room." });
+    expect(html).toContain('<span class="toc-summary">Create a room.</span>');
+  });
+
+  it("ends each top-level section with links to the one before and the one after", () => {
+    const { html, diagnostics } = page();
+    expect(diagnostics).toEqual([]);
+    const pagers = [...html.matchAll(/<nav class="section-pager"[^>]*>(.*?)<\/nav>/g)].map((m) => [...m[1].matchAll(/rel="(\w+)" href="#([^"]+)"/g)].map((l) => `${l[1]}:${l[2]}`));
+    expect(pagers).toEqual([["next:api"], ["prev:spec", "next:other"], ["prev:api"]]);
+  });
+
+  it("has a meta description from the titles, a favicon, a search box and a theme toggle", () => {
+    const { html } = page();
+    expect(html).toContain('<meta name="description" content="Spec, version v9.8.7: Spec, API, Other.">');
+    expect(html).toContain('<link rel="icon" href="favicon.svg" type="image/svg+xml">');
+    expect(html).toContain('data-index="index.search.js"');
+    expect(html).toMatch(/<button class="theme-toggle"[^>]*aria-label="Dark mode"/);
+    expect(html).toMatch(/<button class="toc-toggle"[^>]*aria-label="Contents"/);
+    const assets = themeAssets();
+    for (const name of ["favicon.svg", "search.js", "copy.js", "types.js", "minisearch.js", "theme.css", "theme.js"]) expect(assets.has(name), name).toBe(true);
+    for (const name of ["search.js", "copy.js", "types.js"]) expect(html).toContain(`<script src="${name}"></script>`);
+  });
+
+  it("cuts a long description at a word", () => {
+    const toc = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, number: String(i + 1), title: `Section ${i + 1}`, children: [] }));
+    const d = metaDescription("Spec", "v1.0.0", toc);
+    expect(d.length).toBeLessThanOrEqual(161);
+    expect(d).toMatch(/^Spec, version v1\.0\.0: Section 1, Section 2, .*Section \d+…$/);
+    // A page with one top-level section names the sections under it.
+    expect(metaDescription("Guide", "v1", [{ id: "g", number: "1", title: "Guide", children: toc.slice(0, 2) }])).toBe("Guide, version v1: Section 1, Section 2.");
   });
 });

@@ -1,8 +1,9 @@
 // The page stage: a transformed doctree becomes a complete HTML page in our theme
 // (templating/theme/). Sections are numbered, endpoint titles get method badges,
 // code examples are highlighted and tables wrapped, all in the doctree; the engine
-// writes the body; the theme's page template adds the header, the table of
-// contents and the assets; then every internal link is checked.
+// writes the body; the theme's page template adds the header (search box, theme
+// toggle), the table of contents and the assets; then every internal link is
+// checked. The search index of a page is made from its HTML (search-index.ts).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,8 @@ import { type Document, toHtml } from "../rst/index.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
 import { highlightCodeBlocks } from "./highlight.ts";
 import { checkInternalLinks, referenceLines } from "./link-check.ts";
+import { addSectionPagers } from "./neighbours.ts";
+import { miniSearchBrowserScript, searchIndexFile } from "./search-index.ts";
 import { numberSections, type SectionEntry } from "./sections.ts";
 import { wrapTables } from "./tables.ts";
 
@@ -19,7 +22,10 @@ export { THEME_DIR } from "../toolchain-paths.ts";
 import { THEME_DIR } from "../toolchain-paths.ts";
 
 /** Files of the theme copied beside every page. */
-export const THEME_ASSETS = ["theme.css", "theme.js"] as const;
+export const THEME_ASSETS = ["theme.css", "theme.js", "search.js", "copy.js", "types.js", "favicon.svg"] as const;
+
+/** MiniSearch's browser build, written beside the pages with the theme's files. */
+export const SEARCH_LIBRARY = "minisearch.js";
 
 export interface PageLink {
   href: string;
@@ -69,6 +75,20 @@ export function documentTitle(document: Document, fallback: string): string {
 }
 
 /**
+ * The page's meta description: its title and version, then the titles of its
+ * top-level sections, cut at a word near 160 characters. Made from titles
+ * only, so that the preview, which renders a section again inside a skeleton
+ * of the page's titles, gets the same page head.
+ */
+export function metaDescription(title: string, version: string, toc: readonly SectionEntry[]): string {
+  const parts = toc.length === 1 ? toc[0].children : toc;
+  const text = `${title}, version ${version}${parts.length ? ": " + parts.map((e) => e.title).join(", ") : ""}.`;
+  if (text.length <= 160) return text;
+  const cut = text.slice(0, 160);
+  return cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.]$/, "") + "…";
+}
+
+/**
  * Decorates the document (numbers, badges, highlighting, table wrappers), writes
  * it, wraps it in the page template and checks its internal links. `originOf`
  * maps a line of the parsed text to its source, for link errors.
@@ -77,13 +97,15 @@ export function renderPage(document: Document, info: PageInfo, originOf: (line: 
   const title = info.title ?? documentTitle(document, info.file);
   const links = referenceLines(document);
   const toc = numberSections(document);
+  const description = metaDescription(title, info.version, toc);
+  addSectionPagers(document, toc);
   highlightCodeBlocks(document);
   wrapTables(document);
   const body = toHtml(document);
   // The writer links a table of contents' title to `#top`, the top of the page as
   // docutils' own page has it; in ours that is the header, `#page-top`.
   const topLinked = /\sid="top"/.test(body) ? body : body.replaceAll('<a class="reference internal" href="#top">', '<a class="reference internal" href="#page-top">');
-  const html = renderTheme("page.njk", { ...info, title, toc, body: topLinked });
+  const html = renderTheme("page.njk", { ...info, title, description, toc, body: topLinked, searchIndex: searchIndexFile(info.file) });
   const diagnostics = checkInternalLinks(html, info.file, (fragment) => {
     const line = links.get(fragment);
     return line ? originOf(line) : undefined;
@@ -93,5 +115,7 @@ export function renderPage(document: Document, info: PageInfo, originOf: (line: 
 
 /** The theme's asset files, by name, to copy beside the pages. */
 export function themeAssets(): Map<string, string> {
-  return new Map(THEME_ASSETS.map((name) => [name, readFileSync(join(THEME_DIR, name), "utf8")]));
+  const assets = new Map<string, string>(THEME_ASSETS.map((name) => [name, readFileSync(join(THEME_DIR, name), "utf8")]));
+  assets.set(SEARCH_LIBRARY, miniSearchBrowserScript());
+  return assets;
 }

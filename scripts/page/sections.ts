@@ -1,7 +1,9 @@
 // The section tree of a page: every section numbered from its place in the tree
 // (1, 1.2, 1.2.3 ...), the number written into its title, and endpoint titles
 // ("GET /path") given an HTTP method badge. The table of contents is made from
-// the tree this returns.
+// the tree this returns. An operation's summary (a paragraph of class
+// `operation-summary` right after its title) becomes the title line, above
+// `METHOD /path`.
 import { Element, Text, type Document } from "../rst/index.ts";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
@@ -17,6 +19,8 @@ export interface SectionEntry {
   method?: string;
   /** For an endpoint: its path without the API prefix (`/_matrix/client/api/v1`), for the contents. */
   shortTitle?: string;
+  /** An operation's summary, e.g. "Create a new room." */
+  summary?: string;
   children: SectionEntry[];
 }
 
@@ -67,6 +71,25 @@ function badgeTitle(title: Element): string | undefined {
   return split.method;
 }
 
+export const SUMMARY_CLASS = "operation-summary";
+
+/**
+ * Moves an operation's summary paragraph into its title: the title becomes
+ * the summary, then the method and path on a line of their own. Returns the
+ * summary's text.
+ */
+function summaryIntoTitle(section: Element, title: Element): string | undefined {
+  const index = section.children.indexOf(title);
+  const next = section.children[index + 1];
+  if (!(next instanceof Element) || next.tagname !== "paragraph" || !next.classes.includes(SUMMARY_CLASS)) return undefined;
+  const text = next.astext().replace(/\s+/g, " ").trim();
+  const summary = new Element("inline", { classes: [SUMMARY_CLASS] }).append(...next.clearChildren());
+  const route = new Element("inline", { classes: ["operation-route"] }).append(...title.clearChildren());
+  title.append(summary, route);
+  next.remove();
+  return text;
+}
+
 /**
  * Numbers every section of the document (in place) and returns the tree.
  * Sections without an id (which docutils always gives them) are left out of the tree.
@@ -79,8 +102,10 @@ export function numberSections(document: Document): SectionEntry[] {
       const title = titleOf(section);
       const fullTitle = title ? title.astext().replace(/\s+/g, " ").trim() : "";
       let method: string | undefined;
+      let summary: string | undefined;
       if (title) {
         method = badgeTitle(title);
+        if (method) summary = summaryIntoTitle(section, title);
         title.insert(0, [new Element("inline", { classes: ["section-number"] }, [new Text(number)]), new Text(" ")]);
       }
       const children = walk(section, number);
@@ -88,7 +113,7 @@ export function numberSections(document: Document): SectionEntry[] {
       if (id) {
         const titleText = method ? fullTitle.slice(method.length).trim() : fullTitle;
         const short = method ? shortPath(titleText) : undefined;
-        entries.push({ id, number, title: titleText, ...(method ? { method } : {}), ...(short && short !== titleText ? { shortTitle: short } : {}), children });
+        entries.push({ id, number, title: titleText, ...(method ? { method } : {}), ...(short && short !== titleText ? { shortTitle: short } : {}), ...(summary ? { summary } : {}), children });
       } else entries.push(...children);
     });
     return entries;

@@ -9,7 +9,8 @@
 //                they are. A theme change (`full`) reloads the page instead,
 //                keeping its scroll position (sessionStorage).
 //   diagnostics  the build failed: an overlay lists the problems with file:line
-//                over the last good page; an empty list removes it
+//                over the last good page, each with the code excerpt the terminal
+//                shows; an empty list removes it
 // It is plain ES2017 so that it runs as written. Scripts of the theme that keep
 // state in the page listen to `matrix-doc:morphed` on the document.
 export const CLIENT_PATH = "/__matrix-doc/client.js";
@@ -41,7 +42,7 @@ export const CLIENT_SCRIPT = `(function () {
   }
   // Attributes the page's scripts set on the frame (the contents, the header, the
   // body): a morph keeps them, so that the reader's state survives the update.
-  var KEPT = { "class": 1, "aria-current": 1, "aria-expanded": 1, "hidden": 1, "style": 1, "open": 1 };
+  var KEPT = { "class": 1, "aria-current": 1, "aria-expanded": 1, "aria-pressed": 1, "hidden": 1, "style": 1, "open": 1, "data-theme": 1 };
   function scriptState(attribute, node) {
     return KEPT[attribute] === 1 && node.nodeType === 1 && (node === document.body || node === document.documentElement || !!(node.closest && node.closest("#page-toc, .site-header, .toc-toggle")));
   }
@@ -128,6 +129,14 @@ export const CLIENT_SCRIPT = `(function () {
       loc.textContent = where(d);
       li.appendChild(loc);
       li.appendChild(document.createTextNode((loc.textContent ? ": " : "") + d.severity + ": " + d.message + " [" + d.code + "]"));
+      if (d.frame) {
+        // The same excerpt of the source as the terminal shows.
+        var frame = document.createElement("pre");
+        frame.className = "matrix-doc-frame";
+        frame.style.cssText = "margin:4px 0 8px;padding:6px 8px;background:#1a0b0b;color:#f3dede;overflow-x:auto;font:inherit";
+        frame.textContent = d.frame;
+        li.appendChild(frame);
+      }
       ul.appendChild(li);
     });
     box.appendChild(ul);

@@ -1,6 +1,6 @@
 // `matrix-doc serve` as a process: it binds 127.0.0.1, serves the built pages,
-// stops with exit 0 on Ctrl-C (SIGINT), and refuses bad options with exit 2 and a
-// taken port with exit 1.
+// stops with exit 0 on Ctrl-C (SIGINT), and refuses bad options and a taken
+// port with exit 2.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -55,7 +55,7 @@ describe("matrix-doc serve (process)", () => {
     }
   }, 120_000);
 
-  it("refuses a bad port with exit 2, and a taken port with exit 1", async () => {
+  it("refuses a bad port, and a taken port, with exit 2", async () => {
     const bad = spawnSync(process.execPath, [CLI, "serve", "--root", tree.root, "--port", "http"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--port");
@@ -67,7 +67,7 @@ describe("matrix-doc serve (process)", () => {
       let stderr = "";
       taken.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
       const code = await new Promise<number | null>((resolve) => taken.on("exit", (c) => resolve(c)));
-      expect(code).toBe(1);
+      expect(code).toBe(2);
       expect(stderr).toContain(`port ${port} is in use`);
     } finally {
       blocker.close();

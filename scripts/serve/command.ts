@@ -1,7 +1,8 @@
 // `matrix-doc serve`: build once, serve the output on http://127.0.0.1:8000, and
 // rebuild what an edit touches; open pages reload by themselves, or show the
 // build's problems over the last good page. Ctrl-C stops it (exit 0).
-// Exit 2 on usage errors (bad port, missing root), 1 when the server cannot start.
+// Exit 2 on usage errors (bad port, a port in use, an address not on this
+// machine, missing root), 1 when the server cannot start for another reason.
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { type CommandSpec, outFolder, rootFolder } from "../command.ts";
@@ -36,7 +37,8 @@ export const serveCommand: CommandSpec = {
           `Requests are answered only for localhost or ${options.host}.\n`,
       );
     }
-    const color = Boolean(process.stderr.isTTY);
+    const { useColor, plural } = await import("../color.ts");
+    const color = useColor(process.stderr);
     const say = (line: string) => process.stdout.write(line + "\n");
     let preview;
     try {
@@ -55,7 +57,7 @@ export const serveCommand: CommandSpec = {
           } else {
             const errors = build.diagnostics.filter((d) => d.severity === "error").length;
             process.stderr.write(formatText(build.diagnostics, { root: realRoot, color }) + "\n");
-            say(`${what}: build failed with ${errors} error${errors === 1 ? "" : "s"}; the last good pages stay (${ms.toFixed(0)} ms)`);
+            say(`${what}: build failed with ${plural(errors, "error")}; the last good pages stay (${ms.toFixed(0)} ms)`);
           }
         },
         onError: (e) => process.stderr.write(`matrix-doc serve: ${e.message}\n`),
@@ -64,7 +66,8 @@ export const serveCommand: CommandSpec = {
       const code = (e as NodeJS.ErrnoException).code;
       const reason = code === "EADDRINUSE" ? `port ${port} is in use (try --port)` : code === "EADDRNOTAVAIL" ? `the address ${options.host} is not available here` : (e as Error).message;
       process.stderr.write(`matrix-doc serve: cannot start the server: ${reason}.\n`);
-      return 1;
+      // A port or an address that cannot be used is a usage error, like a bad --port.
+      return code === "EADDRINUSE" || code === "EADDRNOTAVAIL" ? 2 : 1;
     }
     const page = options.target && options.target !== "main" ? `${options.target}.html` : "";
     say(`serving ${out} on ${preview.url}/latest/${page}  (Ctrl-C to stop)`);

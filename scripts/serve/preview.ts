@@ -4,6 +4,7 @@
 // reload event (the build is fine) or the diagnostics overlay (it is not). The
 // pages are served from memory as soon as they are built, and written to the
 // output folder once the edits pause.
+import { withCodeFrames } from "../report.ts";
 import { listVersions } from "../write/write-output.ts";
 import { PreviewServer } from "./server.ts";
 import { changedSection, type ChangedSection } from "./page-diff.ts";
@@ -51,7 +52,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     await server.close();
     throw e;
   }
-  if (!first.ok) server.showDiagnostics(first.diagnostics);
+  if (!first.ok) server.showDiagnostics(withCodeFrames(first.diagnostics, session.root));
   options.onBuild?.(first, [], performance.now() - started);
 
   // Writing the output folder takes longer than a rebuild: it waits until the edits pause,
@@ -105,7 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         }
         server.reload(build.changedPages, changed.some((p) => p.startsWith("templating/theme/")), sections);
       }
-      else server.showDiagnostics(build.diagnostics);
+      else server.showDiagnostics(withCodeFrames(build.diagnostics, session.root));
       options.onBuild?.(build, changed, performance.now() - t);
     },
     onError: (e) => options.onError?.(e),
@@ -130,17 +131,34 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 }
 
+/** A map of files that also answers for a page's search index, made on demand. */
+class LazySearchIndexes extends Map<string, string> {
+  constructor(private readonly make: (path: string) => string | undefined) {
+    super();
+  }
+
+  override get(path: string): string | undefined {
+    return super.get(path) ?? (path.endsWith(".search.js") ? this.make(path) : undefined);
+  }
+}
+
 /** The pages of the last good build by their paths in the output folder. */
 function memoryFiles(session: PreviewSession): Map<string, string> {
-  const files = new Map<string, string>();
   const good = session.lastGood;
-  if (!good) return files;
+  const versions = good ? listVersions(session.out) : [];
   // `latest/` is this build only when no newer version sits in the output folder.
-  const versions = listVersions(session.out);
-  const latest = versions.length === 0 || versions[0] === good.version;
+  const latestIsGood = !!good && (versions.length === 0 || versions[0] === good.version);
+  // The pages' search indexes are made when asked for (see PreviewSession.searchIndex).
+  const files = new LazySearchIndexes((path) => {
+    const slash = path.indexOf("/");
+    const folder = path.slice(0, slash);
+    if (!good || !(folder === good.version || (folder === "latest" && latestIsGood))) return undefined;
+    return session.searchIndex(path.slice(slash + 1));
+  });
+  if (!good) return files;
   for (const [name, html] of good.pages) {
     files.set(`${good.version}/${name}`, html);
-    if (latest) files.set(`latest/${name}`, html);
+    if (latestIsGood) files.set(`latest/${name}`, html);
   }
   return files;
 }

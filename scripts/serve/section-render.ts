@@ -113,9 +113,23 @@ function blockEnd(lines: readonly string[], start: number, indent: number): numb
   return i;
 }
 
+const SUMMARY_DIRECTIVE = /^\.\. +class:: +operation-summary\s*$/;
+
+/** The `.. class:: operation-summary` directive after a title and the paragraph it applies to, as [start, end) lines. */
+function summaryAfter(lines: readonly string[], from: number): { start: number; end: number } | undefined {
+  let k = from;
+  while (k < lines.length && lines[k].trim() === "") k++;
+  if (k >= lines.length || !SUMMARY_DIRECTIVE.test(lines[k])) return undefined;
+  const start = k;
+  k++;
+  while (k < lines.length && lines[k].trim() === "") k++;
+  while (k < lines.length && lines[k].trim() !== "") k++;
+  return { start, end: k };
+}
+
 /**
- * The skeleton of `lines` with the lines of `keep` (a section) in full: titles,
- * targets and substitution definitions elsewhere. A target that does not stand
+ * The skeleton of `lines` with the lines of `keep` (a section) in full: titles
+ * (with an operation's summary), targets and substitution definitions elsewhere. A target that does not stand
  * right before a title gets a placeholder paragraph, so that it does not attach
  * to the next title of the skeleton.
  */
@@ -143,6 +157,13 @@ function skeleton(lines: readonly string[], titles: readonly TitleLine[], keep: 
       for (let k = i; k <= t.underline; k++) out.push(lines[k]);
       out.push("");
       i = t.underline + 1;
+      // An operation's summary goes with its title: the page shows it in the heading and the contents.
+      const summary = summaryAfter(lines, i);
+      if (summary) {
+        for (let k = summary.start; k < summary.end; k++) out.push(lines[k]);
+        out.push("");
+        i = summary.end;
+      }
       continue;
     }
     const m = TARGET.exec(lines[i]) ?? SUBSTITUTION.exec(lines[i]);

@@ -40,7 +40,8 @@ export interface PreviewServerOptions {
 }
 
 /** A diagnostic as the page's overlay gets it. */
-type OverlayDiagnostic = Pick<Diagnostic, "severity" | "code" | "message" | "file" | "line" | "column">;
+/** What the overlay shows of a diagnostic: `frame` is the code excerpt the terminal shows. */
+type OverlayDiagnostic = Pick<Diagnostic, "severity" | "code" | "message" | "file" | "line" | "column"> & { frame?: string };
 
 export class PreviewServer {
   private server: Server | undefined;
@@ -81,8 +82,8 @@ export class PreviewServer {
   }
 
   /** Shows the build's problems over the pages (an empty list removes the overlay). */
-  showDiagnostics(diagnostics: readonly Diagnostic[]): void {
-    this.diagnostics = diagnostics.map(({ severity, code, message, file, line, column }) => ({ severity, code, message, file, line, column }));
+  showDiagnostics(diagnostics: readonly (Diagnostic & { frame?: string })[]): void {
+    this.diagnostics = diagnostics.map(({ severity, code, message, file, line, column, frame }) => ({ severity, code, message, file, line, column, ...(frame ? { frame } : {}) }));
     this.broadcast(event("diagnostics", { diagnostics: this.diagnostics }));
   }
 

@@ -54,6 +54,10 @@ describe("PreviewSession on a copy of the repository", () => {
     const first = await same([]);
     expect(first.ok).toBe(true);
     expect(first.redone.pages).toEqual(["index.html", "howtos.html"]);
+    // The search index of a page, made on demand, is the one the build writes.
+    const full = await runBuild({ root: tree.root, out: mkdtempSync(join(outs, "index-")) });
+    expect(session.searchIndex("index.search.js")).toBe(readFileSync(join(full.outDir, full.version!, "index.search.js"), "utf8"));
+    expect(session.searchIndex("nothing.search.js")).toBeUndefined();
   }, 120_000);
 
   it("after an endpoint's description changes, renders one variable and one section again", async () => {
@@ -63,7 +67,7 @@ describe("PreviewSession on a copy of the repository", () => {
     expect(build.redone.variables).toEqual(["profile_http_api"]);
     expect(build.redone.checks).toEqual([`swagger ${file}`]);
     // Only the endpoint's section is rendered again, and the page is still the full build's.
-    expect(build.redone.pages).toEqual([]);
+    expect(build.redone.pages, build.redone.fallbacks.join("; ")).toEqual([]);
     expect(build.redone.sections).toEqual(["index.html#put-matrix-client-api-v1-profile-userid-displayname"]);
     expect(build.changedPages).toEqual(["index.html"]);
     expect(build.pages.get("index.html")).toContain("and nothing else.");

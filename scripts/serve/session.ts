@@ -6,6 +6,7 @@ import { versionsPage } from "../build/build.ts";
 import type { Check } from "../check/context.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { themeAssets } from "../page/page.ts";
+import { SearchIndexMemo, searchIndexFile } from "../page/search-index.ts";
 import { DEFAULT_TARGET } from "../pipeline/plan.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
@@ -44,6 +45,7 @@ export class PreviewSession {
   /** The target asked for (default: main, or every target when there is none). */
   readonly target: string | undefined;
   private readonly cached: CachedStages;
+  private readonly searchIndexes = new SearchIndexMemo();
   private readonly allowRaw: boolean;
   /** The last build without errors. */
   lastGood: { version: string; pages: Map<string, string> } | undefined;
@@ -75,10 +77,22 @@ export class PreviewSession {
     return { ...result, pages, changedPages };
   }
 
+  /**
+   * The search index of a page of the last good build (`index.search.js` for
+   * `index.html`), made when first asked for and again only when the page
+   * changed: a rebuild does not wait for it.
+   */
+  searchIndex(file: string): string | undefined {
+    const page = file.replace(/\.search\.js$/, ".html");
+    const html = file.endsWith(".search.js") ? this.lastGood?.pages.get(page) : undefined;
+    return html === undefined ? undefined : this.searchIndexes.of(html, page);
+  }
+
   /** Writes the last good build into the output folder, as `matrix-doc build` does. */
   write(): void {
     if (!this.lastGood) return;
     const files = new Map<string, string | Buffer>(this.lastGood.pages);
+    for (const page of this.lastGood.pages.keys()) files.set(searchIndexFile(page), this.searchIndex(searchIndexFile(page))!);
     for (const [name, content] of themeAssets()) files.set(name, content);
     writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== undefined && this.target !== DEFAULT_TARGET }, { versionsPage });
   }

@@ -107,7 +107,7 @@ describe("the variables of a small tree", () => {
   it("documents auth, rate limiting, the request tables and the example request", () => {
     const put = text("presence_http_api").slice(text("presence_http_api").indexOf("PUT /_matrix"));
     const section = put.slice(0, put.indexOf("GET /_matrix/client/api/v1/presence/list"));
-    expect(section).toContain(":Rate-limited: Yes\n:Requires auth: Yes");
+    expect(section).toContain(".. class:: operation-badges\n\n:badge-auth:`Requires auth` :badge-rate-limited:`Rate-limited`\n");
     expect(section).toContain(".. list-table:: Path parameters");
     expect(section).toContain(".. list-table:: Query parameters");
     expect(section).toContain(".. list-table:: JSON body parameters");
@@ -125,7 +125,7 @@ describe("the variables of a small tree", () => {
     );
     expect(section).toContain("**Status code 429:**\n\nSlow down.");
     const get = text("presence_http_api").slice(0, text("presence_http_api").indexOf("PUT /_matrix"));
-    expect(get).toContain(":Rate-limited: No\n:Requires auth: No");
+    expect(get).toContain(".. class:: operation-badges\n\n:badge-no-auth:`No auth`\n");
     expect(get).toContain("One of: [``online``, ``offline``].");
   });
 

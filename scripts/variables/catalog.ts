@@ -21,12 +21,12 @@ import type { SwaggerFile } from "../sources/swagger.ts";
 import { eventFileName, eventFiles } from "../spec-layout.ts";
 import { makeId } from "../rst/ids.ts";
 import { type EndpointUnit, endpointUnit } from "./units/endpoints.ts";
-import { coreFieldsTable, type EventUnit, eventUnit, eventVariable } from "./units/events.ts";
+import { coreFieldsTables, type EventUnit, eventUnit, eventVariable } from "./units/events.ts";
 import { escapeText } from "./units/rst-text.ts";
 import { gitRev, gitVersion } from "./git-version.ts";
 import { ENDPOINT_ORDER, PRESENCE_EVENTS, sortByPath, sortMsgtypes, VOIP_EVENTS } from "./orderings.ts";
 import { renderTemplate } from "./render.ts";
-import { endpointTitle, endpointView, eventView, tableView } from "./views.ts";
+import { endpointTitle, endpointView, eventView, fieldTableViews } from "./views.ts";
 
 export type VariableKind = "http_api" | "event" | "events" | "fields" | "version";
 
@@ -235,10 +235,11 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
       render: safely(core.name, at, () => {
         const file = cache.load(path);
         if (!file) throw new Error(`${path} cannot be loaded`);
-        const table = coreFieldsTable(cache, file, dereference(cache, file));
-        if (!table) throw new Error(`${path} has no fields`);
-        const view = tableView(table.title ?? "Fields", "Key", table.fields, table.origin);
-        return renderTemplate("fields.njk", { table: view }, at);
+        const tables = coreFieldsTables(cache, file, dereference(cache, file));
+        if (!tables.length) throw new Error(`${path} has no fields`);
+        // The named types of the fields get tables too, linked from the Type cells.
+        const views = fieldTableViews(tables, tables[0].title ?? "Fields", "Key", core.name);
+        return renderTemplate("fields.njk", { tables: views }, at);
       }),
     });
   }

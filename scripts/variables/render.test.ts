@@ -27,7 +27,7 @@ const fields: Field[] = [
 ];
 
 describe("field tables", () => {
-  const value = renderTemplate("fields.njk", { table: tableView("Long and nested", "Key", fields, origin(1)) }, origin(1));
+  const value = renderTemplate("fields.njk", { tables: [tableView("Long and nested", "Key", fields, origin(1))] }, origin(1));
   const [table] = listTables(value.text);
 
   it("renders a list-table whose content parses as rows of three cells, without warnings", () => {

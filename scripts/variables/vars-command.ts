@@ -3,6 +3,7 @@
 // source uses (the target's files and the supporting docs). Exit 0; 1 when the
 // sources have errors (reported on stderr); 2 on usage errors.
 import type { Command } from "commander";
+import { useColor } from "../color.ts";
 import { type CommandSpec, rootFolder } from "../command.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -20,7 +21,7 @@ export const varsCommand: CommandSpec = {
     const { formatText } = await import("../report.ts");
     const result = listTemplateVariables(root, { target: options.target as string | undefined, unused: Boolean(options.unused) });
     const report = (diagnostics: Diagnostic[]) => {
-      if (diagnostics.length) process.stderr.write(formatText(diagnostics, { root, color: Boolean(process.stderr.isTTY) }) + "\n");
+      if (diagnostics.length) process.stderr.write(formatText(diagnostics, { root, color: useColor(process.stderr) }) + "\n");
     };
     report(result.diagnostics);
     if (result.usage) return 2;

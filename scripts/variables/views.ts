@@ -16,6 +16,8 @@ export interface RowView {
 
 export interface TableView {
   caption: string;
+  /** The RST target name put before the table, when other cells link to it (a named type's table). */
+  target?: string;
   header: string[];
   widths: string;
   rows: RowView[];
@@ -56,12 +58,49 @@ function widths(rows: string[][]): string {
   return `${key} ${type} ${Math.max(40, 100 - key - type)}`;
 }
 
-export function tableView(caption: string, keyHeader: string, fields: Field[], origin: Origin): TableView {
+/**
+ * The RST target name of the table of a named type, unique on the page: the
+ * title of the section it is in (`scope`, e.g. "POST /path request") and the
+ * type's title.
+ */
+export function typeTargetName(scope: string, title: string): string {
+  // Without backquotes, backslashes, angle brackets and colons, the name can be
+  // written as a plain target (`.. _name:`), which the preview's section
+  // rendering tells from an inline target.
+  return `${scope} ${title}`.replace(/[`\\<>:]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A Type cell: the type's name, escaped, with every title that has a table in
+ * `targets` (title → target name) made an anonymous reference to that table,
+ * e.g. `[Event]` → ``[`Event <POST /x response Event_>`__]``.
+ */
+export function typeCell(type: string, targets: ReadonlyMap<string, string> = new Map()): string {
+  if (!targets.size) return escapeText(type);
+  const titles = [...targets.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\w.])(${titles.join("|")})(?![\\w.])`, "g");
+  const matches = [...type.matchAll(pattern)];
+  if (!matches.length) return escapeText(type);
+  // Between the names: brackets, braces, "string: ", " or ": escaped character by character.
+  const plain = (text: string) => text.replace(/\s+/g, " ").replace(/[\\*`|]|_(?![A-Za-z0-9])/g, (c) => "\\" + c);
+  let out = "";
+  let last = 0;
+  for (const m of matches) {
+    out += plain(type.slice(last, m.index)) + "`" + titleText(m[1]) + " <" + targets.get(m[1]) + "_>`__";
+    last = m.index + m[0].length;
+  }
+  return (out + plain(type.slice(last))).trim();
+}
+
+export function tableView(caption: string, keyHeader: string, fields: Field[], origin: Origin, links?: { target?: string; types?: ReadonlyMap<string, string> }): TableView {
   const rows = fields.map((f): RowView => {
     const description = descriptionCellLines(f);
-    return { cells: [literal(f.key), escapeText(f.type), description.text], origin: f.origin, descriptionOrigins: description.origins };
+    return { cells: [f.anyKey ? "*any key*" : literal(f.key), typeCell(f.type, links?.types), description.text], origin: f.origin, descriptionOrigins: description.origins };
   });
   return {
+    ...(links?.target ? { target: links.target } : {}),
     caption: escapeText(caption),
     header: [keyHeader, "Type", "Description"],
     widths: widths(rows.map((r) => r.cells)),
@@ -70,8 +109,17 @@ export function tableView(caption: string, keyHeader: string, fields: Field[], o
   };
 }
 
-export function fieldTableViews(tables: FieldTable[], firstCaption: string, keyHeader: string): TableView[] {
-  return tables.map((t, i) => tableView(t.title ?? (i === 0 ? firstCaption : "Fields"), keyHeader, t.fields, t.origin));
+/**
+ * The views of the tables of one schema. With a `scope` (unique on the page),
+ * each table of a named type gets a target, and every Type cell naming such a
+ * type links to it.
+ */
+export function fieldTableViews(tables: FieldTable[], firstCaption: string, keyHeader: string, scope?: string): TableView[] {
+  const types = new Map<string, string>();
+  if (scope) for (const t of tables) if (t.title) types.set(t.title, typeTargetName(scope, t.title));
+  return tables.map((t, i) =>
+    tableView(t.title ?? (i === 0 ? firstCaption : "Fields"), keyHeader, t.fields, t.origin, { target: t.title ? types.get(t.title) : undefined, types }),
+  );
 }
 
 export interface TitleChars {
@@ -104,17 +152,25 @@ export function titleReference(titleTextValue: string): string {
 
 export function endpointView(unit: EndpointUnit, titleTextValue: string, titleChar: string, aliasChar: string) {
   const titleSource = titleText(titleTextValue);
-  const tables: TableView[] = unit.parameters.map((p) => tableView(LOCATION_CAPTION[p.location], "Parameter", p.fields, p.fields[0]?.origin ?? unit.origin));
-  tables.push(...fieldTableViews(unit.bodyTables, "JSON body", "Parameter"));
-  const responseTables = fieldTableViews(unit.responseTables, "Response body", "Key");
+  const scope = endpointTitle(unit);
+  const bodyViews = fieldTableViews(unit.bodyTables, "JSON body", "Parameter", `${scope} request`);
+  // Body rows at the top level may name the body's named types too.
+  const bodyTypes = new Map(unit.bodyTables.filter((t) => t.title).map((t) => [t.title!, typeTargetName(`${scope} request`, t.title!)]));
+  const tables: TableView[] = unit.parameters.map((p) => tableView(LOCATION_CAPTION[p.location], "Parameter", p.fields, p.fields[0]?.origin ?? unit.origin, { types: p.location === "body" ? bodyTypes : undefined }));
+  tables.push(...bodyViews);
+  const responseTables = fieldTableViews(unit.responseTables, "Response body", "Key", `${scope} response`);
+  const summary = unit.summary.replace(/\s+/g, " ").trim();
   return {
     title: titleSource,
     underline: underline(titleSource, titleChar),
     origin: unit.origin,
-    description: normalizeBlock(unit.description),
+    summary,
+    summaryOrigin: unit.summaryOrigin ?? unit.origin,
+    // The summary is the title line; a description that only repeats it is left out.
+    description: summary && unit.description.replace(/\s+/g, " ").trim() === summary ? "" : normalizeBlock(unit.description),
     descriptionOrigins: blockOrigins(unit.description, unit.descriptionOrigins),
-    rateLimited: unit.rateLimited ? "Yes" : "No",
-    requiresAuth: unit.requiresAuth ? "Yes" : "No",
+    rateLimited: unit.rateLimited,
+    requiresAuth: unit.requiresAuth,
     requestTables: tables,
     responseTables,
     responseType: unit.responseType ? escapeText(unit.responseType) : "",
@@ -148,7 +204,7 @@ export function eventView(unit: EventUnit, titleValue: string, titleChar: string
     descriptionOrigins: blockOrigins(unit.description, unit.descriptionOrigins),
     stateKeyOrigins: unit.stateKey !== undefined ? blockOrigins(unit.stateKey, unit.stateKeyOrigins) : undefined,
     contentType: unit.contentType ? escapeText(unit.contentType) : "",
-    tables: fieldTableViews(unit.contentTables, contentCaption, "Content key"),
+    tables: fieldTableViews(unit.contentTables, contentCaption, "Content key", titleValue),
     example: unit.example ? { text: unit.example.text, origin: unit.example.origin, origins: unit.example.text.split("\n").map((_, i) => ({ file: unit.example!.origin.file, line: i + 1 })) } : undefined,
   };
 }

@@ -1,7 +1,8 @@
-// The page's only script: marks the section being read in the table of contents
+// The page's main script: marks the section being read in the table of contents
 // (IntersectionObserver), keeps that entry visible in the sidebar, opens the
 // branch of the contents it belongs to, and turns the sidebar into a drawer on
-// narrow screens. The page reads fine without it.
+// narrow screens; the light/dark toggle; keyboard access to boxes that scroll.
+// copy.js, types.js and search.js do the rest. The page reads fine without them.
 (function () {
   "use strict";
   var toc = document.getElementById("page-toc");
@@ -90,4 +91,74 @@
       if (e.key === "Escape") setOpen(false);
     });
   }
+})();
+
+// Light or dark: the toggle in the header overrides the system setting, and is
+// remembered (localStorage; the page's <head> applies it before the first paint).
+(function () {
+  "use strict";
+  var KEY = "matrix-doc-theme";
+  var root = document.documentElement;
+  var button = document.querySelector(".theme-toggle");
+  if (!button) return;
+  var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function isDark() {
+    var chosen = root.getAttribute("data-theme");
+    return chosen ? chosen === "dark" : !!(system && system.matches);
+  }
+  function show() {
+    var dark = isDark();
+    button.setAttribute("aria-pressed", dark ? "true" : "false");
+    button.title = dark ? "Switch to the light theme" : "Switch to the dark theme";
+  }
+  button.hidden = false;
+  show();
+  if (system && system.addEventListener) system.addEventListener("change", show);
+  button.addEventListener("click", function () {
+    var next = isDark() ? "light" : "dark";
+    root.setAttribute("data-theme", next);
+    try { localStorage.setItem(KEY, next); } catch (e) { /* not remembered, still switched */ }
+    show();
+  });
+})();
+
+// Boxes that scroll sideways (wide tables, long code lines) can be scrolled
+// from the keyboard: those that overflow get into the tab order, with a name.
+(function () {
+  "use strict";
+  function update() {
+    var boxes = document.querySelectorAll(".content .table-wrapper, .content pre");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        // Named and numbered, so that every region has a name of its own.
+        var caption = box.querySelector("caption");
+        var kind = box.tagName === "PRE" ? "Code example " : "Table ";
+        box.setAttribute("aria-label", kind + (i + 1) + (caption ? ": " + caption.textContent.trim() : ""));
+      } else if (!scrolls && box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    }
+  }
+  var timer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  window.matrixDocScrollRegions = update;
+  document.addEventListener("matrix-doc:morphed", update);
+  // After the load, so that measuring the boxes does not hold up the first paint.
+  function first() {
+    setTimeout(function () {
+      update();
+      document.documentElement.setAttribute("data-scroll-regions", "ready");
+    }, 0);
+  }
+  if (document.readyState === "complete") first();
+  else window.addEventListener("load", first);
 })();

@@ -45,6 +45,7 @@ export interface EndpointUnit {
   /** The key under `paths` (which may carry a disambiguating trailing space). */
   pathKey: string;
   summary: string;
+  summaryOrigin?: Origin;
   description: string;
   descriptionOrigins?: Origin[];
   origin: Origin;
@@ -172,6 +173,7 @@ export function endpointUnit(cache: SourceCache, swagger: SwaggerFile, endpoint:
     path,
     pathKey,
     summary: str(op.summary),
+    summaryOrigin: typeof op.summary === "string" ? locate(joinPointer(endpoint.pointer, "summary")) : undefined,
     description: str(op.description) || str(op.summary),
     descriptionOrigins: locate.lines(joinPointer(endpoint.pointer, typeof op.description === "string" && op.description ? "description" : "summary")),
     origin: locate(endpoint.pointer),
@@ -185,17 +187,43 @@ export function endpointUnit(cache: SourceCache, swagger: SwaggerFile, endpoint:
     aliases,
     canonicalLink: link ? { value: link, origin: locate(joinPointer(aliasPointer, "canonical-link")) } : undefined,
   };
-  unit.exampleRequest = exampleRequest(unit, params, bodyExample, bodyOrigins, locate(endpoint.pointer));
+  unit.exampleRequest = exampleRequest(unit, params, bodyExample, bodyOrigins, locate(endpoint.pointer), unit.requiresAuth ? tokenParameter(doc, op) : undefined);
   return unit;
 }
 
-/** `METHOD path?query HTTP/1.1`, the headers, and the body example, from the `x-example`s. */
+/** What example requests put where the access token goes. */
+export const ACCESS_TOKEN_EXAMPLE = "YOUR_ACCESS_TOKEN";
+
+/**
+ * How an operation that requires auth passes its token: the `apiKey` scheme its
+ * `security` names, from the file's `securityDefinitions` (the spec's is
+ * `access_token` in the query). Undefined when no such scheme is defined.
+ */
+export function tokenParameter(doc: Schema, op: Schema): { name: string; in: "query" | "header" } | undefined {
+  const definitions = isSchema(doc.securityDefinitions) ? doc.securityDefinitions : {};
+  const requirements = Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : [];
+  for (const requirement of requirements) {
+    if (!isSchema(requirement)) continue;
+    for (const scheme of Object.keys(requirement)) {
+      const def = definitions[scheme];
+      if (isSchema(def) && def.type === "apiKey" && typeof def.name === "string" && (def.in === "query" || def.in === "header")) return { name: def.name, in: def.in };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `METHOD path?query HTTP/1.1`, the headers, and the body example, from the
+ * `x-example`s; with the access token where the operation's security scheme
+ * says it goes, unless an `x-example` gives it already.
+ */
 function exampleRequest(
   unit: EndpointUnit,
   params: { param: Schema; pointer: string }[],
   body: string | undefined,
   bodyOrigins: Origin[] | undefined,
   origin: Origin,
+  token?: { name: string; in: "query" | "header" },
 ): { text: string; origin: Origin; origins: Origin[] } {
   let path = unit.path;
   const query: string[] = [];
@@ -209,6 +237,8 @@ function exampleRequest(
     else if (param.in === "query") query.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
     else if (param.in === "header") headers.push(value.toLowerCase().startsWith(name.toLowerCase() + ":") ? value : `${name}: ${value}`);
   }
+  if (token?.in === "query" && !query.some((q) => q.startsWith(encodeURIComponent(token.name) + "="))) query.push(`${encodeURIComponent(token.name)}=${ACCESS_TOKEN_EXAMPLE}`);
+  if (token?.in === "header" && !headers.some((h) => h.toLowerCase().startsWith(token.name.toLowerCase() + ":"))) headers.push(`${token.name}: ${ACCESS_TOKEN_EXAMPLE}`);
   const lines = [`${unit.method} ${path}${query.length ? "?" + query.join("&") : ""} HTTP/1.1`, ...headers];
   if (body !== undefined) {
     if (!headers.some((h) => /^content-type:/i.test(h))) lines.push("Content-Type: application/json");

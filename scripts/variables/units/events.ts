@@ -67,11 +67,15 @@ export function eventUnit(cache: SourceCache, schema: EventSchema, example: Even
  * (the spec lists those under the core schema they come from).
  */
 export function coreFieldsTable(cache: SourceCache, file: DataFile, resolved: unknown): FieldTable | undefined {
+  return coreFieldsTables(cache, file, resolved)[0];
+}
+
+/** The same table, followed by the tables of the named types its fields have (e.g. `EventContent`). */
+export function coreFieldsTables(cache: SourceCache, file: DataFile, resolved: unknown): FieldTable[] {
   const locate = locatorFor(cache, file);
   const root: Schema = isSchema(resolved) ? { ...resolved, allOf: undefined } : {};
   const own = objectShape(root, "");
   const inherited = isSchema(resolved) ? objectShape(resolved, "").required : new Set<string>();
   const title = typeof root.title === "string" && root.title ? root.title : undefined;
-  const table = fieldTables({ ...root, required: [...inherited].filter((r) => own.properties.some((p) => p.name === r)) }, "", locate, title)[0];
-  return table;
+  return fieldTables({ ...root, required: [...inherited].filter((r) => own.properties.some((p) => p.name === r)) }, "", locate, title);
 }

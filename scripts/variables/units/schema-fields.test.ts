@@ -77,3 +77,13 @@ describe("fieldTables", () => {
     expect([...shape.required]).toEqual(["id"]);
   });
 });
+
+describe("named objects without properties", () => {
+  it("get a table of their own, with one row for any key", () => {
+    const schema = { type: "object", properties: { extra: { type: "object", title: "CreationContent", description: "Keys to add." }, plain: { type: "object" } } };
+    const tables = fieldTables(schema, "/s", locate);
+    expect(tables.map((t) => t.title)).toEqual([undefined, "CreationContent"]);
+    expect(tables[0].fields.map((f) => [f.key, f.type])).toEqual([["extra", "CreationContent"], ["plain", "object"]]);
+    expect(tables[1].fields).toEqual([expect.objectContaining({ key: "*", anyKey: true, type: "any", description: "Keys to add.", origin: { file: "/s/properties/extra", line: 1 } })]);
+  });
+});

@@ -19,6 +19,8 @@ export interface Field {
   origin: Origin;
   /** Where each line of the description is written, when known. */
   descriptionOrigins?: Origin[];
+  /** The row of a named object that declares no properties: any key may appear. */
+  anyKey?: boolean;
 }
 
 export interface FieldTable {
@@ -129,8 +131,10 @@ export function fieldTables(schema: Schema, pointer: string, locate: Locator, ti
       if (!next || next.schema === target.schema) break;
       target = { ...next, via: target.via + next.via };
     }
-    if (!target || !hasProperties(target.schema)) return;
+    if (!target) return;
     const t = target.schema.title;
+    // A named object without declared properties still gets its table (one "any key" row).
+    if (!hasProperties(target.schema) && !(typeof t === "string" && t && typeName(target.schema) === t)) return;
     if (typeof t === "string" && t) {
       if (!seenTitles.has(t)) {
         seenTitles.add(t);
@@ -145,7 +149,17 @@ export function fieldTables(schema: Schema, pointer: string, locate: Locator, ti
     const next = queue.shift()!;
     const table: FieldTable = { title: next.title, fields: [], origin: locate(next.pointer) };
     if (hasProperties(next.schema)) addRows(table, next.schema, next.pointer, "", 0);
-    else {
+    else if (next.title && typeName(next.schema) === next.title) {
+      table.fields.push({
+        key: "*",
+        anyKey: true,
+        type: "any",
+        description: typeof next.schema.description === "string" ? next.schema.description : "",
+        required: false,
+        origin: locate(next.pointer),
+        descriptionOrigins: typeof next.schema.description === "string" ? locate.lines(joinPointer(next.pointer, "description")) : undefined,
+      });
+    } else {
       // A map or array at the top: its values' table is what there is to show.
       descend(table, next.schema, next.pointer, "", 0);
     }
