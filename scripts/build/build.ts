@@ -15,6 +15,7 @@ import { loadTargets, resolveTarget, type TargetFile, type TargetsConfig } from 
 import { resolveRelativeTitles } from "./titles.ts";
 import { substituteVariables, usedVariables, type VariableValue } from "./variables.ts";
 import { writeOutput, type WriteHooks } from "./write-output.ts";
+import { UNSTABLE, VERSION_INFO_FILE, versionInfoText, type VersionInfo } from "../versions/version-info.ts";
 
 /** The sections stage (templating/sections' buildVariables). */
 export type VariableBuilder = (
@@ -39,6 +40,10 @@ export interface BuildOptions {
   checks?: readonly Check[];
   /** Let internal errors propagate with their stack. */
   debug?: boolean;
+  /** The git revision shown on the pages; default: asked of git in the root (a tree exported from git has none). */
+  gitRev?: string;
+  /** Build into `<out>/unstable/` instead of `<out>/<changelog version>/` (the working tree ahead of the newest release). */
+  unstable?: boolean;
   /** Passed to the write stage (tests make a step fail through it). */
   beforeSwap?: WriteHooks["beforeSwap"];
 }
@@ -54,6 +59,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   timings: StageTiming[];
   version?: string;
+  /** The folder written under the output folder: the version, or `unstable`. */
+  folder?: string;
   /** Files written into the version folder. */
   written: string[];
   /** Versions present after the build, newest first. */
@@ -148,6 +155,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (!entry && !ctx.changelog.diagnostics.length) diagnostics.push(error("changelog-no-entries", "CHANGELOG.rst has no release entry, so the build has no version.", { file: "CHANGELOG.rst" }));
   if (hasErrors(diagnostics) || !entry) return result({ outDir });
   const version = entry.version;
+  const folder = options.unstable ? UNSTABLE : version;
 
   // targets
   const targetName = options.target ?? DEFAULT_TARGET;
@@ -206,9 +214,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
 
   // page
-  const gitRev = variables.get("git_rev")?.text.trim() || "unknown";
+  const gitRev = options.gitRev ?? (variables.get("git_rev")?.text.trim() || "unknown");
+
+  // api: the merged Swagger documents and the event schemas, linked from every page
+  const { apiDump } = await import("../api-dump/index.ts");
+  const apiStarted = performance.now();
+  const dump = await apiDump(ctx, version);
+  diagnostics.push(...dump.diagnostics);
+  timings.push({ stage: "api", ms: performance.now() - apiStarted });
+
   const nav = (current: string): PageLink[] => [
     ...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })),
+    ...dump.groups.map((g) => ({ href: `api/${g}.json`, label: `${g} API (JSON)` })),
     { href: "../index.html", label: "All versions" },
   ];
   const pages = timed("page", () =>
@@ -217,7 +234,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       if (!document) return undefined;
       const page = guarded(plan.file, () => renderPage(
         document,
-        { file: plan.file, version, gitRev, nav: nav(plan.file) },
+        { file: plan.file, version: options.unstable ? `${UNSTABLE} (after ${version})` : version, gitRev, nav: nav(plan.file) },
         (line) => templated[i].originOf(line),
       ));
       if (page) diagnostics.push(...page.diagnostics);
@@ -230,6 +247,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const files = new Map<string, string | Buffer>();
   for (const page of pages) files.set(page!.file, page!.html);
   for (const [name, content] of themeAssets()) files.set(name, content);
+  for (const [name, content] of dump.files) files.set(name, content);
+  const info: VersionInfo = { name: folder, release: version, date: entry.date, rev: gitRev, pages: plans.map((p) => p.file) };
+  files.set(VERSION_INFO_FILE, versionInfoText(info));
   if (options.keepIntermediates) {
     plans.forEach((plan, i) => {
       const base = plan.file.replace(/\.html$/, "");
@@ -238,12 +258,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
   }
   const versions = timed("write", () =>
-    writeOutput(outDir, { version, files, merge: targetName !== DEFAULT_TARGET }, { versionsPage: (v) => versionsPage(v), beforeSwap: options.beforeSwap }),
+    writeOutput(outDir, { version: folder, files, merge: targetName !== DEFAULT_TARGET }, { versionsPage, beforeSwap: options.beforeSwap }),
   );
-  return result({ outDir, version, versions, written: [...files.keys()] });
+  return result({ outDir, version, folder, versions, written: [...files.keys()] });
 }
 
-/** The page listing every version present in the output folder. */
-export function versionsPage(versions: string[]): string {
-  return renderTheme("versions.njk", { versions, latest: versions[0] });
+/** The page listing every version present in the output folder, with the dates of their releases. */
+export function versionsPage(versions: string[], infos: VersionInfo[] = []): string {
+  const byName = new Map(infos.map((i) => [i.name, i]));
+  const latest = versions.find((v) => v !== UNSTABLE) ?? versions[0];
+  const entries = versions.map((v) => ({ name: v, date: byName.get(v)?.date ?? "", release: byName.get(v)?.release ?? v, latest: v === latest }));
+  return renderTheme("versions.njk", { versions, latest, entries });
 }

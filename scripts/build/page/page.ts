@@ -18,7 +18,7 @@ import { wrapTables } from "./tables.ts";
 export const THEME_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../templating/theme");
 
 /** Files of the theme copied beside every page. */
-export const THEME_ASSETS = ["theme.css", "theme.js"] as const;
+export const THEME_ASSETS = ["theme.css", "theme.js", "version-switcher.css", "version-switcher.js"] as const;
 
 export interface PageLink {
   href: string;
