@@ -46,8 +46,43 @@ export function diffSections(page: string, before: readonly PageSection[], after
       }
       const old = oldById.get(id)!;
       if (old.text === b.text) out.push({ page, id, title: b.title, depth: b.depth, status: "unchanged" });
-      else out.push({ page, id, title: b.title, depth: b.depth, status: "changed", parts: diffWordsWithSpace(old.text, b.text).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) });
+      else out.push({ page, id, title: b.title, depth: b.depth, status: "changed", parts: grouped(diffWordsWithSpace(old.text, b.text)) });
     }
   }
+  return out;
+}
+
+/**
+ * Joins the changes that only spaces separate, so that a replaced phrase reads as
+ * one deletion and one insertion ("<del>say</del><ins>tell the server</ins>")
+ * rather than alternating single words.
+ */
+export function grouped(parts: readonly TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  let del = "";
+  let ins = "";
+  const flush = () => {
+    // Spaces that end both sides are kept outside the marks.
+    const tail = del && ins ? (/\s*$/.exec(del)![0].length <= /\s*$/.exec(ins)![0].length ? /\s*$/.exec(del)![0] : /\s*$/.exec(ins)![0]) : "";
+    if (del) out.push({ value: del.slice(0, del.length - tail.length), removed: true });
+    if (ins) out.push({ value: ins.slice(0, ins.length - tail.length), added: true });
+    if (tail) out.push({ value: tail });
+    del = ins = "";
+  };
+  parts.forEach((p, i) => {
+    const next = parts[i + 1];
+    if (p.removed) del += p.value;
+    else if (p.added) ins += p.value;
+    else if ((del || ins) && /^\s+$/.test(p.value) && next && (next.added || next.removed)) {
+      del += p.value;
+      ins += p.value;
+    } else {
+      flush();
+      const last = out[out.length - 1];
+      if (last && !last.added && !last.removed) last.value += p.value;
+      else out.push({ value: p.value });
+    }
+  });
+  flush();
   return out;
 }
