@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["scripts/**/*.test.ts", "templating/**/*.test.ts"],
+    include: ["scripts/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -15,7 +15,7 @@ async function commandSpecs(): Promise<CommandSpec[]> {
   specs.push((await import("./diff/command.ts")).diffCommand);
   specs.push((await import("./serve/command.ts")).serveCommand);
   specs.push((await import("./bench/command.ts")).benchCommand);
-  specs.push((await import("../templating/sections/vars-command.ts")).varsCommand);
+  specs.push((await import("./variables/vars-command.ts")).varsCommand);
   return specs;
 }
 

@@ -1,7 +1,7 @@
 // Reporters: turn diagnostics into terminal text (with a code frame) or JSON.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Diagnostic, location } from "./diagnostics.ts";
+import { type Diagnostic, location } from "./diagnostics/diagnostic.ts";
 
 export interface TextReportOptions {
   root: string;

@@ -1,7 +1,7 @@
 // The files the build writes under `gen/<version>/api/`: one merged Swagger 2.0
 // document per API group (`<group>.json`) and every event schema
 // (`event-schemas.json`), with the diagnostics of merging and validating them.
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { CheckContext } from "../check/context.ts";
 import { eventDump, EVENTS_FILE } from "./event-dump.ts";
 import { mergeGroups } from "./merge-group.ts";

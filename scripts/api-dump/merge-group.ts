@@ -2,7 +2,7 @@
 // `client-server`): the paths of every file of the group joined, each prefixed
 // with its file's `basePath`, so the document's own basePath is `/`. The
 // loader has already inlined every `$ref`, so the result stands alone.
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../sources/pointer.ts";
 import { HTTP_METHODS, type SwaggerFile } from "../sources/swagger.ts";
 import { trace } from "../sources/refs.ts";

@@ -3,7 +3,7 @@
 // declared, ...) and no `$ref` left. It works on a copy, and never resolves
 // anything outside the document.
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { remainingRefs, type MergedGroup } from "./merge-group.ts";
 
 export async function validateMerged(merged: MergedGroup): Promise<Diagnostic[]> {

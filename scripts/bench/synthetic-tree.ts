@@ -13,9 +13,9 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import YAML from "yaml";
-import { splitSourceLines } from "../build/assemble.ts";
-import { loadTargets, resolveTarget } from "../build/targets.ts";
-import { findTitles } from "../build/titles.ts";
+import { splitSourceLines } from "../assemble/assemble.ts";
+import { loadTargets, resolveTarget } from "../sources/targets.ts";
+import { findTitles } from "../assemble/titles.ts";
 import { listFiles } from "../sources/list-files.ts";
 
 /** What the copy of a real tree holds (the folders and files the build reads). */

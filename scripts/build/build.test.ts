@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { listFiles } from "../sources/list-files.ts";
 import { runBuild } from "./build.ts";
-import { internalLinks } from "./page/link-check.ts";
+import { internalLinks } from "../page/link-check.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, "../..");

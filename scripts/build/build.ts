@@ -4,17 +4,17 @@
 // any of them is an error, so a failed build leaves the output as it was.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics.ts";
+import { countBySeverity, type Diagnostic, error, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { Check } from "../check/context.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 import { newestEntry } from "../sources/changelog.ts";
-import { assemble } from "./assemble.ts";
-import { renderPage, renderTheme, themeAssets, type PageLink } from "./page/page.ts";
-import { renderRst } from "./render-rst.ts";
-import { loadTargets, resolveTarget, type TargetFile, type TargetsConfig } from "./targets.ts";
-import { resolveRelativeTitles } from "./titles.ts";
-import { substituteVariables, usedVariables, type VariableValue } from "./variables.ts";
-import { writeOutput, type WriteHooks } from "./write-output.ts";
+import { assemble } from "../assemble/assemble.ts";
+import { renderPage, renderTheme, themeAssets, type PageLink } from "../page/page.ts";
+import { renderRst } from "../render/render-rst.ts";
+import { loadTargets, resolveTarget, type TargetFile, type TargetsConfig } from "../sources/targets.ts";
+import { resolveRelativeTitles } from "../assemble/titles.ts";
+import { substituteVariables, usedVariables, type VariableValue } from "../assemble/substitute.ts";
+import { writeOutput, type WriteHooks } from "../write/write-output.ts";
 import { UNSTABLE, VERSION_INFO_FILE, versionInfoText, type VersionInfo } from "../versions/version-info.ts";
 
 /** The sections stage (templating/sections' buildVariables). */
@@ -184,7 +184,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(diagnostics)) return result({ outDir, version });
 
   // sections
-  const buildVariables = options.buildVariables ?? (await import("../../templating/sections/index.ts")).buildVariables;
+  const buildVariables = options.buildVariables ?? (await import("../variables/index.ts")).buildVariables;
   const usedNames = new Set(assembled.flatMap((t) => usedVariables(t.text)));
   const { variables, diagnostics: variableDiagnostics } = timed("sections", () =>
     buildVariables(root, ctx.cache, { usedNames, relative: config.relativeTitleStyles }),

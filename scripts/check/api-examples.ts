@@ -1,6 +1,6 @@
 // Check 2: each body parameter's `schema.example` and each response's
 // `examples["application/json"]` parses as JSON and validates against its schema.
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { trace } from "../sources/refs.ts";
 import type { ApiExample } from "../sources/swagger.ts";
 import type { Check, CheckContext } from "./context.ts";

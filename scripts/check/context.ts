@@ -3,7 +3,7 @@
 // listed in ./checks.ts.
 import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CHANGELOG_FILE, type Changelog } from "../sources/changelog.ts";
 import type { DataFile } from "../sources/data-file.ts";
 import type { EventSchemaSet } from "../sources/event-schemas.ts";

@@ -2,7 +2,7 @@
 // of the same name in event-schemas/schema/v1 (`m.room.message#m.text` against
 // the `m.text` variant's schema of that name). An example without a schema is an
 // error; a schema without an example of its name is a warning.
-import { error, warning, type Diagnostic } from "../diagnostics.ts";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { EVENT_EXAMPLE_DIR, EVENT_SCHEMA_DIR } from "../sources/event-schemas.ts";
 import type { Check } from "./context.ts";
 import { exampleFromFile } from "./example-text.ts";

@@ -1,7 +1,7 @@
 // An example to validate, with a way to place a JSON pointer inside it in the
 // source file. A JSON example written as a YAML string is parsed with
 // ../sources/json-text.ts and its offsets mapped back through the YAML scalar.
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DataFile, Position } from "../sources/data-file.ts";
 import { JsonSyntaxError, parseJson } from "../sources/json-text.ts";
 import { getByPointer } from "../sources/pointer.ts";

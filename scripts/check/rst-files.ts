@@ -8,8 +8,8 @@
 // alone and go through the transforms too.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { rstDiagnostic } from "../build/rst-messages.ts";
-import { type Diagnostic, error } from "../diagnostics.ts";
+import { rstDiagnostic } from "../diagnostics/rst-messages.ts";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { parse, publishDoctree } from "../rst/index.ts";
 import { listFiles } from "../sources/list-files.ts";
 import type { Check } from "./context.ts";

@@ -1,5 +1,5 @@
 // Run every check over one spec tree.
-import { countBySeverity, error, sortDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { countBySeverity, error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { checks as defaultChecks } from "./checks.ts";
 import { createCheckContext, fileCount, type Check, type CheckContext } from "./context.ts";
 

@@ -1,7 +1,7 @@
 // Check 4: every file that holds a JSON schema is itself a valid draft-04 schema.
 // (Schemas written inside Swagger files are checked as part of the Swagger 2.0
 // document, whose schema object is draft-04's with Swagger's additions.)
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Check } from "./context.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
 

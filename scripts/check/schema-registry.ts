@@ -59,7 +59,8 @@ export function newDraft04(): Draft04Ajv {
 export const DRAFT04_META = "http://json-schema.org/draft-04/schema";
 
 /** Where compiled validators are kept between runs (inside the toolchain's node_modules). */
-export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.cache/matrix-doc");
+export { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 
 export class SchemaRegistry {
   private ajvInstance: Draft04Ajv | undefined;

@@ -5,7 +5,7 @@
 // reference itself: it never reads a file nor reaches the network. Its schema
 // is compiled once for all files, unlike `SwaggerParser.validate`.
 import { createRequire } from "node:module";
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../sources/pointer.ts";
 import { trace } from "../sources/refs.ts";
 import { HTTP_METHODS, type SwaggerFile } from "../sources/swagger.ts";

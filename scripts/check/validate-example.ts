@@ -1,6 +1,6 @@
 // Validate a located example against a schema and turn each failure into a
 // diagnostic at the failing value.
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LocatedExample } from "./example-text.ts";
 import type { SchemaAt, SchemaRegistry } from "./schema-registry.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";

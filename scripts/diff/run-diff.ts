@@ -4,7 +4,7 @@
 // section, and the report written as `gen/diff/<A>..<B>/index.html`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type Diagnostic, error } from "../diagnostics.ts";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { runBuild, type BuildResult } from "../build/build.ts";
 import { buildRevision } from "../history/build-revision.ts";
 import { prefixInRepo, repositoryTop } from "../history/git.ts";

@@ -1,7 +1,7 @@
 // What `matrix-doc diff` compares: each side is the working tree (`worktree`
 // or `.`), a release version such as `v0.1.0` (its tag, or the release found in
 // the changelog's history), or any git revision.
-import { type Diagnostic, error } from "../diagnostics.ts";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { resolveCommit } from "../history/git.ts";
 import { findReleases } from "../history/releases.ts";
 

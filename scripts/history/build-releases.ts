@@ -4,9 +4,9 @@
 // built on its own: one that fails is skipped and the others are still built.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Diagnostic, warning } from "../diagnostics.ts";
+import { type Diagnostic, warning } from "../diagnostics/diagnostic.ts";
 import { runBuild, type BuildResult } from "../build/build.ts";
-import { listVersions } from "../build/write-output.ts";
+import { listVersions } from "../write/write-output.ts";
 import { UNSTABLE } from "../versions/version-info.ts";
 import { buildRevision } from "./build-revision.ts";
 import { git } from "./git.ts";

@@ -3,7 +3,7 @@
 // index are never touched) and built there by this toolchain. A revision that
 // cannot be built is reported as skipped, with the reason, and nothing of it is
 // written.
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runBuild, type BuildResult } from "../build/build.ts";
 import { exportTree, git, GitError, removeTree, resolveCommit } from "./git.ts";
 

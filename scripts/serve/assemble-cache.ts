@@ -3,10 +3,10 @@
 // Files are joined exactly as `assemble` joins them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../diagnostics.ts";
-import { assemble } from "../build/assemble.ts";
-import { MappedText } from "../build/line-map.ts";
-import type { TargetFile, TitleStyles } from "../build/targets.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { assemble } from "../assemble/assemble.ts";
+import { MappedText } from "../diagnostics/line-map.ts";
+import type { TargetFile, TitleStyles } from "../sources/targets.ts";
 
 interface CachedFile {
   key: string;

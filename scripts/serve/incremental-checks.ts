@@ -5,7 +5,7 @@
 // kept with the text of every file it depends on (the file and what its `$ref`s
 // reach) and reused while none of them changed. Any check this file does not know
 // runs on the whole tree every time.
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { apiExamples } from "../check/api-examples.ts";
 import { changelog } from "../check/changelog.ts";
 import type { Check, CheckContext } from "../check/context.ts";

@@ -9,12 +9,12 @@
 //   - for an HTTP API, the titles of all endpoints are the same (a title can get a
 //     number when another file has the same method and path),
 //   - and the templates were not edited.
-import type { Diagnostic } from "../diagnostics.ts";
-import type { VariableValue } from "../build/variables.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { VariableValue } from "../assemble/substitute.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 import type { SwaggerFile } from "../sources/swagger.ts";
-import { findTitles } from "../build/titles.ts";
-import { type CatalogOptions, defineVariables, httpApiVariable, type LoadedSources, type VariableDefinition } from "../../templating/sections/catalog.ts";
+import { findTitles } from "../assemble/titles.ts";
+import { type CatalogOptions, defineVariables, httpApiVariable, type LoadedSources, type VariableDefinition } from "../variables/catalog.ts";
 import type { Sources } from "../sources/index.ts";
 import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
 

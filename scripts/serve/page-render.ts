@@ -4,9 +4,9 @@
 // stage's time. The rest is the build's own renderPage; the preview's tests
 // compare its pages with `matrix-doc build`'s.
 import { Element, Text, type Document } from "../rst/index.ts";
-import type { Origin } from "../build/line-map.ts";
-import { highlightCode } from "../build/page/highlight.ts";
-import { type PageInfo, type RenderedPage, renderPage } from "../build/page/page.ts";
+import type { Origin } from "../diagnostics/line-map.ts";
+import { highlightCode } from "../page/highlight.ts";
+import { type PageInfo, type RenderedPage, renderPage } from "../page/page.ts";
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

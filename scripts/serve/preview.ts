@@ -4,7 +4,7 @@
 // reload event (the build is fine) or the diagnostics overlay (it is not). The
 // pages are served from memory as soon as they are built, and written to the
 // output folder once the edits pause.
-import { listVersions } from "../build/write-output.ts";
+import { listVersions } from "../write/write-output.ts";
 import { PreviewServer } from "./server.ts";
 import { PreviewSession, type SessionBuild } from "./session.ts";
 import { SourceWatcher } from "./watcher.ts";

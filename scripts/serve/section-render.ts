@@ -18,11 +18,11 @@
 //   - its contents (the section tree with numbers and ids), and the page around
 //     the sections, are exactly the previous page's;
 //   - the new page's internal links all resolve.
-import { MappedText } from "../build/line-map.ts";
-import { internalLinks } from "../build/page/link-check.ts";
-import type { PageInfo } from "../build/page/page.ts";
-import { renderRst } from "../build/render-rst.ts";
-import { findTitles, type TitleLine } from "../build/titles.ts";
+import { MappedText } from "../diagnostics/line-map.ts";
+import { internalLinks } from "../page/link-check.ts";
+import type { PageInfo } from "../page/page.ts";
+import { renderRst } from "../render/render-rst.ts";
+import { findTitles, type TitleLine } from "../assemble/titles.ts";
 import { type HighlightMemo, renderPageWithMemo } from "./page-render.ts";
 
 /** What a previous whole rendering of a page left to build on. */

@@ -7,7 +7,7 @@ import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname } from "node:path";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from "./client-script.ts";
 import { requestSegments, resolveInside } from "./safe-path.ts";
 

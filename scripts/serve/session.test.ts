@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../build/build.ts";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { PreviewSession, type SessionBuild } from "./session.ts";
 import { copyRepositoryTree, type TempTree } from "./test-tree.ts";
 

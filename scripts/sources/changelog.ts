@@ -11,7 +11,7 @@
 // newest entry and fails with the same diagnostics.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export const CHANGELOG_FILE = "CHANGELOG.rst";
 

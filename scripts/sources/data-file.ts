@@ -7,7 +7,7 @@
 // ./parse-cache.ts keeps it between runs.
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mapLiteralOffset, type OffsetMap } from "./embedded-text.ts";
 import { JsonSyntaxError, parseJson } from "./json-text.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";

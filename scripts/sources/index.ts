@@ -5,7 +5,7 @@
 //
 // The models are read-only: dereferenced values share objects between the
 // places that reference the same schema.
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { loadChangelog, type Changelog } from "./changelog.ts";
 import type { DataFile, ParseMemo } from "./data-file.ts";
 import { listSchemaFiles, loadEventSchemas, type EventSchemaSet } from "./event-schemas.ts";

@@ -12,7 +12,7 @@
 // - a missing file or a pointer that names nothing is an error at the `$ref`.
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { error, type Diagnostic } from "../diagnostics.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DataFile, parseDataFile, type ParseMemo } from "./data-file.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";
 

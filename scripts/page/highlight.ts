@@ -1,0 +1,57 @@
+// Code examples highlighted at build time: a `.. code:: json` (or http, ...)
+// block, which the engine turns into a literal_block with classes
+// ["code", "json"], is replaced by the same <pre> with highlight.js's markup
+// inside; so is a plain `::` block that holds valid JSON. The text stays
+// escaped; nothing is highlighted in the browser.
+import hljs from "highlight.js/lib/core";
+import bash from "highlight.js/lib/languages/bash";
+import http from "highlight.js/lib/languages/http";
+import javascript from "highlight.js/lib/languages/javascript";
+import json from "highlight.js/lib/languages/json";
+import python from "highlight.js/lib/languages/python";
+import yaml from "highlight.js/lib/languages/yaml";
+import { Element, Text, type Document } from "../rst/index.ts";
+
+const LANGUAGES = { json, http, javascript, yaml, bash, python };
+for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** highlight.js's HTML for `code` in `language` (escaped text in spans); undefined for an unknown language. */
+export function highlightCode(code: string, language: string): string | undefined {
+  if (!hljs.getLanguage(language)) return undefined;
+  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+}
+
+/** Whether a plain literal block (`::`) holds a JSON object or array: such examples are highlighted as JSON too. */
+function isJson(text: string): boolean {
+  const t = text.trim();
+  if (!/^[[{]/.test(t)) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces every highlightable code block of the document by raw HTML; returns how many. */
+export function highlightCodeBlocks(document: Document): number {
+  let count = 0;
+  for (const block of document.findAll("literal_block")) {
+    const classes = block.classes;
+    const language = classes.includes("code") ? classes.find((c) => c !== "code" && hljs.getLanguage(c)) : isJson(block.astext()) ? "json" : undefined;
+    if (!language) continue;
+    // Only plain text blocks: one the engine has already split into tokens is left alone.
+    if (!block.children.every((c) => c instanceof Text)) continue;
+    const html = highlightCode(block.astext(), language)!;
+    const id = block.ids[0] ? ` id="${escapeAttr(block.ids[0])}"` : "";
+    const pre = `<pre class="${escapeAttr([...classes, "literal-block"].join(" "))}"${id}><code class="hljs language-${escapeAttr(language)}">${html}</code></pre>\n`;
+    const raw = new Element("raw", { format: "html", "xml:space": "preserve" }, [new Text(pre)]);
+    raw.source = block.source;
+    raw.line = block.line;
+    block.replaceSelf(raw);
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,94 @@
+// The page stage: a transformed doctree becomes a complete HTML page in our theme
+// (templating/theme/). Sections are numbered, endpoint titles get method badges,
+// code examples are highlighted and tables wrapped, all in the doctree; the engine
+// writes the body; the theme's page template adds the header, the table of
+// contents and the assets; then every internal link is checked.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import nunjucks from "nunjucks";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Document, toHtml } from "../rst/index.ts";
+import type { Origin } from "../diagnostics/line-map.ts";
+import { highlightCodeBlocks } from "./highlight.ts";
+import { checkInternalLinks, referenceLines } from "./link-check.ts";
+import { numberSections, type SectionEntry } from "./sections.ts";
+import { wrapTables } from "./tables.ts";
+
+export { THEME_DIR } from "../toolchain-paths.ts";
+import { THEME_DIR } from "../toolchain-paths.ts";
+
+/** Files of the theme copied beside every page. */
+export const THEME_ASSETS = ["theme.css", "theme.js", "version-switcher.css", "version-switcher.js"] as const;
+
+export interface PageLink {
+  href: string;
+  label: string;
+  current?: boolean;
+}
+
+export interface PageInfo {
+  /** The file name of the page in its version folder, e.g. `index.html`. */
+  file: string;
+  /** Shown in the header and the window title; default: the document's title. */
+  title?: string;
+  version: string;
+  gitRev: string;
+  /** Links to the other pages of the version and to the list of versions. */
+  nav: PageLink[];
+}
+
+export interface RenderedPage {
+  file: string;
+  html: string;
+  toc: SectionEntry[];
+  diagnostics: Diagnostic[];
+}
+
+let environment: nunjucks.Environment | undefined;
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+function theme(): nunjucks.Environment {
+  if (!environment) {
+    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(THEME_DIR, { noCache: true }), { autoescape: true, throwOnUndefined: true });
+    // Long paths in the contents may break after a slash, not in the middle of a word.
+    environment.addFilter("breakAfterSlashes", (value: string) => new nunjucks.runtime.SafeString(escapeHtml(value).replace(/\//g, "/<wbr>")));
+  }
+  return environment;
+}
+
+/** Renders a template of the theme (e.g. `page.njk`) with the given context. */
+export function renderTheme(template: string, context: object): string {
+  return theme().render(template, context);
+}
+
+/** The title of the document (its title node, or its first section's), as text. */
+export function documentTitle(document: Document, fallback: string): string {
+  const title = document.children.find((c) => c.tagname === "title") ?? document.findAll("title")[0];
+  return title ? title.astext().replace(/\s+/g, " ").trim() : fallback;
+}
+
+/**
+ * Decorates the document (numbers, badges, highlighting, table wrappers), writes
+ * it, wraps it in the page template and checks its internal links. `originOf`
+ * maps a line of the parsed text to its source, for link errors.
+ */
+export function renderPage(document: Document, info: PageInfo, originOf: (line: number) => Origin | undefined): RenderedPage {
+  const title = info.title ?? documentTitle(document, info.file);
+  const links = referenceLines(document);
+  const toc = numberSections(document);
+  highlightCodeBlocks(document);
+  wrapTables(document);
+  const body = toHtml(document);
+  const html = renderTheme("page.njk", { ...info, title, toc, body });
+  const diagnostics = checkInternalLinks(html, info.file, (fragment) => {
+    const line = links.get(fragment);
+    return line ? originOf(line) : undefined;
+  });
+  return { file: info.file, html, toc, diagnostics };
+}
+
+/** The theme's asset files, by name, to copy beside the pages. */
+export function themeAssets(): Map<string, string> {
+  return new Map(THEME_ASSETS.map((name) => [name, readFileSync(join(THEME_DIR, name), "utf8")]));
+}

@@ -1,0 +1,165 @@
+// specification/targets.yaml: which RST files make up each build target, in what
+// order and at what title depth; the title styles; the relative title styles that
+// generated sections use.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import { type DataFile, parseDataFile } from "./data-file.ts";
+
+export const TARGETS_FILE = "specification/targets.yaml";
+export const SPEC_DIR = "specification";
+
+export interface RelativeTitleStyles {
+  subtitle: string;
+  sametitle: string;
+  supertitle: string;
+}
+
+/** The title underline characters, outermost first. */
+export type TitleStyles = readonly string[];
+
+export interface TargetsConfig {
+  file: DataFile;
+  titleStyles: TitleStyles;
+  relativeTitleStyles: RelativeTitleStyles;
+  targetNames: string[];
+  groupNames: string[];
+}
+
+/** One RST file of a target, with the title depth it is placed at. */
+export interface TargetFile {
+  /** Path relative to the spec root, e.g. `specification/modules/push.rst`. */
+  path: string;
+  depth: number;
+}
+
+function at(file: DataFile, pointer: string): Partial<Diagnostic> {
+  const pos = file.position(file.offsetOf(pointer));
+  return { file: file.path, line: pos.line, column: pos.column, pointer };
+}
+
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+
+export function loadTargets(root: string): { config?: TargetsConfig; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    text = readFileSync(join(root, TARGETS_FILE), "utf8");
+  } catch (e) {
+    return {
+      diagnostics: [error("targets-unreadable", `Cannot read ${TARGETS_FILE} (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { file: TARGETS_FILE })],
+    };
+  }
+  const parsed = parseDataFile(TARGETS_FILE, join(root, TARGETS_FILE), text, "yaml");
+  if (!parsed.file) return { diagnostics: parsed.diagnostics };
+  const file = parsed.file;
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const value = file.value as Record<string, unknown> | null;
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    return { diagnostics: [error("targets-invalid", `${TARGETS_FILE} must be a mapping with "targets", "groups" and "title_styles".`, { file: TARGETS_FILE, line: 1 })] };
+  }
+  const styles = value.title_styles;
+  if (!isStringList(styles) || styles.length === 0 || styles.some((s) => s.length !== 1)) {
+    diagnostics.push(error("targets-invalid", `"title_styles" must be a list of single characters, outermost first.`, at(file, "/title_styles")));
+  } else if (new Set(styles).size !== styles.length) {
+    diagnostics.push(error("targets-invalid", `"title_styles" lists a character twice.`, at(file, "/title_styles")));
+  }
+  const rel = value.relative_title_styles as Record<string, unknown> | undefined;
+  const relative: RelativeTitleStyles = { subtitle: "<", sametitle: "/", supertitle: ">" };
+  if (rel !== undefined) {
+    if (!rel || typeof rel !== "object") {
+      diagnostics.push(error("targets-invalid", `"relative_title_styles" must map subtitle, sametitle and supertitle to characters.`, at(file, "/relative_title_styles")));
+    } else {
+      for (const key of ["subtitle", "sametitle", "supertitle"] as const) {
+        const c = rel[key];
+        if (typeof c !== "string" || c.length !== 1) {
+          diagnostics.push(error("targets-invalid", `"relative_title_styles.${key}" must be one character.`, at(file, `/relative_title_styles/${key}`)));
+        } else relative[key] = c;
+      }
+    }
+  }
+  const targets = value.targets as Record<string, unknown> | undefined;
+  if (!targets || typeof targets !== "object" || Array.isArray(targets)) {
+    diagnostics.push(error("targets-invalid", `"targets" must map target names to {files: [...]}.`, at(file, "/targets")));
+  }
+  const groups = (value.groups ?? {}) as Record<string, unknown>;
+  if (typeof groups !== "object" || Array.isArray(groups)) {
+    diagnostics.push(error("targets-invalid", `"groups" must map group names to lists of files.`, at(file, "/groups")));
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  return {
+    config: {
+      file,
+      titleStyles: styles as string[],
+      relativeTitleStyles: relative,
+      targetNames: Object.keys(targets!),
+      groupNames: Object.keys(groups),
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * The files of a target in order, with their depths. Entries are a path, `group:NAME`,
+ * or a map `{depth: path-or-group}`; depths add up through groups.
+ */
+export function resolveTarget(config: TargetsConfig, name: string): { files: TargetFile[]; diagnostics: Diagnostic[] } {
+  const file = config.file;
+  const value = file.value as { targets: Record<string, { files?: unknown }>; groups?: Record<string, unknown> };
+  const diagnostics: Diagnostic[] = [];
+  const files: TargetFile[] = [];
+  const target = value.targets[name];
+  if (!target) {
+    const known = config.targetNames.join(", ") || "none";
+    return { files, diagnostics: [error("unknown-target", `There is no target "${name}" in ${TARGETS_FILE} (targets: ${known}).`, at(file, "/targets"))] };
+  }
+  if (!Array.isArray(target.files)) {
+    return { files, diagnostics: [error("targets-invalid", `Target "${name}" needs a list "files".`, at(file, `/targets/${name}`))] };
+  }
+
+  const visit = (entry: unknown, depth: number, pointer: string, groupStack: string[]): void => {
+    if (typeof entry === "string") {
+      if (entry.startsWith("group:")) {
+        const groupName = entry.slice("group:".length).trim();
+        const group = value.groups?.[groupName];
+        if (group === undefined) {
+          const known = config.groupNames.join(", ") || "none";
+          diagnostics.push(error("unknown-group", `There is no group "${groupName}" in ${TARGETS_FILE} (groups: ${known}).`, at(file, pointer)));
+          return;
+        }
+        if (groupStack.includes(groupName)) {
+          diagnostics.push(error("group-cycle", `Group "${groupName}" includes itself (${[...groupStack, groupName].join(" → ")}).`, at(file, pointer)));
+          return;
+        }
+        if (!Array.isArray(group)) {
+          diagnostics.push(error("targets-invalid", `Group "${groupName}" must be a list of files.`, at(file, `/groups/${groupName}`)));
+          return;
+        }
+        group.forEach((g, i) => visit(g, depth, `/groups/${groupName}/${i}`, [...groupStack, groupName]));
+        return;
+      }
+      files.push({ path: `${SPEC_DIR}/${entry}`, depth });
+      return;
+    }
+    if (entry && typeof entry === "object" && !Array.isArray(entry)) {
+      const keys = Object.keys(entry).sort((a, b) => Number(a) - Number(b));
+      for (const key of keys) {
+        const d = Number(key);
+        if (!Number.isInteger(d) || d < 0) {
+          diagnostics.push(error("targets-invalid", `"${key}" is not a title depth: use a whole number such as 1.`, at(file, pointer)));
+          continue;
+        }
+        visit((entry as Record<string, unknown>)[key], depth + d, `${pointer}/${key}`, groupStack);
+      }
+      return;
+    }
+    if (Array.isArray(entry)) {
+      entry.forEach((e, i) => visit(e, depth, `${pointer}/${i}`, groupStack));
+      return;
+    }
+    diagnostics.push(error("targets-invalid", `A file entry must be a path, "group:NAME" or {depth: path}.`, at(file, pointer)));
+  };
+  target.files.forEach((entry, i) => visit(entry, 0, `/targets/${name}/files/${i}`, []));
+  return { files, diagnostics };
+}
