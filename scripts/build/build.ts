@@ -217,7 +217,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const gitRev = options.gitRev ?? (variables.get("git_rev")?.text.trim() || "unknown");
 
   // api: the merged Swagger documents and the event schemas, linked from every page
-  const { apiDump } = await import("../api-dump/index.ts");
+  const { apiDump, apiLinks } = await import("../api-dump/index.ts");
   const apiStarted = performance.now();
   const dump = await apiDump(ctx, version);
   diagnostics.push(...dump.diagnostics);
@@ -225,7 +225,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const nav = (current: string): PageLink[] => [
     ...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })),
-    ...dump.groups.map((g) => ({ href: `api/${g}.json`, label: `${g} API (JSON)` })),
+    ...apiLinks(dump.groups),
     { href: "../index.html", label: "All versions" },
   ];
   const pages = timed("page", () =>

@@ -27,6 +27,8 @@ import { loadSources, type Sources } from "../sources/index.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
 import { clearTemplateCache } from "../variables/render.ts";
 import { AssembleCache } from "./assemble-cache.ts";
+import { apiDumpFiles, apiGroups, apiLinks } from "../api-dump/index.ts";
+import { VERSION_INFO_FILE, versionInfoText, type VersionInfo } from "../versions/version-info.ts";
 import { IncrementalChecks } from "./incremental-checks.ts";
 import { IncrementalVariables } from "./incremental-variables.ts";
 import { HighlightMemo, renderPageWithMemo } from "./page-render.ts";
@@ -87,7 +89,7 @@ export class PreviewSession {
   private readonly pageCache = new Map<string, CachedPage>();
   private loadedPaths = "";
   /** The last build without errors. */
-  lastGood: { version: string; pages: Map<string, string> } | undefined;
+  lastGood: { version: string; pages: Map<string, string>; sources?: Sources; info?: VersionInfo } | undefined;
 
   constructor(options: SessionOptions) {
     this.root = options.root;
@@ -197,7 +199,7 @@ export class PreviewSession {
 
     // rst + page, for the pages whose text changed
     const gitRev = built.variables.get("git_rev")?.text.trim() || "unknown";
-    const nav = (current: string): PageLink[] => [...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })), { href: "../index.html", label: "All versions" }];
+    const nav = (current: string): PageLink[] => [...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })), ...apiLinks(apiGroups(sources.swagger)), { href: "../index.html", label: "All versions" }];
     const pages = new Map<string, string>();
     timed("rst+page", () => {
       plans.forEach((plan, i) => {
@@ -234,7 +236,7 @@ export class PreviewSession {
 
     const previous = this.lastGood?.version === version ? this.lastGood.pages : undefined;
     const changedPages = [...pages].filter(([file, html]) => previous?.get(file) !== html).map(([file]) => file);
-    this.lastGood = { version, pages };
+    this.lastGood = { version, pages, sources, info: { name: version, release: version, date: newestEntry(sources.changelog)?.date ?? "", rev: gitRev, pages: plans.map((p) => p.file) } };
     return result({ version, pages, changedPages });
   }
 
@@ -243,6 +245,9 @@ export class PreviewSession {
     if (!this.lastGood) return;
     const files = new Map<string, string | Buffer>(this.lastGood.pages);
     for (const [name, content] of themeAssets()) files.set(name, content);
+    // The merged API descriptions and version.json, as the build writes them.
+    if (this.lastGood.sources) for (const [name, content] of apiDumpFiles(this.lastGood.sources, this.lastGood.version).files) files.set(name, content);
+    if (this.lastGood.info) files.set(VERSION_INFO_FILE, versionInfoText(this.lastGood.info));
     writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== DEFAULT_TARGET }, { versionsPage });
   }
 }
