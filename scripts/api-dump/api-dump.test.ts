@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runBuild, type BuildResult } from "../build/build.ts";
-import { createCheckContext } from "../check/context.ts";
+import { loadSources } from "../sources/index.ts";
 import { apiDump } from "./index.ts";
 import { remainingRefs } from "./merge-group.ts";
 
@@ -51,7 +51,7 @@ describe("apiDump", () => {
     cpSync(MINI_TREE, root, { recursive: true });
     const copy = readFileSync(join(root, "api/client-server/v1/typing.yaml"), "utf8").replace("Typing API", "Typing API again");
     writeFileSync(join(root, "api/client-server/v1/typing-again.yaml"), copy);
-    const dump = await apiDump(createCheckContext(root, { cacheDir: undefined }), "v1.2.3");
+    const dump = await apiDump(loadSources(root), "v1.2.3");
     const codes = dump.diagnostics.map((d) => [d.code, d.file, d.line]);
     expect(codes).toContainEqual(["api-merge-duplicate", "api/client-server/v1/typing.yaml", 22]);
     const doc = JSON.parse(dump.files.get("api/client-server.json")!);

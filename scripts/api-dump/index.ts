@@ -1,17 +1,17 @@
 // The files the build writes under `gen/<version>/api/`: one merged Swagger 2.0
 // document per API group (`<group>.json`) and every event schema
-// (`event-schemas.json`), with the diagnostics of merging and validating them;
-// and the links to them that every page carries.
+// (`event-schemas.json`), with the diagnostics of merging and validating them.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EventSchemaSet } from "../sources/event-schemas.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 import type { SwaggerFile } from "../sources/swagger.ts";
 import { eventDump, EVENTS_FILE } from "./event-dump.ts";
-import { groupOf, mergeGroups, type MergedGroup } from "./merge-group.ts";
+import { mergeGroups, type MergedGroup } from "./merge-group.ts";
 import { validateMerged } from "./validate.ts";
 
-export const API_DIR = "api";
 export { EVENTS_FILE } from "./event-dump.ts";
+export { API_DIR, apiGroups, apiLinks } from "./links.ts";
+import { API_DIR } from "./links.ts";
 
 export interface ApiSources {
   cache: SourceCache;
@@ -25,16 +25,6 @@ export interface ApiDump {
   /** The groups written, e.g. `client-server`. */
   groups: string[];
   diagnostics: Diagnostic[];
-}
-
-/** The API groups of the tree, sorted (what the pages link to). */
-export function apiGroups(swagger: readonly SwaggerFile[]): string[] {
-  return [...new Set(swagger.map((s) => groupOf(s.file.path)))].sort();
-}
-
-/** Links from a page to the merged documents, for its navigation. */
-export function apiLinks(groups: readonly string[]): { href: string; label: string }[] {
-  return groups.map((g) => ({ href: `${API_DIR}/${g}.json`, label: `${g} API (JSON)` }));
 }
 
 function dumpFiles(sources: ApiSources, version: string, merged: MergedGroup[]): Map<string, string> {

@@ -20,10 +20,12 @@ export interface MergedGroup {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** The group of a Swagger file: the folder under `api/` it sits in (files directly in `api/` form the group `api`). */
+/** The group of a Swagger file: the folder under an `api/` folder it sits in (`api/client-server/v1/rooms.yaml` → `client-server`); else the folder holding it. */
 export function groupOf(path: string): string {
   const parts = path.split("/");
-  return parts.length > 2 ? parts[1] : "api";
+  const at = parts.lastIndexOf("api");
+  if (at !== -1 && parts.length > at + 2) return parts[at + 1];
+  return parts.length > 1 ? parts[parts.length - 2] : "api";
 }
 
 function title(group: string): string {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
-import type { TargetFile, TitleStyles } from "../sources/targets.ts";
+import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
 import { shiftTitles } from "./titles.ts";
 
 /** Splits file text into lines whatever its newline convention; a final newline adds no empty line. */
@@ -15,7 +15,14 @@ export function splitSourceLines(text: string): string[] {
 }
 
 /** Reads, shifts and joins the files of a target. Files are separated by one blank line. */
-export function assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, readText: (path: string) => string = (p) => readFileSync(join(root, p), "utf8")): { text: MappedText; diagnostics: Diagnostic[] } {
+export function assemble(
+  root: string,
+  files: readonly TargetFile[],
+  styles: TitleStyles,
+  relative?: RelativeTitleStyles,
+  readText: (path: string) => string = (p) => readFileSync(join(root, p), "utf8"),
+): { text: MappedText; diagnostics: Diagnostic[] } {
+  const relativeChars = relative ? [relative.subtitle, relative.sametitle, relative.supertitle] : [];
   const text = new MappedText();
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
@@ -32,7 +39,7 @@ export function assemble(root: string, files: readonly TargetFile[], styles: Tit
       continue;
     }
     const lines = splitSourceLines(content);
-    diagnostics.push(...shiftTitles(lines, f.path, f.depth, styles));
+    diagnostics.push(...shiftTitles(lines, f.path, f.depth, styles, relativeChars));
     // A blank line between files, so that a file ending without one cannot glue its
     // last paragraph to the next file's first line.
     if (text.lines.length && text.lines[text.lines.length - 1].trim() !== "") {

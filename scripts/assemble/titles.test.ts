@@ -54,13 +54,20 @@ describe("shiftTitles", () => {
 describe("resolveRelativeTitles", () => {
   const mapped = (lines: string[]) => new MappedText(lines, lines.map((_, i) => ({ file: "x.rst", line: i + 1 })));
 
-  it("resolves sub-, same- and super-titles against the title where they land", () => {
-    const text = mapped(["Section", "-------", "", "GET /a", "<<<<<<", "", "Request", "<<<<<<<", "", "GET /b", ">>>>>>", "", "POST /c", "///////"]);
+  it("resolves sub-, same- and super-titles against the last real title, never against another relative one", () => {
+    const text = mapped(["Section", "-------", "", "GET /a", "<<<<<<", "", "Request", "<<<<<<<", "", "GET /b", ">>>>>>", "", "POST /c", "///////", "", "Real", "~~~~", "", "Sub", "<<<"]);
     expect(resolveRelativeTitles(text, STYLES, REL)).toEqual([]);
     expect(text.lines[4]).toBe("~~~~~~");
-    expect(text.lines[7]).toBe("+++++++");
-    expect(text.lines[10]).toBe("~~~~~~");
-    expect(text.lines[13]).toBe("~~~~~~~");
+    expect(text.lines[7]).toBe("~~~~~~~");
+    expect(text.lines[10]).toBe("======");
+    expect(text.lines[13]).toBe("-------");
+    expect(text.lines[19]).toBe("+++");
+  });
+
+  it("makes consecutive generated sections under one title siblings (one variable after another)", () => {
+    const text = mapped(["Room Events", "-----------", "", "m.room.aliases", "<<<<<<<<<<<<<<", "", "text", "", "m.room.canonical_alias", "<<<<<<<<<<<<<<<<<<<<<<", "", "m.room.create", "<<<<<<<<<<<<<", "", "m.room.join_rules", "<<<<<<<<<<<<<<<<<", "", "m.room.member", "<<<<<<<<<<<<<", "", "m.room.power_levels", "<<<<<<<<<<<<<<<<<<<"]);
+    expect(resolveRelativeTitles(text, STYLES, REL)).toEqual([]);
+    expect([4, 9, 12, 15, 18, 21].map((i) => text.lines[i][0])).toEqual(["~", "~", "~", "~", "~", "~"]);
   });
 
   it("reports a generated title deeper than the title styles allow, at its origin", () => {

@@ -54,13 +54,14 @@ function restyle(line: string, char: string): string {
  * its own top level; going deeper by more than one level at a time, or past the
  * last title style, is an error at the title's line.
  */
-export function shiftTitles(lines: string[], file: string, depth: number, styles: TitleStyles): Diagnostic[] {
+export function shiftTitles(lines: string[], file: string, depth: number, styles: TitleStyles, relativeChars: readonly string[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let offset: number | undefined;
   let previous = 0;
   for (const t of findTitles(lines)) {
     const where = { file, line: t.underline + 1, column: 1 };
     const level = styles.indexOf(t.char);
+    if (level < 0 && relativeChars.includes(t.char)) continue;
     if (level < 0) {
       diagnostics.push(error("title-style-unknown", `The title underline "${t.char}" is not one of the title styles ${styles.map((s) => `"${s}"`).join(", ")} in specification/targets.yaml.`, where));
       continue;
@@ -98,9 +99,13 @@ export function shiftTitles(lines: string[], file: string, depth: number, styles
 }
 
 /**
- * Replaces the relative title characters of generated sections by real ones: a
- * subtitle goes one level below the title before it, a sametitle at its level, a
- * supertitle one above. Errors are reported at the line's origin.
+ * Replaces the relative title characters (`relative_title_styles`) by real ones.
+ * A relative title is relative to the last *real* title before it in the
+ * assembled text, never to another relative one: a subtitle goes one level below
+ * that title, a sametitle at its level, a supertitle one above. So consecutive
+ * generated sections, or consecutive variables under one title, are siblings.
+ * Hand-written prose may use the relative characters too. Errors are reported at
+ * the line's origin.
  */
 export function resolveRelativeTitles(text: MappedText, styles: TitleStyles, relative: RelativeTitleStyles): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -129,7 +134,7 @@ export function resolveRelativeTitles(text: MappedText, styles: TitleStyles, rel
       continue;
     }
     lines[i] = restyle(lines[i], styles[level]);
-    current = level;
+    if (i >= 2 && adornmentChar(lines[i - 2]) === c) lines[i - 2] = restyle(lines[i - 2], styles[level]);
   }
   return diagnostics;
 }

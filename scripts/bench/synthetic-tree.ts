@@ -16,14 +16,14 @@ import YAML from "yaml";
 import { splitSourceLines } from "../assemble/assemble.ts";
 import { loadTargets, resolveTarget } from "../sources/targets.ts";
 import { findTitles } from "../assemble/titles.ts";
-import { listFiles } from "../sources/list-files.ts";
+import { listFiles } from "../spec-layout.ts";
 
 /** What the copy of a real tree holds (the folders and files the build reads). */
 export const TREE_ENTRIES = ["api", "event-schemas", "specification", "supporting-docs", "drafts", "CHANGELOG.rst"];
 
 const API_DIRS = ["api/client-server/v1", "api/client-server/v2_alpha"];
 
-/** Copies a Swagger file with every path prefixed by `/<tag>` (and `x-alias` links to the new sections). */
+/** Copies a Swagger file with every path prefixed by `/<tag>`, every operationId suffixed with `_<tag>` (they are unique within an API), and `x-alias` links to the new sections. */
 export function copySwagger(text: string, tag: string): string {
   const doc = YAML.parseDocument(text);
   const paths = doc.get("paths");
@@ -36,6 +36,9 @@ export function copySwagger(text: string, tag: string): string {
   }
   YAML.visit(doc, {
     Pair(_key, pair) {
+      if (YAML.isScalar(pair.key) && pair.key.value === "operationId" && YAML.isScalar(pair.value) && typeof pair.value.value === "string") {
+        pair.value.value = `${pair.value.value}_${tag}`;
+      }
       if (YAML.isScalar(pair.key) && pair.key.value === "canonical-link" && YAML.isScalar(pair.value) && typeof pair.value.value === "string") {
         pair.value.value = pair.value.value.replace(new RegExp(`^([a-z]+-${baseSlug})-`), `$1-${tag}-`);
       }

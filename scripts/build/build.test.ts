@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { listFiles } from "../sources/list-files.ts";
+import { listFiles } from "../spec-layout.ts";
 import { runBuild } from "./build.ts";
 import { internalLinks } from "../page/link-check.ts";
 
@@ -106,7 +106,7 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     writeFileSync(changelog, readFileSync(changelog, "utf8").replace("v1.2.3 (2020-01-02)", "v1.2.x (2020-01-02)"));
     const r = cli(["build", "--root", root]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/CHANGELOG\.rst:1:\d+: error .*\[changelog-version\]/);
+    expect(r.stderr).toMatch(/CHANGELOG\.rst:1:\d+: error .*\[changelog-title\]/);
     expect(r.stderr).toContain("nothing was written");
     expect(snapshot(join(root, "gen"))).toEqual(before);
     expect(readdirSync(join(root, "gen")).filter((n) => n.startsWith("."))).toEqual([]);
@@ -170,7 +170,7 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
   it("prints the time of each stage with --verbose", () => {
     const root = copyFixture();
     const r = cli(["build", "--root", root, "--out", join(root, "..", "out"), "--verbose"]);
-    for (const stage of ["load", "check", "assemble", "sections", "rst", "page", "write"]) expect(r.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+\\d+ ms$`, "m"));
+    for (const stage of ["load", "check", "assemble", "variables", "substitute", "rst\\+page", "write"]) expect(r.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+\\d+ ms$`, "m"));
   });
 });
 

@@ -14,9 +14,11 @@ export const buildCommand: CommandSpec = {
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
+    cmd.option("--strict", "treat every warning as an error");
     cmd.option("--rev <rev>", "build the tree as it was at a git revision (tag, branch or commit)");
     cmd.option("--releases", "build every release of the git history not yet in the output folder, and the working tree as unstable when it is ahead");
     cmd.option("--tag-pattern <glob>", "tags naming releases, for --releases", "v*");
+    cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
   },
   async run(options) {
     const started = performance.now();
@@ -33,6 +35,8 @@ export const buildCommand: CommandSpec = {
       out: options.out ? resolve(String(options.out)) : undefined,
       target: String(options.target ?? "main"),
       keepIntermediates: Boolean(options.keepIntermediates),
+      allowRaw: Boolean(options.allowRaw),
+      strict: Boolean(options.strict),
       debug: Boolean(options.debug),
     });
     const color = Boolean(process.stderr.isTTY);

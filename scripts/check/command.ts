@@ -1,24 +1,41 @@
 // `matrix-doc check`: load the spec sources and check them (Swagger validity,
-// examples against their schemas, schemas against draft-04, CHANGELOG titles).
-// Exit 0 when there is no error (warnings alone pass), 1 on errors, 2 on usage errors.
+// operationIds, examples against their schemas, schemas against draft-04,
+// changelog titles, the RST as the build sees it, the RST that is not built).
+// Exit 0 when there is no error (warnings alone pass, unless --strict), 1 on
+// errors, 2 on usage errors.
 import { Option, type Command } from "commander";
 import { type CommandSpec, rootFolder } from "../command.ts";
 
 export const checkCommand: CommandSpec = {
   name: "check",
-  description: "Check the spec sources: Swagger files, examples against their schemas, schemas, CHANGELOG.rst.",
+  description: "Check the spec sources: Swagger files, examples against their schemas, schemas, changelogs, and the RST as the build sees it.",
   configure(cmd: Command) {
     cmd.addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
     cmd.option("--no-cache", "compile every schema afresh instead of reusing node_modules/.cache/matrix-doc");
+    cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built", "main");
+    cmd.option("--strict", "treat every warning as an error");
+    cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
+    cmd.option("--list", "print what was found (Swagger files, examples, schemas, changelogs, RST files) and check nothing");
   },
   async run(options) {
     const started = performance.now();
     const root = rootFolder(options, "check");
     if (!root) return 2;
     // Loaded here rather than at the top so that `--help` stays quick.
+    if (options.list) {
+      const { listSources } = await import("./list.ts");
+      process.stdout.write(listSources(root, options.format === "json" ? "json" : "text"));
+      return 0;
+    }
     const { runChecks } = await import("./run.ts");
     const { formatJson, formatText } = await import("../report.ts");
-    const result = runChecks(root, { debug: Boolean(options.debug), cacheDir: options.cache === false ? null : undefined });
+    const result = runChecks(root, {
+      debug: Boolean(options.debug),
+      cacheDir: options.cache === false ? null : undefined,
+      target: String(options.target ?? "main"),
+      strict: Boolean(options.strict),
+      allowRaw: Boolean(options.allowRaw),
+    });
     const { summary } = result;
     if (options.format === "json") {
       process.stdout.write(formatJson({ ...summary }, result.diagnostics) + "\n");

@@ -1,28 +1,12 @@
-// What every check gets: the spec tree loaded once (files, `$ref`s, models) and
-// the shared schema registry. A check is a plain function `(ctx) => Diagnostic[]`
-// listed in ./checks.ts.
-import { existsSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+// What every check gets: the loaded sources (the load stage's one `Sources`
+// model) and the shared schema registry. A check is a plain function
+// `(ctx) => Diagnostic[]` listed in ./checks.ts.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CHANGELOG_FILE, type Changelog } from "../sources/changelog.ts";
-import type { DataFile } from "../sources/data-file.ts";
-import type { EventSchemaSet } from "../sources/event-schemas.ts";
-import { loadSources } from "../sources/index.ts";
-import { ParseCache } from "../sources/parse-cache.ts";
-import type { SourceCache } from "../sources/source-cache.ts";
-import type { SwaggerFile } from "../sources/swagger.ts";
+import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA } from "./swagger.ts";
 
-export interface CheckContext {
-  /** Real path of the spec tree's root. */
-  root: string;
-  cache: SourceCache;
-  swagger: SwaggerFile[];
-  events: EventSchemaSet;
-  /** Files that hold a JSON schema on their own (event schemas, `api/**\/definitions/**`). */
-  schemaFiles: DataFile[];
-  changelog: Changelog;
+export interface CheckContext extends Sources {
   schemas: SchemaRegistry;
   /** Checks count the examples they validate here. */
   counts: { examples: number };
@@ -31,28 +15,28 @@ export interface CheckContext {
 export type Check = (ctx: CheckContext) => Diagnostic[];
 
 export interface ContextOptions {
-  /** Folder for parsed YAML and compiled validators kept between runs; undefined to redo both every time. */
+  /** Folder for compiled validators kept between runs; undefined to compile afresh every time. */
   cacheDir?: string;
 }
 
-export function createCheckContext(root: string, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
-  const parseCache = options.cacheDir ? new ParseCache(options.cacheDir, realpathSync(root)) : undefined;
-  // The changelog's own diagnostics come from the changelog check, the cache's from the runner.
-  const { cache, swagger, events, schemaFiles, changelog } = loadSources(root, { memo: parseCache });
-  parseCache?.save();
-  const schemas = new SchemaRegistry(cache, options.cacheDir);
+/** A registry with every schema the checks will validate against compiled in one go (from the on-disk cache when it can). */
+export function prepareSchemas(sources: Sources, cacheDir: string | undefined): SchemaRegistry {
+  const schemas = new SchemaRegistry(sources.cache, cacheDir);
   addSwaggerSchema(schemas);
-  // Every schema the checks will validate against, compiled in one go.
   schemas.prepare([
     SWAGGER2_SCHEMA,
     DRAFT04_META,
-    ...swagger.flatMap((s) => s.endpoints.flatMap((e) => e.examples.flatMap((x) => (x.schema ? [schemas.keyOf(x.schema)] : [])))),
-    ...events.examples.flatMap((x) => (x.schema ? [schemas.keyOf({ file: x.schema.file, pointer: "" })] : [])),
+    ...sources.swagger.flatMap((s) => s.endpoints.flatMap((e) => e.examples.flatMap((x) => (x.schema ? [schemas.keyOf(x.schema)] : [])))),
+    ...sources.events.examples.flatMap((x) => (x.schema ? [schemas.keyOf({ file: x.schema.file, pointer: "" })] : [])),
   ]);
-  return { root: cache.root, cache, swagger, events, schemaFiles, changelog, schemas, counts: { examples: 0 } };
+  return schemas;
+}
+
+export function createCheckContext(sources: Sources, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
+  return { ...sources, schemas: prepareSchemas(sources, options.cacheDir), counts: { examples: 0 } };
 }
 
 /** Number of source files the check read (or tried to read). */
-export function fileCount(ctx: CheckContext): number {
-  return ctx.cache.attemptedFiles() + (existsSync(join(ctx.root, CHANGELOG_FILE)) ? 1 : 0);
+export function fileCount(sources: Sources): number {
+  return sources.cache.attemptedFiles() + sources.layout.changelogs.length + sources.layout.rstFiles.length;
 }

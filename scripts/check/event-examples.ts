@@ -1,41 +1,62 @@
-// Check 3: each file in event-schemas/examples/v1 validates against the schema
-// of the same name in event-schemas/schema/v1 (`m.room.message#m.text` against
-// the `m.text` variant's schema of that name). An example without a schema is an
-// error; a schema without an example of its name is a warning.
+// Check 3: each event example validates against the schema of its own name, or,
+// for a variant (`m.room.member#invite`, `m.room.member$invite`) without a schema
+// of its own, against its event type's schema. An example without either is an
+// error; a schema without an example (its own or a variant's) is a warning; a
+// tree with event schemas but no example at all is an error, so that a layout
+// the tool does not know is never passed over in silence.
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { EVENT_EXAMPLE_DIR, EVENT_SCHEMA_DIR } from "../sources/event-schemas.ts";
-import type { Check } from "./context.ts";
-import { exampleFromFile } from "./example-text.ts";
+import { trace } from "../sources/refs.ts";
+import type { EventExample } from "../sources/event-schemas.ts";
+import type { Check, CheckContext } from "./context.ts";
+import type { LocatedExample } from "./example-text.ts";
 import { validateExample } from "./validate-example.ts";
 
 export const eventExamples: Check = (ctx) => {
   const out: Diagnostic[] = [];
-  const { schemas, examples, unloadedExamples } = ctx.events;
+  const { schemas, examples, unloadedExamples, exampleDirs } = ctx.events;
   ctx.counts.examples += unloadedExamples.length;
   for (const example of examples) {
     ctx.counts.examples++;
     if (!example.schema) {
-      out.push(
-        error("example-without-schema", `There is no schema \`${example.name}\` in ${EVENT_SCHEMA_DIR} for this example.`, {
-          file: example.file.path,
-          line: 1,
-          column: 1,
-        }),
-      );
+      const wanted = example.variant ? `\`${example.name}\` or \`${example.type}\`` : `\`${example.name}\``;
+      out.push(error("example-without-schema", `There is no event schema ${wanted} for this example.`, { file: example.file.path, line: 1, column: 1 }));
       continue;
     }
-    out.push(...validateExample(ctx.schemas, { file: example.schema.file, pointer: "" }, exampleFromFile(example.file)));
-  }
-  const names = [...examples.map((e) => e.name), ...unloadedExamples];
-  for (const schema of schemas) {
-    if (names.includes(schema.name)) continue;
-    out.push(
-      warning("schema-without-example", `The event schema \`${schema.name}\` has no example in ${EVENT_EXAMPLE_DIR}.`, {
-        file: schema.file.path,
-        line: 1,
-        column: 1,
-      }),
-    );
+    out.push(...validateExample(ctx.schemas, { file: example.schema.file, pointer: "" }, locatedExample(ctx, example)));
   }
   return out;
 };
+
+/** The warnings and errors about which schemas have examples; they depend on the names alone. */
+export const eventCoverage: Check = (ctx) => {
+  const out: Diagnostic[] = [];
+  const { schemas, examples, unloadedExamples, exampleDirs } = ctx.events;
+  if (schemas.length > 0 && examples.length + unloadedExamples.length === 0) {
+    const where = exampleDirs.length ? exampleDirs.join(", ") : "event-schemas/examples/";
+    out.push(error("no-event-examples", `${schemas.length} event schemas were found, but no example in ${where}; every event needs at least one example.`, { file: schemas[0].file.path, line: 1, column: 1 }));
+    return out;
+  }
+  const covered = new Set<string>();
+  for (const e of examples) {
+    covered.add(e.name);
+    if (e.schema) covered.add(e.schema.name);
+    covered.add(e.type);
+  }
+  for (const name of unloadedExamples) covered.add(name);
+  for (const schema of schemas) {
+    if (covered.has(schema.name)) continue;
+    out.push(warning("schema-without-example", `The event schema \`${schema.name}\` has no example in ${exampleDirs.join(", ") || "event-schemas/examples/"}.`, { file: schema.file.path, line: 1, column: 1 }));
+  }
+  return out;
+};
+
+/** The example with its `$ref`s inlined; a failure inside a referenced fragment is placed in that fragment. */
+function locatedExample(ctx: CheckContext, example: EventExample): LocatedExample {
+  return {
+    value: example.resolved,
+    locate: (p, key) => {
+      const at = trace(ctx.cache, example.file, p);
+      return at.file.locate(at.pointer, { key });
+    },
+  };
+}

@@ -2,44 +2,57 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadSources } from "../sources/index.ts";
 import { checkRstText, neutralizeVariables, rstFiles } from "./rst-files.ts";
 import type { CheckContext } from "./context.ts";
 
-describe("the RST check", () => {
-  it("replaces template variables by a comment (alone on a line) or by as many x as they are long", () => {
-    expect(neutralizeVariables("Version {{spec_version}} here\n\n  {{ rooms_http_api }}\n")).toBe("Version xxxxxxxxxxxxxxxx here\n\n  .. {{ rooms_http_api }}\n");
+function treeWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "rst-check-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const TARGETS = "targets:\n  main:\n    files:\n      - a.rst\ntitle_styles: ['=', '-']\n";
+
+describe("the check of RST that is not built", () => {
+  it("lets a template variable alone on its line stand for content, so that it can be a directive's body", () => {
+    expect(neutralizeVariables("Version {{spec_version}} here\n\n  {{ rooms_http_api }}\n")).toBe("Version xxxxxxxxxxxxxxxx here\n\n  generated\n");
+    expect(checkRstText("drafts/x.rst", "T\n=\n\n.. note::\n\n   {{ some_variable }}\n")).toEqual([]);
   });
 
-  it("reports problems of level WARNING and above at the file's line", () => {
-    const d = checkRstText("drafts/x.rst", "Title\n=====\n\nGood.\n\nThis *never ends.\n", { transforms: true });
-    expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ code: "rst-warning", severity: "error", file: "drafts/x.rst", line: 6 });
+  it("reports every problem as a warning at the file's line", () => {
+    const d = checkRstText("drafts/x.rst", "Title\n=====\n\nGood.\n\nThis *never ends.\n\n.. nosuchdirective::\n");
+    expect(d.map((x) => [x.severity, x.code, x.line])).toEqual([
+      ["warning", "rst-warning", 6],
+      ["warning", "rst-error", 8],
+    ]);
   });
 
-  it("accepts text with template variables, even inside a title", () => {
-    expect(checkRstText("specification/a.rst", "Version {{spec_version}}\n========================\n\n{{ rooms_http_api }}\n", { transforms: false })).toEqual([]);
+  it("says how to allow the raw directive, and allows it when asked", () => {
+    const text = "T\n=\n\n.. raw:: html\n\n   <b>x</b>\n";
+    const [d] = checkRstText("drafts/x.rst", text);
+    expect(d.message).toContain("raw: true");
+    expect(d.message).toContain("--allow-raw");
+    expect(checkRstText("drafts/x.rst", text, { allowRaw: true })).toEqual([]);
   });
 
-  it("leaves links to other files of the target to the build in specification/, but not in standalone documents", () => {
-    const text = "Title\n=====\n\nSee `Somewhere Else`_.\n";
-    expect(checkRstText("specification/a.rst", text, { transforms: false })).toEqual([]);
-    const standalone = checkRstText("drafts/a.rst", text, { transforms: true });
-    expect(standalone.map((d) => [d.code, d.line])).toEqual([["rst-error", 4]]);
-  });
-
-  it("checks every .rst under specification/, supporting-docs/ and drafts/ of a tree", () => {
-    const root = mkdtempSync(join(tmpdir(), "rst-check-"));
-    const files: Record<string, string> = {
-      "specification/modules/m.rst": "M\n=\n\nok\n\n*bad\n",
-      "supporting-docs/howtos/h.rst": "H\n=\n\n.. nosuchdirective::\n",
-      "drafts/d.rst": "D\n=\n\nfine\n",
+  it("checks drafts and the .rst files no target includes, but not the built ones", () => {
+    const root = treeWith({
+      "specification/targets.yaml": TARGETS,
+      "specification/a.rst": "A\n=\n\n*built, checked by the rst stage\n",
+      "specification/unused.rst": "U\n=\n\n*not built\n",
+      "supporting-docs/guide.rst": "---\ntitle: front matter\n---\n\nG\n=\n\n.. nosuchdirective::\n",
+      "drafts/d.rst": "D\n=\n\n*draft\n",
       "elsewhere/e.rst": "*not checked\n",
-    };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-    const d = rstFiles({ root } as CheckContext);
-    expect(d.map((x) => `${x.file}:${x.line} ${x.code}`)).toEqual(["specification/modules/m.rst:6 rst-warning", "supporting-docs/howtos/h.rst:4 rst-error"]);
+    });
+    const d = rstFiles({ ...loadSources(root) } as CheckContext);
+    expect(d.map((x) => `${x.severity} ${x.file}:${x.line}`)).toEqual([
+      "warning specification/unused.rst:4",
+      "warning supporting-docs/guide.rst:8",
+      "warning drafts/d.rst:4",
+    ]);
   });
 });

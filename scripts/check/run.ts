@@ -1,7 +1,13 @@
-// Run every check over one spec tree.
-import { countBySeverity, error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { checks as defaultChecks } from "./checks.ts";
-import { createCheckContext, fileCount, type Check, type CheckContext } from "./context.ts";
+// `matrix-doc check`: the pipeline (../pipeline/) up to the rst stage, so that
+// every check the build runs short of rendering pages runs here too, and the
+// RST is judged as the build will see it (placeholders filled, titles at their
+// depth). Then a summary of what was checked.
+import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { runPipeline, strictly } from "../pipeline/run.ts";
+import { plainStages } from "../pipeline/stages.ts";
+import type { Sources } from "../sources/index.ts";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
+import { type Check, fileCount } from "./context.ts";
 
 export interface CheckSummary {
   files: number;
@@ -18,71 +24,47 @@ export interface CheckResult {
   /** What was checked, in words, e.g. "16 Swagger files with 82 examples, 61 event examples, 42 schema files". */
   breakdown: string;
   root: string;
+  sources?: Sources;
 }
 
 export interface RunOptions {
+  target?: string;
+  /** The checks of the check stage; default every check. */
   checks?: readonly Check[];
   /** Let an internal error in a check propagate (with its stack) instead of becoming a diagnostic. */
   debug?: boolean;
   /** Folder for parsed YAML and compiled validators kept between runs (default: node_modules/.cache/matrix-doc); `null` for none. */
   cacheDir?: string | null;
+  allowRaw?: boolean;
+  /** Every warning becomes an error. */
+  strict?: boolean;
 }
 
 export function runChecks(root: string, options: RunOptions = {}): CheckResult {
-  const ctx = createCheckContext(root, options.cacheDir === undefined ? undefined : { cacheDir: options.cacheDir ?? undefined });
-  const diagnostics: Diagnostic[] = [];
-  for (const check of options.checks ?? defaultChecks) {
-    try {
-      diagnostics.push(...check(ctx));
-    } catch (e) {
-      // A bug in one check must not hide what the others find.
-      if (options.debug) throw e;
-      diagnostics.push(
-        error("internal-error", `The \`${check.name}\` check stopped on an internal error: ${(e as Error).message} (run with --debug for details).`),
-      );
-    }
-  }
-  // Problems met while loading and following `$ref`s (syntax errors, refused or
-  // missing references, cycles), each reported once.
-  diagnostics.push(...ctx.cache.diagnostics);
-  const unique = withoutRepeats(diagnostics);
-  sortDiagnostics(unique);
-  const { errors, warnings } = countBySeverity(unique);
+  const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const run = runPipeline({ root, target: options.target, until: "rst", allowRaw: options.allowRaw, debug: options.debug, stages: plainStages({ cacheDir, debug: options.debug, checks: options.checks }) });
+  const diagnostics = options.strict ? strictly(run.diagnostics) : run.diagnostics;
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const sources = run.sources;
   return {
-    summary: { files: fileCount(ctx), examples: ctx.counts.examples, errors, warnings },
-    diagnostics: unique,
-    swaggerFiles: ctx.swagger.length,
-    breakdown: describeSources(ctx),
-    root: ctx.root,
+    summary: { files: sources ? fileCount(sources) : 0, examples: run.examples, errors, warnings },
+    diagnostics,
+    swaggerFiles: sources?.swagger.length ?? 0,
+    breakdown: sources ? describeSources(sources) : "",
+    root: run.root,
+    sources,
   };
 }
 
-/**
- * The same place can be reached more than once: a `$ref`'d parameter shared by
- * two endpoints, a schema file inlined into several Swagger documents. Report
- * each problem once; where a schema file is reported as an invalid draft-04
- * schema, the Swagger documents that include it need not repeat it.
- */
-function withoutRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
-  const place = (d: Diagnostic) => [d.file, d.line, d.column, d.keyword].join("|");
-  const invalidSchemaAt = new Set(diagnostics.filter((d) => d.code === "schema-invalid").map(place));
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    if (d.code === "swagger-schema" && invalidSchemaAt.has(place(d))) return false;
-    const key = [d.code, place(d), d.message].join("|");
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
-function describeSources(ctx: CheckContext): string {
-  const apiExamples = ctx.swagger.reduce((n, s) => n + s.endpoints.reduce((m, e) => m + e.examples.length, 0), 0);
-  const eventExamples = ctx.events.examples.length + ctx.events.unloadedExamples.length;
+function describeSources(sources: Sources): string {
+  const apiExamples = sources.swagger.reduce((n, s) => n + s.endpoints.reduce((m, e) => m + e.examples.length, 0), 0);
+  const eventExamples = sources.events.examples.length + sources.events.unloadedExamples.length;
   const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
   return [
-    `${plural(ctx.swagger.length, "Swagger file")} with ${plural(apiExamples, "example")}`,
+    `${plural(sources.swagger.length, "Swagger file")} with ${plural(apiExamples, "example")}`,
     plural(eventExamples, "event example"),
-    plural(ctx.schemaFiles.length, "schema file"),
+    plural(sources.schemaFiles.length, "schema file"),
+    plural(sources.layout.rstFiles.length, "RST file"),
   ].join(", ");
 }

@@ -50,9 +50,9 @@ const OPTIONS = {
 } as const;
 
 /** A new ajv for draft-04. ajv is loaded on first use: with every validator cached, it is not needed. */
-export function newDraft04(): Draft04Ajv {
+export function newDraft04(extra: { verbose?: boolean } = {}): Draft04Ajv {
   const Draft04 = (require("ajv-draft-04") as { default: Draft04Class }).default;
-  return new Draft04({ ...OPTIONS, code: { ...OPTIONS.code } });
+  return new Draft04({ ...OPTIONS, ...extra, code: { ...OPTIONS.code } });
 }
 
 /** The draft-04 meta-schema's id in ajv. */

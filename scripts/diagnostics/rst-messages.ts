@@ -1,6 +1,7 @@
 // RST system messages as Diagnostics. The engine reports lines of the text it
 // parsed; a line map (assemble's MappedText) turns them into the RST, YAML or JSON
-// file and line that produced that text. WARNING and above fail the build.
+// file and line that produced that text. WARNING and above fail the build when
+// the RST is built; RST that is not built only gets warnings.
 import { type Diagnostic, error, warning } from "./diagnostic.ts";
 import type { Element } from "../rst/index.ts";
 import { WARNING } from "../rst/index.ts";
@@ -19,8 +20,16 @@ export interface MessageMapping {
   originOf(line: number): Origin | undefined;
   /** Used when the message has no line. */
   fallbackFile: string;
-  /** Severity given to WARNING messages (the build fails on them; the check lists them). */
-  warningSeverity?: "error" | "warning";
+  /** `warning` for RST that is not built: every problem of it is a warning. */
+  severity?: "error" | "warning";
+}
+
+/** What to tell the user about some messages, beyond docutils' words. */
+function hint(text: string): string {
+  if (/^"raw" directive disabled/.test(text)) {
+    return `${text} The raw directive is off by default; a tree that wants it sets \`raw: true\` in specification/targets.yaml, or runs with --allow-raw.`;
+  }
+  return text;
 }
 
 /** One diagnostic for a system message of level WARNING or above; undefined below that. */
@@ -31,7 +40,7 @@ export function rstDiagnostic(message: Element, mapping: MessageMapping): Diagno
   const origin = line !== undefined ? mapping.originOf(line) : undefined;
   const where = origin ? { file: origin.file, line: origin.line } : { file: mapping.fallbackFile };
   const code = LEVEL_CODES[level] ?? "rst-severe";
-  const text = messageText(message);
-  const severity = level === WARNING ? (mapping.warningSeverity ?? "error") : "error";
+  const text = hint(messageText(message));
+  const severity = mapping.severity ?? "error";
   return severity === "error" ? error(code, text, where) : warning(code, text, where);
 }

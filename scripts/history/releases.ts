@@ -12,10 +12,12 @@
 // Tags that match the pattern (default `v*`) take precedence: a tag names the
 // release of the newest version of the changelog at the tagged commit (or, when
 // that changelog cannot be read, of the version the tag's name spells).
-import { parseChangelog, CHANGELOG_FILE } from "../sources/changelog.ts";
+import { parseChangelog } from "../sources/changelog.ts";
 import { git, showFile } from "./git.ts";
 
 export const DEFAULT_TAG_PATTERN = "v*";
+/** The changelog whose newest entry names the version of a commit. */
+export const CHANGELOG_FILE = "CHANGELOG.rst";
 
 export interface Release {
   /** e.g. `v0.2.0`. */
@@ -50,8 +52,8 @@ export function newestAt(repo: string, commit: string, prefix = ""): { version: 
   const path = prefix ? `${prefix}/${CHANGELOG_FILE}` : CHANGELOG_FILE;
   const text = showFile(repo, commit, path);
   if (text === undefined) return undefined;
-  const entry = parseChangelog(text).entries[0];
-  return entry ? { version: entry.version, date: entry.date } : undefined;
+  const entry = parseChangelog(text, path).entries[0];
+  return entry ? { version: entry.version, date: entry.date ?? "" } : undefined;
 }
 
 /** Releases found from the changelog's history alone (no tags), oldest first. */

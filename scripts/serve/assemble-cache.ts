@@ -1,4 +1,4 @@
-// The assemble stage (../build/assemble.ts) with each file's shifted lines kept:
+// The assemble stage (../assemble/assemble.ts) with each file's shifted lines kept:
 // after an edit only the changed RST file is read into lines and shifted again.
 // Files are joined exactly as `assemble` joins them.
 import { readFileSync } from "node:fs";
@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { assemble } from "../assemble/assemble.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
-import type { TargetFile, TitleStyles } from "../sources/targets.ts";
+import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
 
 interface CachedFile {
   key: string;
@@ -17,7 +17,7 @@ interface CachedFile {
 export class AssembleCache {
   private readonly files = new Map<string, CachedFile>();
 
-  assemble(root: string, files: readonly TargetFile[], styles: TitleStyles): { text: MappedText; diagnostics: Diagnostic[] } {
+  assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, relative?: RelativeTitleStyles): { text: MappedText; diagnostics: Diagnostic[] } {
     const text = new MappedText();
     const diagnostics: Diagnostic[] = [];
     for (const f of files) {
@@ -27,11 +27,11 @@ export class AssembleCache {
       } catch {
         content = undefined; // `assemble` reports it
       }
-      const key = JSON.stringify([f.depth, styles, content]);
+      const key = JSON.stringify([f.depth, styles, relative, content]);
       const id = `${f.depth} ${f.path}`;
       let hit = this.files.get(id);
       if (!hit || hit.key !== key) {
-        const one = assemble(root, [f], styles, content === undefined ? undefined : () => content!);
+        const one = assemble(root, [f], styles, relative, content === undefined ? undefined : () => content!);
         hit = { key, text: one.text, diagnostics: one.diagnostics };
         this.files.set(id, hit);
       }

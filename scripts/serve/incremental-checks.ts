@@ -7,18 +7,17 @@
 // runs on the whole tree every time.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { apiExamples } from "../check/api-examples.ts";
-import { changelog } from "../check/changelog.ts";
 import type { Check, CheckContext } from "../check/context.ts";
-import { eventExamples } from "../check/event-examples.ts";
+import { eventCoverage, eventExamples } from "../check/event-examples.ts";
+import { operationIds } from "../check/operation-ids.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "../check/schema-registry.ts";
 import { schemaFiles } from "../check/schema-files.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA, swaggerDocuments } from "../check/swagger.ts";
 import type { Sources } from "../sources/index.ts";
 import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
 
-/** Checks split into units here; `rstFiles` is left out as in the build (the build parses the RST itself). */
-const SPLIT: readonly Check[] = [swaggerDocuments, apiExamples, eventExamples, schemaFiles, changelog];
-const SKIPPED = new Set(["rstFiles"]);
+/** Checks split into units here; the others run on the whole tree every time. */
+const SPLIT: readonly Check[] = [swaggerDocuments, operationIds, apiExamples, eventExamples, eventCoverage, schemaFiles];
 
 interface Unit {
   key: string;
@@ -64,7 +63,7 @@ export class IncrementalChecks {
     }
     for (const key of [...this.cached.keys()]) if (!keys.has(key)) this.cached.delete(key);
     for (const check of this.allChecks) {
-      if (SPLIT.includes(check) || SKIPPED.has(check.name)) continue;
+      if (SPLIT.includes(check)) continue;
       out.push(...check(ctx));
     }
     return out;
@@ -101,13 +100,12 @@ export class IncrementalChecks {
         },
       });
     }
-    const { cache, swagger, events, schemaFiles: files, changelog: log } = sources;
-    return { root: cache.root, cache, swagger, events, schemaFiles: files, changelog: log, schemas, counts: { examples: 0 } };
+    return { ...sources, schemas, counts: { examples: 0 } };
   }
 
   private units(ctx: CheckContext): Unit[] {
     const units: Unit[] = [];
-    const none = { schemas: [], examples: [], unloadedExamples: [] };
+    const none = { ...ctx.events, schemas: [], examples: [], unloadedExamples: [] };
     const only = (part: Partial<CheckContext>): CheckContext => ({ ...ctx, swagger: [], events: none, schemaFiles: [], ...part });
     for (const s of ctx.swagger) {
       units.push({
@@ -122,8 +120,8 @@ export class IncrementalChecks {
     for (const example of ctx.events.examples) {
       units.push({
         key: `event example ${example.file.path}`,
-        deps: [example.file.path, ...(example.schema ? refClosure(ctx.cache, [example.schema.file.path]) : [])],
-        run: () => eventExamples(only({ events: { schemas: [], examples: [example], unloadedExamples: [] } })),
+        deps: [...refClosure(ctx.cache, [example.file.path, ...(example.schema ? [example.schema.file.path] : [])])],
+        run: () => eventExamples(only({ events: { ...none, examples: [example] } })),
       });
     }
     // Schemas without an example: the names alone decide, so this runs every time (it validates nothing).
@@ -131,12 +129,15 @@ export class IncrementalChecks {
     units.push({
       key: `event names ${names.join(",")} ${ctx.events.schemas.map((s) => s.name).join(",")}`,
       deps: [],
-      run: () => eventExamples(only({ events: { schemas: ctx.events.schemas, examples: [], unloadedExamples: names } })),
+      run: () => eventCoverage(only({ events: ctx.events })),
     });
     for (const file of ctx.schemaFiles) {
       units.push({ key: `schema file ${file.path}`, deps: [...refClosure(ctx.cache, [file.path])], run: () => schemaFiles(only({ schemaFiles: [file] })) });
     }
-    units.push({ key: "changelog", deps: ["CHANGELOG.rst"], run: () => changelog(ctx) });
+    // operationIds must be unique across the documents of an API: one unit over all of them.
+    // Keyed by every operation's id and place, so that it runs again only when one of them moved or changed.
+    const ids = ctx.swagger.flatMap((s) => s.endpoints.map((e) => [s.file.path, e.pointer, e.operation.operationId, s.file.locate(e.pointer).line]));
+    units.push({ key: `operation ids ${JSON.stringify(ids)}`, deps: [], run: () => operationIds(only({ swagger: ctx.swagger })) });
     return units;
   }
 }

@@ -1,4 +1,4 @@
-// The sections stage (templating/sections' catalog), rendering again only the
+// The variables stage (../variables/catalog.ts), rendering again only the
 // variables whose sources changed. Every definition is made anew from the
 // reloaded sources (cheap: it renders nothing), and a definition's value is
 // reused while
@@ -14,7 +14,7 @@ import type { VariableValue } from "../assemble/substitute.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 import type { SwaggerFile } from "../sources/swagger.ts";
 import { findTitles } from "../assemble/titles.ts";
-import { type CatalogOptions, defineVariables, httpApiVariable, type LoadedSources, type VariableDefinition } from "../variables/catalog.ts";
+import { apiCount, apiVariable, type CatalogOptions, defineVariables, type VariableDefinition } from "../variables/catalog.ts";
 import type { Sources } from "../sources/index.ts";
 import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
 
@@ -67,6 +67,8 @@ export class IncrementalVariables {
    * warnings (those of the other files cannot have changed).
    */
   build(root: string, loaded: Sources, texts: ReadonlyMap<string, string>, options: CatalogOptions): VariablesResult {
+    const apis = apiCount(loaded);
+    const httpApiVariable = (path: string) => apiVariable(path, apis);
     const titlesKey = endpointTitlesKey(loaded.swagger);
     const context = JSON.stringify([options.relative, titlesKey]);
     if (!this.needFull) {
@@ -75,26 +77,24 @@ export class IncrementalVariables {
         const hit = name === undefined ? undefined : this.cached.get(name);
         return name !== undefined && !(hit && hit.context === context && unchanged(hit.deps, texts));
       });
-      const result = this.run(root, loaded, stale, texts, options, titlesKey, context);
+      const result = this.run(loaded, stale, texts, options, titlesKey, context, httpApiVariable);
       if (result) return result;
     }
-    return this.run(root, loaded, undefined, texts, options, titlesKey, context)!;
+    return this.run(loaded, undefined, texts, options, titlesKey, context, httpApiVariable)!;
   }
 
   /** One catalog: of every Swagger file (`only` undefined), or of `only`; undefined when `only` cannot give the full catalog's result. */
   private run(
-    root: string,
     loaded: Sources,
     only: SwaggerFile[] | undefined,
     texts: ReadonlyMap<string, string>,
     options: CatalogOptions,
     titlesKey: string,
     context: string,
+    httpApiVariable: (path: string) => string | undefined,
   ): VariablesResult | undefined {
-    // The models the load stage made are what the catalog's own loadSources would make again.
     const cache = loaded.cache;
-    const sources: LoadedSources = { root, cache, swaggers: only ?? loaded.swagger, events: loaded.events };
-    const { definitions, diagnostics } = defineVariables(sources, options);
+    const { definitions, diagnostics } = defineVariables(only ? { ...loaded, swagger: only } : loaded, options);
     const loadedApis = new Set(loaded.swagger.map((s) => httpApiVariable(s.file.path)));
     const remade = new Set((only ?? loaded.swagger).map((s) => httpApiVariable(s.file.path)));
     const bySource = new Map(definitions.map((d) => [d.name, d]));

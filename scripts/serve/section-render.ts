@@ -21,7 +21,7 @@
 import { MappedText } from "../diagnostics/line-map.ts";
 import { internalLinks } from "../page/link-check.ts";
 import type { PageInfo } from "../page/page.ts";
-import { renderRst } from "../render/render-rst.ts";
+import { renderRst, type RenderRstOptions } from "../render/render-rst.ts";
 import { findTitles, type TitleLine } from "../assemble/titles.ts";
 import { type HighlightMemo, renderPageWithMemo } from "./page-render.ts";
 
@@ -196,6 +196,7 @@ export function renderChangedSection(
   info: PageInfo,
   titleStyles: readonly string[],
   memo: HighlightMemo,
+  options: RenderRstOptions = {},
 ): SectionRenderResult | { fallback: string } {
   const lines = text.lines;
   const old = previous.lines;
@@ -238,7 +239,7 @@ export function renderChangedSection(
   if (!span) return { fallback: "the edit is outside every section" };
 
   const partial = new MappedText(skeleton(lines, titles, span).split("\n").slice(0, -1), []);
-  const rendered = renderRst(partial, info.file.replace(/\.html$/, ".rst"));
+  const rendered = renderRst(partial, info.file.replace(/\.html$/, ".rst"), options);
   if (rendered.diagnostics.length) return { fallback: `the section alone has problems: ${rendered.diagnostics[0].message}` };
   if (idCounts(rendered.document) !== previous.idCounts) return { fallback: "generated ids differ from the whole page's" };
   const page = renderPageWithMemo(rendered.document, info, () => undefined, memo);

@@ -119,9 +119,14 @@ export class DataFile {
   }
 }
 
-/** The kind of a source file from its name: `.yaml`/`.yml` are YAML, everything else JSON. */
+/** The kind of a source file from its name: `.json` is JSON, everything else (`.yaml`, no extension) YAML, which accepts JSON. */
 export function kindOf(path: string): DataKind {
-  return /\.ya?ml$/i.test(path) ? "yaml" : "json";
+  return /\.json$/i.test(path) ? "json" : "yaml";
+}
+
+/** YAML text that is written as JSON: parsed as JSON first, for exact positions and JSON's own error messages. */
+function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
 }
 
 export interface Parsed {
@@ -148,7 +153,7 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
   }
   const known = memo?.get(kind, text);
   if (known) return { file: new DataFile(path, absPath, text, kind, known.value, known.index), diagnostics: [] };
-  if (kind === "json") {
+  if (kind === "json" || looksLikeJson(text)) {
     try {
       const parsed = parseJson(text);
       const index: PositionIndex = new Map();
@@ -162,9 +167,18 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
       return { file: new DataFile(path, absPath, text, kind, parsed.value, index), diagnostics: [] };
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
-      return { file: undefined, diagnostics: [error("json-syntax", `This file is not valid JSON: ${e.message}.`, at(e.offset))] };
+      const jsonError = { file: undefined, diagnostics: [error("json-syntax", `This file is not valid JSON: ${e.message}.`, at(e.offset))] };
+      if (kind === "json") return jsonError;
+      // YAML accepts more than JSON (comments, trailing commas in flow style); if it fails too, JSON's message says more.
+      const asYaml = parseYaml(path, absPath, text, memo, at);
+      return asYaml.file ? asYaml : jsonError;
     }
   }
+  return parseYaml(path, absPath, text, memo, at);
+}
+
+function parseYaml(path: string, absPath: string, text: string, memo: ParseMemo | undefined, at: (offset: number) => { file: string; line: number; column: number }): ParseResult {
+  const kind: DataKind = "yaml";
   const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) =>

@@ -1,21 +1,21 @@
-// The event schemas (`event-schemas/schema/v1/<event type>`, JSON without an
-// extension, with `core-event-schema/*.json` beneath) and their examples
-// (`event-schemas/examples/v1/<event type>`). A name may carry a variant after
-// `#`: `m.room.message#m.text` is the `m.text` variant of `m.room.message`.
+// The event schemas and their examples, wherever ../spec-layout.ts finds them:
+// one schema per event type, named after it (`m.room.topic`), and one example
+// per event type or variant (`m.room.message#m.text`, `m.room.member$invite`).
+// An example validates against the schema of its own name when there is one,
+// else against its event type's schema, and counts as an example of that type.
+// Examples may `$ref` shared fragments; each `$ref` resolves against the file
+// that holds it, and the keys written beside a `$ref` override what it brings.
+import { eventFileName, eventFiles, type SpecLayout, VARIANT_SEPARATOR } from "../spec-layout.ts";
 import type { DataFile } from "./data-file.ts";
-import { listFiles } from "./list-files.ts";
 import { dereference } from "./refs.ts";
 import type { SourceCache } from "./source-cache.ts";
 
-export const EVENT_SCHEMA_DIR = "event-schemas/schema/v1";
-export const EVENT_EXAMPLE_DIR = "event-schemas/examples/v1";
-
 export interface EventName {
-  /** The file name, e.g. `m.room.message#m.text`. */
+  /** The file name without a data extension, e.g. `m.room.message#m.text`. */
   name: string;
   /** The event type, e.g. `m.room.message`. */
   type: string;
-  /** The variant after `#`, e.g. `m.text`. */
+  /** The variant after `#` or `$`, e.g. `m.text`. */
   variant?: string;
 }
 
@@ -27,7 +27,9 @@ export interface EventSchema extends EventName {
 
 export interface EventExample extends EventName {
   file: DataFile;
-  /** The schema this example is checked against: the one of the same name (variant included). */
+  /** The example with every `$ref` inlined (keys beside a `$ref` win). */
+  resolved: unknown;
+  /** The schema this example is checked against: its own name's, else its event type's. */
   schema?: EventSchema;
 }
 
@@ -36,39 +38,39 @@ export interface EventSchemaSet {
   examples: EventExample[];
   /** Example files that could not be loaded (the reason is a diagnostic), by name. */
   unloadedExamples: string[];
+  /** Where schemas and examples were looked for. */
+  schemaDirs: string[];
+  exampleDirs: string[];
 }
 
 export function parseEventName(name: string): EventName {
-  const hash = name.indexOf("#");
-  return hash === -1 ? { name, type: name } : { name, type: name.slice(0, hash), variant: name.slice(hash + 1) };
+  const m = VARIANT_SEPARATOR.exec(name);
+  return m === null ? { name, type: name } : { name, type: name.slice(0, m.index), variant: name.slice(m.index + 1) };
 }
 
-export function loadEventSchemas(cache: SourceCache): EventSchemaSet {
+export function loadEventSchemas(cache: SourceCache, layout: Pick<SpecLayout, "eventSchemaDirs" | "eventExampleDirs">): EventSchemaSet {
   const schemas: EventSchema[] = [];
-  for (const rel of listFiles(cache.root, EVENT_SCHEMA_DIR)) {
-    const file = cache.load(rel);
-    if (file) schemas.push({ ...parseEventName(rel.slice(EVENT_SCHEMA_DIR.length + 1)), file, resolved: dereference(cache, file) });
+  for (const dir of layout.eventSchemaDirs) {
+    for (const rel of eventFiles(cache.root, dir)) {
+      const file = cache.load(rel);
+      if (file) schemas.push({ ...parseEventName(eventFileName(rel)), file, resolved: dereference(cache, file) });
+    }
   }
   const byName = new Map(schemas.map((s) => [s.name, s]));
   const examples: EventExample[] = [];
   const unloadedExamples: string[] = [];
-  for (const rel of listFiles(cache.root, EVENT_EXAMPLE_DIR, { recursive: true })) {
-    const name = rel.slice(EVENT_EXAMPLE_DIR.length + 1);
-    const file = cache.load(rel, undefined, { followRefs: false });
-    if (!file) {
-      unloadedExamples.push(name);
-      continue;
+  for (const dir of layout.eventExampleDirs) {
+    for (const rel of eventFiles(cache.root, dir)) {
+      const name = eventFileName(rel);
+      const file = cache.load(rel);
+      if (!file) {
+        unloadedExamples.push(name);
+        continue;
+      }
+      const parsed = parseEventName(name);
+      const schema = byName.get(name) ?? byName.get(parsed.type);
+      examples.push({ ...parsed, file, resolved: dereference(cache, file), schema });
     }
-    const parsed = parseEventName(name);
-    examples.push({ ...parsed, file, schema: byName.get(name) });
   }
-  return { schemas, examples, unloadedExamples };
-}
-
-/** Every file that holds a JSON schema on its own: event schemas and `api/**\/definitions/**`. */
-export function listSchemaFiles(root: string): string[] {
-  return [
-    ...listFiles(root, "event-schemas/schema", { recursive: true }),
-    ...listFiles(root, "api", { recursive: true }).filter((p) => /\.(json|ya?ml)$/.test(p) && p.split("/").slice(0, -1).includes("definitions")),
-  ];
+  return { schemas, examples, unloadedExamples, schemaDirs: layout.eventSchemaDirs, exampleDirs: layout.eventExampleDirs };
 }

@@ -174,7 +174,7 @@ export class SourceCache {
       this.report(error("ref-url", `\`$ref\` names the URL \`${ref}\`; only paths inside the spec tree are allowed, and nothing is fetched.`, where));
       return undefined;
     }
-    const hash = ref.indexOf("#");
+    const hash = this.fragmentStart(site, ref);
     const pathPart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash + 1);
     let pointer: string;
@@ -207,6 +207,30 @@ export class SourceCache {
       return undefined;
     }
     return { file, pointer };
+  }
+
+  /**
+   * Where the JSON pointer of a `$ref` starts, or -1 when it has none. A `#` in a
+   * file name (`m.room.message#m.text`, an event variant) is part of the name when
+   * a file of that whole name exists beside the referring file; otherwise the `#`
+   * starts a JSON pointer.
+   */
+  private fragmentStart(site: RefSite, ref: string): number {
+    const hash = ref.indexOf("#");
+    if (hash <= 0 || ref.startsWith("/", hash + 1)) return hash;
+    let decoded = ref;
+    try {
+      decoded = decodeURIComponent(ref);
+    } catch {
+      // keep it as written
+    }
+    const whole = resolve(dirname(site.file.absPath), decoded);
+    try {
+      if (!isAbsolute(decoded) && statSync(whole).isFile()) return -1;
+    } catch {
+      // no such file: the `#` starts a pointer
+    }
+    return hash;
   }
 
   private collectRefSites(file: DataFile): RefSite[] {

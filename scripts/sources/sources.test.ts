@@ -152,7 +152,7 @@ describe("parseChangelog", () => {
   ].join("\n");
 
   it("gives the entries, newest first, with version, date, title line and body", () => {
-    const log = parseChangelog(text);
+    const log = parseChangelog(text, "CHANGELOG.rst");
     expect(log.diagnostics).toEqual([]);
     expect(log.entries.map((e) => [e.version, e.date, e.titleLine, e.bodyLine])).toEqual([
       ["v0.2.0", "2015-10-02", 4, 7],
@@ -162,7 +162,7 @@ describe("parseChangelog", () => {
   });
 
   it("takes a title of the right width with a longer underline, and rejects letters in the version", () => {
-    const log = parseChangelog("Specification changes in v1.0.0-rc1 (2016-01-01)\n" + "=".repeat(60) + "\n\nText.\n");
-    expect(log.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(["changelog-version 1"]);
+    const log = parseChangelog("Specification changes in v1.0.0-rc1 (2016-01-01)\n" + "=".repeat(60) + "\n\nText.\n", "CHANGELOG.rst");
+    expect(log.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(["changelog-title 1"]);
   });
 });

@@ -2,7 +2,6 @@
 // `$ref`s followed, and its endpoints with their JSON examples listed, so the
 // checks can validate them and the build can render them.
 import type { DataFile } from "./data-file.ts";
-import { listFiles } from "./list-files.ts";
 import { joinPointer } from "./pointer.ts";
 import { dereference, trace } from "./refs.ts";
 import type { SourceCache } from "./source-cache.ts";
@@ -47,20 +46,22 @@ export interface SwaggerFile {
   endpoints: Endpoint[];
 }
 
-/** Every `api/**\/*.yaml` that is not under a `definitions/` folder. */
-export function listSwaggerFiles(root: string): string[] {
-  return listFiles(root, "api", { recursive: true }).filter(
-    (p) => /\.ya?ml$/.test(p) && !p.split("/").includes("definitions"),
-  );
+/** Whether a loaded YAML file is a Swagger document (it says `swagger: ...` at the top). */
+export function isSwaggerDocument(value: unknown): boolean {
+  return isObject(value) && "swagger" in value;
 }
 
-export function loadSwaggerFiles(cache: SourceCache): SwaggerFile[] {
-  const out: SwaggerFile[] = [];
-  for (const rel of listSwaggerFiles(cache.root)) {
+/** The Swagger documents among the candidate files (see ../spec-layout.ts); the others are returned apart. */
+export function loadSwaggerFiles(cache: SourceCache, candidates: readonly string[]): { swagger: SwaggerFile[]; other: string[] } {
+  const swagger: SwaggerFile[] = [];
+  const other: string[] = [];
+  for (const rel of candidates) {
     const file = cache.load(rel);
-    if (file) out.push(readSwagger(cache, file));
+    if (!file) continue;
+    if (isSwaggerDocument(file.value)) swagger.push(readSwagger(cache, file));
+    else other.push(rel);
   }
-  return out;
+  return { swagger, other };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { type DataFile, parseDataFile } from "./data-file.ts";
 
-export const TARGETS_FILE = "specification/targets.yaml";
-export const SPEC_DIR = "specification";
+import { SPEC_DIR, TARGETS_FILE } from "../spec-layout.ts";
+
+export { SPEC_DIR, TARGETS_FILE };
 
 export interface RelativeTitleStyles {
   subtitle: string;
@@ -24,6 +25,8 @@ export interface TargetsConfig {
   relativeTitleStyles: RelativeTitleStyles;
   targetNames: string[];
   groupNames: string[];
+  /** `raw: true`: the built documents may use the \`raw\` directive. */
+  allowRaw: boolean;
 }
 
 /** One RST file of a target, with the title depth it is placed at. */
@@ -87,6 +90,9 @@ export function loadTargets(root: string): { config?: TargetsConfig; diagnostics
   if (typeof groups !== "object" || Array.isArray(groups)) {
     diagnostics.push(error("targets-invalid", `"groups" must map group names to lists of files.`, at(file, "/groups")));
   }
+  if (value.raw !== undefined && typeof value.raw !== "boolean") {
+    diagnostics.push(error("targets-invalid", `"raw" must be true or false (whether the built documents may use the raw directive).`, at(file, "/raw")));
+  }
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return {
     config: {
@@ -95,6 +101,7 @@ export function loadTargets(root: string): { config?: TargetsConfig; diagnostics
       relativeTitleStyles: relative,
       targetNames: Object.keys(targets!),
       groupNames: Object.keys(groups),
+      allowRaw: value.raw === true,
     },
     diagnostics,
   };
@@ -162,4 +169,11 @@ export function resolveTarget(config: TargetsConfig, name: string): { files: Tar
   };
   target.files.forEach((entry, i) => visit(entry, 0, `/targets/${name}/files/${i}`, []));
   return { files, diagnostics };
+}
+
+/** Every RST file that some target includes (root-relative paths). */
+export function includedFiles(config: TargetsConfig): Set<string> {
+  const out = new Set<string>();
+  for (const name of config.targetNames) for (const f of resolveTarget(config, name).files) out.add(f.path);
+  return out;
 }

@@ -7,7 +7,7 @@ import { assemble } from "../assemble/assemble.ts";
 import { loadTargets, resolveTarget } from "../sources/targets.ts";
 import { resolveRelativeTitles } from "../assemble/titles.ts";
 import { substituteVariables } from "../assemble/substitute.ts";
-import { SourceCache } from "../sources/source-cache.ts";
+import { loadDiagnostics, loadSources } from "../sources/index.ts";
 import type { EndpointUnit } from "./units/endpoints.ts";
 import { endpointTitles } from "./catalog.ts";
 import { buildVariables, usedNames } from "./index.ts";
@@ -26,9 +26,12 @@ function copyFixture(): string {
   return dir;
 }
 
+/** The variables of a tree, with the problems of loading it (as the pipeline reports them). */
 function build(root: string) {
   const used = usedNames(root, ["specification/index.rst", "supporting-docs/howtos/client-server.rst"]);
-  return buildVariables(root, new SourceCache(root), { usedNames: used });
+  const sources = loadSources(root);
+  const built = buildVariables(sources, { usedNames: used });
+  return { variables: built.variables, diagnostics: [...loadDiagnostics(sources), ...built.diagnostics] };
 }
 
 const fixture = build(FIXTURE);
@@ -88,12 +91,12 @@ describe("the variables of a small tree", () => {
     ]);
   });
 
-  it("underlines the first section of a variable as a subtitle and the rest as same-level titles", () => {
+  it("underlines every section of a variable as a subtitle of the title written before the placeholder", () => {
     const underlines = text("presence_http_api")
       .split("\n")
       .filter((l) => /^([</>])\1{2,}$/.test(l))
       .map((l) => l[0]);
-    expect(underlines).toEqual(["<", "/", "/", "/"]);
+    expect(underlines).toEqual(["<", "<", "<", "<"]);
   });
 
   it("writes an alias as a section that links to the canonical endpoint by its title", () => {
@@ -142,7 +145,7 @@ describe("the variables of a small tree", () => {
 
   it("puts in room_events the m.room events that are not variants and not placed on their own", () => {
     expect(titlesOf(text("room_events"))).toEqual(["m.room.member", "m.room.message", "m.room.name"]);
-    const withoutUsed = buildVariables(FIXTURE, new SourceCache(FIXTURE), { usedNames: new Set() });
+    const withoutUsed = buildVariables(loadSources(FIXTURE), { usedNames: new Set() });
     expect(titlesOf(withoutUsed.variables.get("room_events")!.text)).toEqual(["m.room.member", "m.room.message", "m.room.name", "m.room.topic"]);
   });
 
@@ -174,8 +177,8 @@ describe("the variables of a small tree", () => {
     const value = fixture.variables.get("presence_http_api")!;
     const lines = value.text.split("\n");
     const row = lines.findIndex((l) => l.includes("``status.tags[0].name``"));
-    expect(value.origins![row]).toEqual({ file: "api/client-server/v1/presence.yaml", line: 107 });
-    expect(value.origins![row + 2]).toEqual({ file: "api/client-server/v1/presence.yaml", line: 109 });
+    expect(value.origins![row]).toEqual({ file: "api/client-server/v1/presence.yaml", line: 110 });
+    expect(value.origins![row + 2]).toEqual({ file: "api/client-server/v1/presence.yaml", line: 112 });
   });
 
   it("assembles into a document whose generated titles resolve and whose tables parse", () => {
@@ -208,7 +211,7 @@ describe("endpoint titles", () => {
     writeFileSync(path, yaml);
     const { diagnostics } = build(root);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: "warning", code: "alias-canonical-link", file: "api/client-server/v1/profile.yaml", line: 26 });
+    expect(diagnostics[0]).toMatchObject({ severity: "warning", code: "alias-canonical-link", file: "api/client-server/v1/profile.yaml", line: 29 });
   });
 });
 
@@ -217,7 +220,7 @@ describe("the changelog", () => {
     const root = copyFixture();
     writeFileSync(join(root, "CHANGELOG.rst"), "Specification changes in v0.3 (2016-01-04)\n===========================================\n\n- A change.\n");
     const { variables, diagnostics } = build(root);
-    expect(diagnostics.map((d) => [d.severity, d.code, d.file, d.line])).toEqual([["error", "changelog-version", "CHANGELOG.rst", 1]]);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.file, d.line])).toEqual([["error", "changelog-title", "CHANGELOG.rst", 1]]);
     expect(variables.get("spec_version")!.text).toBe("unknown\n");
   });
 
@@ -290,7 +293,7 @@ describe("matrix-doc vars", () => {
     expect(diagnostics).toEqual([]);
     expect(lines).toHaveLength(fixture.variables.size);
     const row = lines.find((l) => l.startsWith("spec_version "))!;
-    expect(row).toMatch(/^spec_version\s+6$/);
+    expect(row).toMatch(/^spec_version\s+6  CHANGELOG.rst$/);
   });
 
   it("with --unused, lists the variables no source uses, counting events rendered by a used group as used", () => {

@@ -2,8 +2,8 @@
 // and how it is rendered. `buildVariables` (./index.ts) renders them all;
 // `listVariables` gives their metadata to `matrix-doc vars`.
 //
-//   <group>_http_api, v2_<group>_http_api   the endpoints of api/client-server/{v1,v2_alpha}/<group>.yaml
-//   <event>_event                           one event schema (dots and `#` become `_`)
+//   [v<N>_]<file>[_<api>]_http_api         the endpoints of one Swagger document (see apiVariable)
+//   <event>_event                           one event schema (`.`, `#` and `$` become `_`)
 //   room_events, msgtype_events,
 //   voip_events, presence_events            groups of events, each event documented once
 //   common_event_fields, common_room_event_fields, common_state_event_fields
@@ -13,12 +13,11 @@
 import { type Diagnostic, error, warning } from "../diagnostics/diagnostic.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
 import type { VariableValue } from "../assemble/substitute.ts";
-import { CHANGELOG_FILE, loadChangelog, newestEntry } from "../sources/changelog.ts";
-import { EVENT_SCHEMA_DIR, type EventSchemaSet, loadEventSchemas } from "../sources/event-schemas.ts";
+import { newestEntry } from "../sources/changelog.ts";
+import type { Sources } from "../sources/index.ts";
 import { dereference } from "../sources/refs.ts";
-import type { SourceCache } from "../sources/source-cache.ts";
-import { listFiles } from "../sources/list-files.ts";
-import { listSwaggerFiles, loadSwaggerFiles, type SwaggerFile } from "../sources/swagger.ts";
+import type { SwaggerFile } from "../sources/swagger.ts";
+import { eventFileName, eventFiles } from "../spec-layout.ts";
 import { makeId } from "../rst/ids.ts";
 import { type EndpointUnit, endpointUnit } from "./units/endpoints.ts";
 import { coreFieldsTable, type EventUnit, eventUnit, eventVariable } from "./units/events.ts";
@@ -57,47 +56,67 @@ export interface CatalogOptions {
   relative?: RelativeChars;
 }
 
-export const CORE_FIELDS: readonly { name: string; file: string }[] = [
-  { name: "common_event_fields", file: `${EVENT_SCHEMA_DIR}/core-event-schema/event.json` },
-  { name: "common_room_event_fields", file: `${EVENT_SCHEMA_DIR}/core-event-schema/room_event.json` },
-  { name: "common_state_event_fields", file: `${EVENT_SCHEMA_DIR}/core-event-schema/state_event.json` },
+/** The variables of the core event schemas' fields, by the schema's file name. */
+export const CORE_FIELDS: readonly { name: string; base: string }[] = [
+  { name: "common_event_fields", base: "event" },
+  { name: "common_room_event_fields", base: "room_event" },
+  { name: "common_state_event_fields", base: "state_event" },
 ];
 
-const API_DIRS: readonly { dir: string; prefix: string }[] = [
-  { dir: "api/client-server/v1/", prefix: "" },
-  { dir: "api/client-server/v2_alpha/", prefix: "v2_" },
-];
+/** `core-event-schema/<base>` (with `.json`, `.yaml` or no extension) in the event schema tree. */
+function coreSchemaPath(sources: Sources, base: string): string | undefined {
+  return sources.layout.schemaFiles.find((p) => new RegExp(`/core-event-schema/${base}(\\.(json|ya?ml))?$`).test(p));
+}
 
-/** `api/client-server/v1/content-repo.yaml` → `content_repo_http_api`; undefined for other files. */
-export function httpApiVariable(path: string): string | undefined {
-  for (const { dir, prefix } of API_DIRS) {
-    if (!path.startsWith(dir)) continue;
-    const rest = path.slice(dir.length);
-    const m = /^([^/]+)\.ya?ml$/.exec(rest);
-    if (m) return `${prefix}${m[1].replace(/-/g, "_")}_http_api`;
-  }
-  return undefined;
+/** Short names of the APIs, as later trees of the specification use them in variable names. */
+const API_SHORT_NAMES: Record<string, string> = {
+  "client-server": "cs",
+  "server-server": "ss",
+  identity: "is",
+  "push-gateway": "push",
+  "application-service": "as",
+};
+
+/**
+ * The variable of a Swagger document, from its path `api/<api>/[<version>/]<file>.yaml`:
+ *
+ *     [v<N>_]<file>[_<api>]_http_api
+ *
+ * `<file>` is the file name without extension, `-` becoming `_`. A version folder
+ * `v2_alpha`, `v3`, ... adds the prefix `v<N>_` (`v1` adds nothing). When the
+ * tree describes more than one API, the API's short name (`cs`, `ss`, `is`, `push`,
+ * `as`, else its folder name) is added after the file name, so that names stay
+ * unique: `api/client-server/v1/content-repo.yaml` → `content_repo_http_api` in a
+ * tree of one API, `api/client-server/sync.yaml` → `sync_cs_http_api` in a tree of
+ * several.
+ */
+export function apiVariable(path: string, apiCount: number): string | undefined {
+  const parts = path.split("/");
+  if (parts[0] !== "api" || parts.length < 3) return undefined;
+  const m = /^(.+)\.ya?ml$/i.exec(parts[parts.length - 1]);
+  if (!m) return undefined;
+  const api = parts[1];
+  const version = parts.length > 3 ? /^v(\d+)/.exec(parts[2])?.[1] : undefined;
+  const prefix = version !== undefined && Number(version) > 1 ? `v${version}_` : "";
+  const suffix = apiCount > 1 ? `_${API_SHORT_NAMES[api] ?? api.replace(/-/g, "_")}` : "";
+  return `${prefix}${m[1].replace(/-/g, "_")}${suffix}_http_api`;
+}
+
+/** The number of API folders under api/ that hold Swagger documents (loaded or not). */
+export function apiCount(sources: Pick<Sources, "layout" | "otherApiFiles">): number {
+  const documents = sources.layout.apiCandidates.filter((p) => !sources.otherApiFiles.includes(p));
+  return new Set(documents.map((p) => p.split("/")[1])).size;
 }
 
 function groupName(path: string): string {
   return (path.split("/").pop() ?? "").replace(/\.ya?ml$/, "");
 }
 
-/** Everything the catalog is made from, loaded once. */
-export interface LoadedSources {
-  root: string;
-  cache: SourceCache;
-  swaggers: SwaggerFile[];
-  events: EventSchemaSet;
-}
-
-export function loadSources(root: string, cache: SourceCache): LoadedSources {
-  return { root, cache, swaggers: loadSwaggerFiles(cache), events: loadEventSchemas(cache) };
-}
-
-export function defineVariables(sources: LoadedSources, options: CatalogOptions = {}): { definitions: VariableDefinition[]; diagnostics: Diagnostic[] } {
+export function defineVariables(sources: Sources, options: CatalogOptions = {}): { definitions: VariableDefinition[]; diagnostics: Diagnostic[] } {
   const { root, cache } = sources;
-  const rel = options.relative ?? { subtitle: "<", sametitle: "/" };
+  // Every generated title is a subtitle: relative to the last title written in the
+  // prose, so consecutive generated sections are siblings (see ../assemble/titles.ts).
+  const sub = (options.relative ?? { subtitle: "<" }).subtitle;
   const used = options.usedNames ?? new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const definitions: VariableDefinition[] = [];
@@ -112,7 +131,9 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
 
   // --- HTTP APIs: one variable per Swagger file, endpoints sorted by path.
   const groups: { name: string; swagger: SwaggerFile; units: EndpointUnit[] }[] = [];
-  for (const swagger of sources.swaggers) {
+  const apis = apiCount(sources);
+  const httpApiVariable = (path: string) => apiVariable(path, apis);
+  for (const swagger of sources.swagger) {
     const name = httpApiVariable(swagger.file.path);
     if (!name) continue;
     const order = ENDPOINT_ORDER[groupName(swagger.file.path)] ?? [];
@@ -129,8 +150,8 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
     source: file,
     render: () => ({ text: "\n", origins: [{ file, line: 1 }] }),
   });
-  const loadedApis = new Set(sources.swaggers.map((s) => s.file.path));
-  const brokenApis = listSwaggerFiles(root).filter((p) => !loadedApis.has(p) && httpApiVariable(p));
+  const loadedApis = new Set([...sources.swagger.map((s) => s.file.path), ...sources.otherApiFiles]);
+  const brokenApis = sources.layout.apiCandidates.filter((p) => !loadedApis.has(p) && httpApiVariable(p));
   const titles = endpointTitles(groups.flatMap((g) => g.units));
   checkCanonicalLinks(groups.flatMap((g) => g.units), titles, diagnostics);
   for (const g of groups) {
@@ -140,7 +161,7 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
       kind: "http_api",
       description: `The ${g.units.length} endpoints of ${g.swagger.file.path}.`,
       source: g.swagger.file.path,
-      render: safely(g.name, at, () => joinValues(g.units.map((u, i) => renderTemplate("endpoint.njk", { e: endpointView(u, titles.get(u)!, i === 0 ? rel.subtitle : rel.sametitle, rel.sametitle) }, u.origin)), at)),
+      render: safely(g.name, at, () => joinValues(g.units.map((u) => renderTemplate("endpoint.njk", { e: endpointView(u, titles.get(u)!, sub, sub) }, u.origin)), at)),
     });
   }
 
@@ -153,7 +174,7 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
     units.set(schema.name, eventUnit(cache, schema, examples.get(schema.name)));
   }
   const renderEvents = (list: EventUnit[], titleOf: (u: EventUnit) => string, at: Origin): VariableValue =>
-    joinValues(list.map((u, i) => renderTemplate("event.njk", { ev: eventView(u, titleOf(u), i === 0 ? rel.subtitle : rel.sametitle) }, u.origin)), at);
+    joinValues(list.map((u) => renderTemplate("event.njk", { ev: eventView(u, titleOf(u), sub) }, u.origin)), at);
   const typeTitle = (u: EventUnit) => u.name;
   for (const u of units.values()) {
     definitions.push({
@@ -165,8 +186,8 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
     });
   }
   const loadedEvents = new Set(sources.events.schemas.map((e) => e.file.path));
-  for (const p of listFiles(root, EVENT_SCHEMA_DIR)) {
-    if (!loadedEvents.has(p)) definitions.push(broken(eventVariable(p.slice(EVENT_SCHEMA_DIR.length + 1)), p));
+  for (const p of sources.layout.eventSchemaDirs.flatMap((d) => eventFiles(root, d))) {
+    if (!loadedEvents.has(p)) definitions.push(broken(eventVariable(eventFileName(p)), p));
   }
   const all = [...units.values()];
   const pick = (names: readonly string[]) => names.map((n) => units.get(n)).filter((u): u is EventUnit => u !== undefined);
@@ -190,7 +211,7 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
     { name: "presence_events", description: "The presence event.", list: pick(PRESENCE_EVENTS), titleOf: typeTitle },
   ];
   for (const g of eventGroups) {
-    const at = g.list[0]?.origin ?? { file: EVENT_SCHEMA_DIR, line: 1 };
+    const at = g.list[0]?.origin ?? { file: sources.layout.eventSchemaDirs[0] ?? "event-schemas", line: 1 };
     definitions.push({
       name: g.name,
       kind: "events",
@@ -202,17 +223,19 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
 
   // --- The fields of the core event schemas.
   for (const core of CORE_FIELDS) {
-    const at = { file: core.file, line: 1 };
+    const path = coreSchemaPath(sources, core.base);
+    if (!path) continue;
+    const at = { file: path, line: 1 };
     definitions.push({
       name: core.name,
       kind: "fields",
-      description: `The fields of ${core.file.split("/").pop()}.`,
-      source: core.file,
+      description: `The fields of ${path.split("/").pop()}.`,
+      source: path,
       render: safely(core.name, at, () => {
-        const file = cache.load(core.file);
-        if (!file) throw new Error(`${core.file} cannot be loaded`);
+        const file = cache.load(path);
+        if (!file) throw new Error(`${path} cannot be loaded`);
         const table = coreFieldsTable(cache, file, dereference(cache, file));
-        if (!table) throw new Error(`${core.file} has no fields`);
+        if (!table) throw new Error(`${path} has no fields`);
         const view = tableView(table.title ?? "Fields", "Key", table.fields, table.origin);
         return renderTemplate("fields.njk", { table: view }, at);
       }),
@@ -220,26 +243,27 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
   }
 
   // --- Versions.
-  const changelog = loadChangelog(root);
-  diagnostics.push(...changelog.diagnostics);
+  // (the changelog's own problems are reported by the load stage)
+  const changelog = sources.changelog;
+  const CHANGELOG_FILE = changelog.file;
   const entry = changelog.diagnostics.some((d) => d.severity === "error") ? undefined : newestEntry(changelog);
   const changelogAt = { file: CHANGELOG_FILE, line: entry?.titleLine ?? 1 };
   definitions.push({
     name: "spec_version",
     kind: "version",
-    description: "The version of the newest CHANGELOG.rst entry.",
+    description: `The version of the newest entry of ${CHANGELOG_FILE}.`,
     source: CHANGELOG_FILE,
     render: () => ({ text: (entry ? escapeText(entry.version) : "unknown") + "\n", origins: [changelogAt] }),
   });
   definitions.push({
     name: "spec_changelog",
     kind: "version",
-    description: "The changes of the newest CHANGELOG.rst entry.",
+    description: `The changes of the newest entry of ${CHANGELOG_FILE}.`,
     source: CHANGELOG_FILE,
     render: safely("spec_changelog", changelogAt, () => {
       if (!entry) return { text: "unknown\n", origins: [changelogAt] };
       const origins = entry.body.split("\n").map((_, i) => ({ file: CHANGELOG_FILE, line: entry.bodyLine + i }));
-      return renderTemplate("changelog.njk", { body: entry.body, origins }, changelogAt);
+      return renderTemplate("changelog.njk", { body: titlesAsRubrics(entry.body), origins }, changelogAt);
     }),
   });
   let git: ReturnType<typeof gitVersion> | undefined;
@@ -248,6 +272,23 @@ export function defineVariables(sources: LoadedSources, options: CatalogOptions 
   definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitOnce().rev) + "\n" }) });
 
   return { definitions, diagnostics };
+}
+
+/**
+ * The subsection titles of a changelog entry ("Breaking Changes" underlined
+ * with `-`) as rubrics, so that the entry can be placed anywhere, even inside a
+ * directive. Each title keeps its two lines, so every line keeps its origin.
+ */
+export function titlesAsRubrics(body: string): string {
+  const lines = body.split("\n");
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const text = lines[i].trim();
+    if (text === "" || /^\s/.test(lines[i]) || !/^([!-/:-@[-`{-~])\1{2,}\s*$/.test(lines[i + 1]) || lines[i + 1].trimEnd().length < text.length) continue;
+    lines[i] = `.. rubric:: ${text}`;
+    lines[i + 1] = "";
+    i++;
+  }
+  return lines.join("\n");
 }
 
 /** Joins rendered sections with one blank line between them. */

@@ -1,17 +1,14 @@
-// The "sections" stage: every template variable rendered from the loaded sources.
+// The variables stage: every template variable rendered from the loaded sources.
 // `buildVariables` is what the build calls; `listVariables` is what `matrix-doc
 // vars` shows; `usedNames` finds which variables some RST sources name.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { usedVariables, type VariableValue } from "../assemble/substitute.ts";
-import type { SourceCache } from "../sources/source-cache.ts";
-import { type CatalogOptions, defineVariables, loadSources, type VariableInfo } from "./catalog.ts";
+import type { Sources } from "../sources/index.ts";
+import { type CatalogOptions, defineVariables, type VariableInfo } from "./catalog.ts";
 
 export type { VariableInfo } from "./catalog.ts";
-
-/** Sources besides a target's files that use template variables. */
-export const EXTRA_SOURCES: readonly string[] = ["supporting-docs/howtos/client-server.rst"];
 
 export interface BuildVariablesResult {
   variables: Map<string, VariableValue>;
@@ -24,18 +21,20 @@ export interface BuildVariablesResult {
  * each event is documented once. Diagnostics include those of loading the sources
  * (the SourceCache's) only when they are new to the cache's list.
  */
-export function buildVariables(root: string, cache: SourceCache, options: CatalogOptions = {}): BuildVariablesResult {
+export function buildVariables(sources: Sources, options: CatalogOptions = {}): BuildVariablesResult {
+  const cache = sources.cache;
   const before = cache.diagnostics.length;
-  const { definitions, diagnostics } = defineVariables(loadSources(root, cache), options);
+  const { definitions, diagnostics } = defineVariables(sources, options);
   const variables = new Map<string, VariableValue>();
   for (const d of definitions) variables.set(d.name, d.render());
   return { variables, diagnostics: [...cache.diagnostics.slice(before), ...diagnostics] };
 }
 
 /** Every template variable's metadata, in catalog order. */
-export function listVariables(root: string, cache: SourceCache, options: CatalogOptions = {}): { variables: VariableInfo[]; diagnostics: Diagnostic[] } {
+export function listVariables(sources: Sources, options: CatalogOptions = {}): { variables: VariableInfo[]; diagnostics: Diagnostic[] } {
+  const cache = sources.cache;
   const before = cache.diagnostics.length;
-  const { definitions, diagnostics } = defineVariables(loadSources(root, cache), options);
+  const { definitions, diagnostics } = defineVariables(sources, options);
   return {
     variables: definitions.map(({ render: _render, ...info }) => info),
     diagnostics: [...cache.diagnostics.slice(before), ...diagnostics],

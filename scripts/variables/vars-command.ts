@@ -1,11 +1,9 @@
 // `matrix-doc vars [--unused] [--target NAME]`: lists every template variable
-// with the size of its text in characters, or with `--unused` the ones that no
+// with the size of its text in characters and the source it is made from, or with `--unused` the ones that no
 // source uses (the target's files and the supporting docs). Exit 0; 1 when the
 // sources have errors (reported on stderr); 2 on usage errors.
-import { statSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { CommandSpec } from "../command.ts";
+import { type CommandSpec, rootFolder } from "../command.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export const varsCommand: CommandSpec = {
@@ -16,13 +14,8 @@ export const varsCommand: CommandSpec = {
     cmd.option("--target <name>", "the build target whose files count as sources (default: the first in specification/targets.yaml)");
   },
   async run(options) {
-    const root = resolve(String(options.root ?? process.cwd()));
-    try {
-      if (!statSync(root).isDirectory()) throw new Error();
-    } catch {
-      process.stderr.write(`matrix-doc vars: the root ${root} does not exist or is not a folder.\n`);
-      return 2;
-    }
+    const root = rootFolder(options, "vars");
+    if (!root) return 2;
     const { listTemplateVariables } = await import("./vars-listing.ts");
     const { formatText } = await import("../report.ts");
     const result = listTemplateVariables(root, { target: options.target as string | undefined, unused: Boolean(options.unused) });

@@ -1,9 +1,10 @@
-// What `matrix-doc vars` prints: every variable and its size, or the unused ones.
+// What `matrix-doc vars` prints: every variable with its size and the source
+// it comes from, or the unused ones.
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadTargets, resolveTarget } from "../sources/targets.ts";
-import { SourceCache } from "../sources/source-cache.ts";
-import { defineVariables, loadSources } from "./catalog.ts";
-import { EXTRA_SOURCES, unusedVariables, usedNames } from "./index.ts";
+import { loadDiagnostics, loadSources } from "../sources/index.ts";
+import { resolveTarget } from "../sources/targets.ts";
+import { defineVariables } from "./catalog.ts";
+import { unusedVariables, usedNames } from "./index.ts";
 
 export interface VarsListing {
   lines: string[];
@@ -13,25 +14,22 @@ export interface VarsListing {
 }
 
 export function listTemplateVariables(root: string, options: { target?: string; unused?: boolean }): VarsListing {
-  const targets = loadTargets(root);
-  if (!targets.config) return { lines: [], diagnostics: targets.diagnostics };
-  const name = options.target ?? targets.config.targetNames[0];
-  const resolved = resolveTarget(targets.config, name);
+  const sources = loadSources(root);
+  const config = sources.targets;
+  if (!config) return { lines: [], diagnostics: loadDiagnostics(sources) };
+  const name = options.target ?? config.targetNames[0];
+  const resolved = resolveTarget(config, name);
   if (resolved.diagnostics.some((d) => d.code === "unknown-target")) return { lines: [], diagnostics: resolved.diagnostics, usage: true };
-  const used = usedNames(root, [...resolved.files.map((f) => f.path), ...EXTRA_SOURCES]);
-  const cache = new SourceCache(root);
-  const { definitions, diagnostics } = defineVariables(loadSources(root, cache), {
-    usedNames: used,
-    relative: targets.config.relativeTitleStyles,
-  });
+  const used = usedNames(sources.root, [...resolved.files.map((f) => f.path), ...sources.layout.supportingPages.map((p) => p.path)]);
+  const { definitions, diagnostics } = defineVariables(sources, { usedNames: used, relative: config.relativeTitleStyles });
   let lines: string[];
   if (options.unused) {
     lines = unusedVariables(definitions, used).map((v) => v.name);
   } else {
     // Rendering adds its own problems to `diagnostics`, so they are gathered after.
-    const sized = definitions.map((d) => ({ name: d.name, size: d.render().text.replace(/\n$/, "").length }));
+    const sized = definitions.map((d) => ({ name: d.name, size: d.render().text.replace(/\n$/, "").length, source: d.source ?? (d.renders?.length ? `${d.renders.length} events` : "") }));
     const width = Math.max(...sized.map((s) => s.name.length));
-    lines = sized.map((s) => `${s.name.padEnd(width)}  ${String(s.size).padStart(6)}`);
+    lines = sized.map((s) => `${s.name.padEnd(width)}  ${String(s.size).padStart(6)}  ${s.source}`.trimEnd());
   }
-  return { lines, diagnostics: [...targets.diagnostics, ...resolved.diagnostics, ...cache.diagnostics, ...diagnostics] };
+  return { lines, diagnostics: [...loadDiagnostics(sources), ...resolved.diagnostics, ...diagnostics] };
 }

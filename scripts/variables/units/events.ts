@@ -32,7 +32,7 @@ export interface EventUnit {
 
 /** `m.room.message#m.text` → `m_room_message_m_text_event`. */
 export function eventVariable(name: string): string {
-  return name.replace(/[.#]/g, "_") + "_event";
+  return name.replace(/[.#$]/g, "_") + "_event";
 }
 
 export function eventUnit(cache: SourceCache, schema: EventSchema, example: EventExample | undefined): EventUnit {

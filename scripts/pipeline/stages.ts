@@ -1,0 +1,91 @@
+// The stages of the pipeline as plain functions, and the hooks a driver may
+// put in their place. `build` and `check` use the plain stages; the preview
+// (../serve/) gives cached versions of the same functions, which must return
+// what the plain ones would.
+import type { MappedText } from "../diagnostics/line-map.ts";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import { assemble } from "../assemble/assemble.ts";
+import type { VariableValue } from "../assemble/substitute.ts";
+import { checks } from "../check/checks.ts";
+import { type Check, createCheckContext } from "../check/context.ts";
+import { renderPage, type PageInfo, type RenderedPage } from "../page/page.ts";
+import { renderRst } from "../render/render-rst.ts";
+import { loadDiagnostics, loadSources, type Sources } from "../sources/index.ts";
+import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
+import type { Document } from "../rst/index.ts";
+import { realpathSync } from "node:fs";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
+import { ParseCache } from "../sources/parse-cache.ts";
+import { buildVariables } from "../variables/index.ts";
+import type { PagePlan } from "./plan.ts";
+
+export interface VariablesOptions {
+  usedNames: ReadonlySet<string>;
+  relative: RelativeTitleStyles;
+}
+
+export interface RenderOptions {
+  allowRaw: boolean;
+}
+
+export interface Stages {
+  /** Every source of the tree, loaded once. */
+  load(root: string): Sources;
+  /** The checks of the sources; `counts.examples` gets the number of examples validated. */
+  check(sources: Sources, counts: { examples: number }): Diagnostic[];
+  /** The RST files of one page, titles shifted, joined with a line map. */
+  assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, relative: RelativeTitleStyles): { text: MappedText; diagnostics: Diagnostic[] };
+  /** Every template variable. */
+  variables(sources: Sources, options: VariablesOptions): { variables: Map<string, VariableValue>; diagnostics: Diagnostic[] };
+  /** The templated RST of one page parsed and transformed. */
+  rst(plan: PagePlan, text: MappedText, options: RenderOptions): { document: Document; diagnostics: Diagnostic[] };
+  /** The templated RST of one page made into the page (rst, then page). */
+  page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions): RenderedPage;
+}
+
+export interface PlainStageOptions {
+  /** Folder of the on-disk caches (parsed YAML, compiled validators); undefined for none. */
+  cacheDir?: string;
+  /** Let internal errors propagate with their stack. */
+  debug?: boolean;
+  /** The checks of the check stage; default every check of ../check/checks.ts. */
+  checks?: readonly Check[];
+}
+
+export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CACHE_DIR }): Stages {
+  const stages: Stages = {
+    load(root) {
+      const memo = options.cacheDir ? new ParseCache(options.cacheDir, realpathSync(root)) : undefined;
+      const sources = loadSources(root, { memo });
+      memo?.save();
+      return sources;
+    },
+    check(sources, counts) {
+      const ctx = createCheckContext(sources, { cacheDir: options.cacheDir });
+      const diagnostics = [...loadDiagnostics(sources)];
+      for (const check of options.checks ?? checks) diagnostics.push(...guard(`The \`${check.name}\` check`, () => check(ctx), options.debug));
+      counts.examples += ctx.counts.examples;
+      return diagnostics;
+    },
+    assemble: (root, files, styles, relative) => assemble(root, files, styles, relative),
+    variables: (sources, variablesOptions) => buildVariables(sources, variablesOptions),
+    rst: (plan, text, renderOptions) => renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: renderOptions.allowRaw, severity: plan.supporting ? "warning" : "error" }),
+    page(plan, text, info, renderOptions) {
+      const r = stages.rst(plan, text, renderOptions);
+      const page = renderPage(r.document, info, (line) => text.originOf(line));
+      return { ...page, diagnostics: [...r.diagnostics, ...page.diagnostics] };
+    },
+  };
+  return stages;
+}
+
+/** An internal error in one check becomes a diagnostic, so that it does not hide what the others find. */
+export function guard(what: string, f: () => Diagnostic[], debug = false): Diagnostic[] {
+  try {
+    return f();
+  } catch (e) {
+    if (debug) throw e;
+    return [error("internal-error", `${what} stopped on an internal error: ${(e as Error).message} (run with --debug for details).`)];
+  }
+}
+

@@ -1,0 +1,157 @@
+// The pipeline's stages (../pipeline/stages.ts) with the preview's caches. Each
+// returns what the plain stage would, redoing only what the changed files touch:
+//   load      every source file is read, but only a changed one is parsed (MemoryParseMemo)
+//   check     only the check units whose files changed run (IncrementalChecks)
+//   assemble  only a changed RST file is split and shifted (AssembleCache)
+//   variables only the variables whose sources changed are rendered (IncrementalVariables)
+//   page      a page is rendered only when its templated text changed, and then
+//             only the section holding the change when that gives the same page
+//             (section-render.ts); code highlighting is remembered (HighlightMemo)
+// session.test.ts compares every step with a full build.
+import { realpathSync } from "node:fs";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PageInfo } from "../page/page.ts";
+import type { PagePlan } from "../pipeline/plan.ts";
+import { plainStages, type RenderOptions, type Stages } from "../pipeline/stages.ts";
+import { renderRst } from "../render/render-rst.ts";
+import { checks as allChecks } from "../check/checks.ts";
+import type { Check } from "../check/context.ts";
+import { loadDiagnostics, loadSources, type Sources } from "../sources/index.ts";
+import { ParseCache } from "../sources/parse-cache.ts";
+import type { MappedText } from "../diagnostics/line-map.ts";
+import { clearTemplateCache } from "../variables/render.ts";
+import { AssembleCache } from "./assemble-cache.ts";
+import { IncrementalChecks } from "./incremental-checks.ts";
+import { IncrementalVariables } from "./incremental-variables.ts";
+import { HighlightMemo, renderPageWithMemo } from "./page-render.ts";
+import { MemoryParseMemo } from "./parse-memo.ts";
+import { idCounts, type RenderedState, renderChangedSection, tocIds } from "./section-render.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+interface CachedPage {
+  key: string;
+  info: string;
+  html: string;
+  diagnostics: Diagnostic[];
+  /** For rendering one section again; kept while the page has no diagnostics. */
+  state?: RenderedState;
+}
+
+/** What was redone by the last run, for tests and the bench: check units, variables, whole pages, single sections (`page#id`), and why a page could not be done by section. */
+export interface Redone {
+  checks: string[];
+  variables: string[];
+  pages: string[];
+  sections: string[];
+  fallbacks: string[];
+}
+
+export class CachedStages {
+  private readonly memo: MemoryParseMemo;
+  private readonly checks: IncrementalChecks;
+  private readonly variables = new IncrementalVariables();
+  private readonly assembled = new AssembleCache();
+  private readonly highlight = new HighlightMemo();
+  private readonly pageCache = new Map<string, CachedPage>();
+  private loadedPaths = "";
+  /** The text of every loaded file by path, from the last load. */
+  private texts = new Map<string, string>();
+  redone: Redone = { checks: [], variables: [], pages: [], sections: [], fallbacks: [] };
+  private titleStyles: readonly string[] = [];
+
+  constructor(root: string, checks: readonly Check[] | undefined, cacheDir: string | undefined) {
+    this.memo = new MemoryParseMemo(cacheDir ? new ParseCache(cacheDir, realpathSync(root)) : undefined);
+    this.checks = new IncrementalChecks(checks ?? allChecks, cacheDir);
+  }
+
+  /** Before a run: what the watcher saw change (sources are compared by content anyway; this tells about templates and theme). */
+  beginRun(changed: readonly string[]): void {
+    if (changed.some((p) => p.startsWith("templating/templates/"))) {
+      clearTemplateCache();
+      this.variables.clear();
+    }
+    if (changed.some((p) => p.startsWith("templating/theme/"))) this.pageCache.clear();
+    this.redone = { checks: [], variables: [], pages: [], sections: [], fallbacks: [] };
+  }
+
+  /** After a run that rendered every page afresh, forget highlighting no page uses. */
+  endRun(plans: number): void {
+    if (this.redone.pages.length === plans && plans > 0) this.highlight.sweep();
+  }
+
+  stages(): Stages {
+    const plain = plainStages({ cacheDir: undefined });
+    return {
+      load: (root) => this.load(root),
+      check: (sources, counts) => {
+        const diagnostics = [...loadDiagnostics(sources), ...this.checks.run(sources, this.texts)];
+        this.redone.checks = this.checks.lastRun;
+        this.memo.detachDisk();
+        this.memo.sweep();
+        return diagnostics;
+      },
+      assemble: (root, files, styles, relative) => {
+        this.titleStyles = styles;
+        return this.assembled.assemble(root, files, styles, relative);
+      },
+      variables: (sources, options) => {
+        const built = this.variables.build(sources.root, sources, this.texts, options);
+        this.redone.variables = built.rendered;
+        return built;
+      },
+      rst: plain.rst,
+      page: (plan, text, info, options) => this.page(plan, text, info, options),
+    };
+  }
+
+  private load(root: string): Sources {
+    const sources = loadSources(root, { memo: this.memo });
+    const texts = new Map(sources.cache.loadedFiles().map((f) => [f.path, f.text]));
+    for (const file of sources.layout.changelogs) texts.set(file, readText(join(sources.root, file)) ?? "");
+    // Files added, removed or newly broken change what `$ref`s resolve to: start the caches afresh.
+    const paths = [...texts.keys()].sort().join("\n");
+    if (paths !== this.loadedPaths) {
+      this.checks.clear();
+      this.variables.clear();
+      this.loadedPaths = paths;
+    }
+    this.texts = texts;
+    return sources;
+  }
+
+  private page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions) {
+    const severity = plan.supporting ? "warning" : "error";
+    const infoKey = JSON.stringify([info, options, severity, this.titleStyles]);
+    const joined = text.text;
+    const key = infoKey + "\u0000" + joined;
+    let cached = this.pageCache.get(plan.file);
+    if (!cached || cached.key !== key) {
+      // One section again when the edit stays in its body (see section-render.ts), else the whole page.
+      const section = cached?.state && cached.info === infoKey ? renderChangedSection(text, joined, cached.state, info, this.titleStyles, this.highlight, { allowRaw: options.allowRaw, severity }) : undefined;
+      if (section && "fallback" in section) this.redone.fallbacks.push(`${plan.file}: ${section.fallback}`);
+      if (section && !("fallback" in section)) {
+        cached = { key, info: infoKey, html: section.html, diagnostics: [], state: { ...cached!.state!, lines: text.lines, html: section.html, links: section.links } };
+        this.redone.sections.push(`${plan.file}#${section.section}`);
+      } else {
+        const r = renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: options.allowRaw, severity });
+        const counts = idCounts(r.document);
+        const page = renderPageWithMemo(r.document, info, (line) => text.originOf(line), this.highlight);
+        const diagnostics = [...r.diagnostics, ...page.diagnostics];
+        const state = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: counts };
+        cached = { key, info: infoKey, html: page.html, diagnostics, state };
+        this.redone.pages.push(plan.file);
+      }
+      this.pageCache.set(plan.file, cached);
+    }
+    return { file: plan.file, html: cached.html, toc: [], diagnostics: cached.diagnostics };
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
