@@ -1,6 +1,6 @@
 // The version switcher: lists every version of ../versions.js and opens the
-// chosen one on the same page and the same section (the one being read, else
-// the address's anchor). A page reached with an anchor it does not have starts
+// chosen one on the same page and the same section (the anchor of the address
+// while it is on screen, else the section the contents mark as current). A page reached with an anchor it does not have starts
 // at the top instead.
 (function () {
   "use strict";
@@ -24,11 +24,22 @@
     select.appendChild(option);
   });
   label.hidden = false;
+  // The section being read: the address's anchor while its target is on screen,
+  // else the one the contents mark as current (theme.js).
+  function readingAnchor() {
+    var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+    var target = id && document.getElementById(id);
+    if (target) {
+      var box = target.getBoundingClientRect();
+      if (box.top < innerHeight && box.bottom > 0) return "#" + encodeURIComponent(id);
+    }
+    var current = document.querySelector(".toc .is-current");
+    return current ? "#" + encodeURIComponent(current.getAttribute("data-target")) : "";
+  }
   select.addEventListener("change", function () {
     var target = data.versions.filter(function (v) { return v.name === select.value; })[0];
     if (!target) return;
-    var current = document.querySelector(".toc .is-current");
-    var anchor = current ? "#" + current.getAttribute("data-target") : location.hash;
+    var anchor = readingAnchor();
     var samePage = target.pages.indexOf(page) !== -1;
     location.href = "../" + encodeURIComponent(target.name) + "/" + (samePage ? page + anchor : "index.html");
   });

@@ -94,6 +94,7 @@ export function makeFixtureRepo(options: { tags?: boolean } = {}): FixtureRepo {
       .replace(`paths:\n`, `paths:
   "/rooms/{roomId}/typists":
     get:
+      operationId: getTypists
       summary: List who is typing.
       description: The users typing in the room now.
       security:
