@@ -2,8 +2,7 @@
 // or `.`), a release version such as `v0.1.0` (its tag, or the release found in
 // the changelog's history), or any git revision.
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
-import { resolveCommit } from "../history/git.ts";
-import { findReleases } from "../history/releases.ts";
+import { resolveRevision } from "../history/resolve.ts";
 
 export const WORKTREE_NAMES = ["worktree", "."];
 
@@ -12,11 +11,9 @@ export type Side = { name: string; worktree: true } | { name: string; commit: st
 export function resolveSide(repo: string | undefined, name: string, tagPattern?: string, prefix = ""): Side | Diagnostic {
   if (WORKTREE_NAMES.includes(name)) return { name, worktree: true };
   if (!repo) return error("diff-no-repository", `"${name}" names a git revision, but the spec tree is not inside a git repository.`);
-  const commit = resolveCommit(repo, name);
-  if (commit) return { name, commit };
+  const resolved = resolveRevision(repo, name, { tagPattern, prefix });
+  if (resolved) return { name, ...resolved };
   if (/^v\d+\.\d+\.\d+$/.test(name)) {
-    const release = findReleases(repo, { tagPattern, prefix }).find((r) => r.version === name);
-    if (release) return { name, commit: release.commit, release: name };
     return error("diff-unknown-release", `No release ${name} was found: no tag of that name, and no commit of the history at which ${name} became the newest changelog entry.`);
   }
   return error("diff-unknown-revision", `git knows no revision "${name}".`);

@@ -42,7 +42,7 @@ describe("build --rev", () => {
     expect(repo.git("status", "--porcelain").split("\n").filter((l) => !l.includes("gen/")).join("\n")).toBe(status);
   }, 60_000);
 
-  it("reports a revision it cannot build, and one git does not know", () => {
+  it("reports a revision it cannot build and one git does not know, and finds a release version without tags", () => {
     const repo = makeFixtureRepo();
     const bad = cli(repo.dir, ["build", "--rev", repo.commits.c0]);
     expect(bad.status).toBe(1);
@@ -51,6 +51,10 @@ describe("build --rev", () => {
     const unknown = cli(repo.dir, ["build", "--rev", "no-such-branch"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('git knows no revision "no-such-branch"');
+    // Without tags, a release version is found in the changelog's history.
+    const release = cli(repo.dir, ["build", "--rev", "v0.2.0"]);
+    expect(release.status).toBe(0);
+    expect(readFileSync(join(repo.dir, "gen/v0.2.0/index.html"), "utf8")).toContain(`<code>${repo.commits.c3.slice(0, 7)}</code>`);
   }, 60_000);
 });
 

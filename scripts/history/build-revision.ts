@@ -5,13 +5,16 @@
 // written.
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runBuild, type BuildResult } from "../build/build.ts";
-import { exportTree, git, GitError, removeTree, resolveCommit } from "./git.ts";
+import { exportTree, git, GitError, removeTree } from "./git.ts";
+import { resolveRevision } from "./resolve.ts";
 
 export interface RevisionBuildOptions {
   /** Output folder (`gen/` of the work tree, usually). */
   out: string;
   /** The spec tree's folder inside the repository ('' at its top). */
   prefix?: string;
+  /** Tags naming releases, when `rev` is a release version git does not know. */
+  tagPattern?: string;
   /** How messages name the revision; default the revision as given. */
   label?: string;
   debug?: boolean;
@@ -34,8 +37,8 @@ function firstError(result: BuildResult): string {
 }
 
 export async function buildRevision(repo: string, rev: string, options: RevisionBuildOptions): Promise<RevisionBuild> {
-  const commit = resolveCommit(repo, rev);
-  if (!commit) return { rev, skipped: error("rev-unknown", `git knows no revision "${rev}" in ${repo}.`) };
+  const commit = resolveRevision(repo, rev, { tagPattern: options.tagPattern, prefix: options.prefix })?.commit;
+  if (!commit) return { rev, skipped: error("rev-unknown", `git knows no revision "${rev}" in ${repo}, and no release of that name was found in its history.`) };
   const short = git(repo, ["rev-parse", "--short", commit]).trim();
   const name = options.label ?? rev;
   let tree: string;

@@ -35,7 +35,7 @@ export async function runHistoryBuild(options: HistoryBuildOptions): Promise<num
   const out = resolve(options.out ?? resolve(options.root, "gen"));
   const color = Boolean(process.stderr.isTTY);
   if (options.rev) {
-    const built = await buildRevision(repo, options.rev, { out, prefix, debug: options.debug });
+    const built = await buildRevision(repo, options.rev, { out, prefix, tagPattern: options.tagPattern, debug: options.debug });
     if (built.skipped) {
       if (built.result?.diagnostics.length) process.stderr.write(formatText(built.result.diagnostics, { root: built.result.root, color }) + "\n\n");
       process.stderr.write(`matrix-doc build: ${built.skipped.message}\n`);
