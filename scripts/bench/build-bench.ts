@@ -2,6 +2,7 @@
 // processes) on the repository's sources and on the synthetic tree, and the ratio
 // of our whole build to python3 docutils rendering our assembled RST alone (the
 // templated text the build keeps with --keep-intermediates) with its html5 writer.
+import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Benchmark, BenchContext } from "./benchmarks.ts";
 import { bestOf, formatTiming, type ProcessTiming, timeProcess } from "./timing.ts";
 
-const CLI = resolve(fileURLToPath(import.meta.url), "../../../bin/matrix-doc.js");
+const CLI = resolve(TOOLCHAIN_ROOT, "bin/matrix-doc.js");
 
 function cli(args: string[]): ProcessTiming {
   return timeProcess(process.execPath, [CLI, ...args]);

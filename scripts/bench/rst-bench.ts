@@ -4,6 +4,7 @@
 // engine and, when python3 docutils is installed, by docutils' html5 writer.
 // Time is also measured at a quarter and a half of the size, to show it grows
 // linearly.
+import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,7 +13,7 @@ import type { Benchmark, BenchContext } from "./benchmarks.ts";
 import { docutilsVersion } from "./build-bench.ts";
 import { bestOf, formatTiming, timeProcess } from "./timing.ts";
 
-const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
+const REPO = TOOLCHAIN_ROOT;
 const SHARED = resolve(REPO, "../shared");
 const TARGET_LINES = 50_000;
 

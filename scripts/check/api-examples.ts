@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { trace } from "../sources/refs.ts";
 import type { ApiExample } from "../sources/swagger.ts";
-import type { Check, CheckContext } from "./context.ts";
+import type { Check, CheckContext } from "./check.ts";
 import { exampleFromString, isDiagnostic, type LocatedExample } from "./example-text.ts";
 import { validateExample } from "./validate-example.ts";
 

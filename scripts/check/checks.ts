@@ -3,7 +3,7 @@
 // that is built is checked after this stage, by the pipeline's rst stage
 // (../pipeline/), as the build sees it.
 import { apiExamples } from "./api-examples.ts";
-import type { Check } from "./context.ts";
+import type { Check } from "./check.ts";
 import { eventCoverage, eventExamples } from "./event-examples.ts";
 import { operationIds } from "./operation-ids.ts";
 import { rstFiles } from "./rst-files.ts";

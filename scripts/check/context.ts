@@ -1,18 +1,12 @@
 // What every check gets: the loaded sources (the load stage's one `Sources`
 // model) and the shared schema registry. A check is a plain function
 // `(ctx) => Diagnostic[]` listed in ./checks.ts.
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA } from "./swagger.ts";
 
-export interface CheckContext extends Sources {
-  schemas: SchemaRegistry;
-  /** Checks count the examples they validate here. */
-  counts: { examples: number };
-}
-
-export type Check = (ctx: CheckContext) => Diagnostic[];
+export type { Check, CheckContext } from "./check.ts";
+import type { CheckContext } from "./check.ts";
 
 export interface ContextOptions {
   /** Folder for compiled validators kept between runs; undefined to compile afresh every time. */

@@ -7,7 +7,7 @@
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { trace } from "../sources/refs.ts";
 import type { EventExample } from "../sources/event-schemas.ts";
-import type { Check, CheckContext } from "./context.ts";
+import type { Check, CheckContext } from "./check.ts";
 import type { LocatedExample } from "./example-text.ts";
 import { validateExample } from "./validate-example.ts";
 

@@ -4,7 +4,7 @@
 // specification's validator required it.
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { trace } from "../sources/refs.ts";
-import type { Check } from "./context.ts";
+import type { Check } from "./check.ts";
 
 export const operationIds: Check = (ctx) => {
   const out: Diagnostic[] = [];

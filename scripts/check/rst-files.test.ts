@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSources } from "../sources/index.ts";
 import { checkRstText, neutralizeVariables, rstFiles } from "./rst-files.ts";
-import type { CheckContext } from "./context.ts";
+import type { CheckContext } from "./check.ts";
 
 function treeWith(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "rst-check-"));

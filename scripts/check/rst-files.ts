@@ -11,7 +11,7 @@ import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { rstDiagnostic } from "../diagnostics/rst-messages.ts";
 import { publishDoctree } from "../rst/index.ts";
 import { includedFiles } from "../sources/targets.ts";
-import type { Check } from "./context.ts";
+import type { Check, CheckContext } from "./check.ts";
 
 const VARIABLE = /\{\{\s*[A-Za-z0-9_]+\s*\}\}/g;
 const VARIABLE_ALONE = /^(\s*)\{\{\s*[A-Za-z0-9_]+\s*\}\}\s*$/;
@@ -45,19 +45,23 @@ export function checkRstText(path: string, text: string, options: { allowRaw?: b
   return diagnostics;
 }
 
-export const rstFiles: Check = (ctx) => {
-  const diagnostics: Diagnostic[] = [];
+/** The `.rst` files that no target includes and that are not supporting pages. */
+export function unbuiltRstFiles(ctx: CheckContext): string[] {
   const built = new Set([...(ctx.targets ? includedFiles(ctx.targets) : []), ...ctx.layout.supportingPages.map((p) => p.path)]);
-  for (const path of ctx.layout.rstFiles) {
-    if (built.has(path)) continue;
-    let text: string;
-    try {
-      text = readFileSync(join(ctx.root, path), "utf8");
-    } catch (e) {
-      diagnostics.push(error("file-unreadable", `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { file: path }));
-      continue;
-    }
-    diagnostics.push(...checkRstText(path, text, { allowRaw: ctx.targets?.allowRaw }));
+  return ctx.layout.rstFiles.filter((path) => !built.has(path));
+}
+
+/** The text of one of them, or the diagnostic saying why it cannot be read. */
+export function readRstFile(ctx: CheckContext, path: string): string | Diagnostic {
+  try {
+    return readFileSync(join(ctx.root, path), "utf8");
+  } catch (e) {
+    return error("file-unreadable", `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { file: path });
   }
-  return diagnostics;
-};
+}
+
+export const rstFiles: Check = (ctx) =>
+  unbuiltRstFiles(ctx).flatMap((path) => {
+    const text = readRstFile(ctx, path);
+    return typeof text === "string" ? checkRstText(path, text, { allowRaw: ctx.targets?.allowRaw }) : [text];
+  });

@@ -2,7 +2,7 @@
 // (Schemas written inside Swagger files are checked as part of the Swagger 2.0
 // document, whose schema object is draft-04's with Swagger's additions.)
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Check } from "./context.ts";
+import type { Check } from "./check.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
 
 export const schemaFiles: Check = (ctx) => {

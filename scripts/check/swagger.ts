@@ -9,7 +9,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../sources/pointer.ts";
 import { trace } from "../sources/refs.ts";
 import { HTTP_METHODS, type SwaggerFile } from "../sources/swagger.ts";
-import type { Check, CheckContext } from "./context.ts";
+import type { Check, CheckContext } from "./check.ts";
 import type { SchemaRegistry } from "./schema-registry.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
 import { AlternativeChooser } from "./swagger-alternatives.ts";

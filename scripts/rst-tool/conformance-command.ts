@@ -1,13 +1,14 @@
 // `matrix-doc conformance`: the RST engine against docutils' expected outputs
 // (../shared/rst-conformance/cases.jsonl), per view: exact passes and mean similarity.
+import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CommandSpec } from "../command.ts";
 import { type Case, compareOutputs, readCases, runCase, type ViewResult } from "../rst/testing/run-cases.ts";
 import { loadEngine } from "./engine.ts";
 
-export const FLOOR_FILE = resolve(import.meta.dirname, "../rst/testing/conformance-floor.json");
-export const DEFAULT_CASES = resolve(import.meta.dirname, "../../../shared/rst-conformance/cases.jsonl");
+export const FLOOR_FILE = resolve(TOOLCHAIN_ROOT, "scripts/rst/testing/conformance-floor.json");
+export const DEFAULT_CASES = resolve(TOOLCHAIN_ROOT, "../shared/rst-conformance/cases.jsonl");
 
 export type Floor = Record<string, number>;
 

@@ -5,6 +5,7 @@
 // kept with the text of every file it depends on (the file and what its `$ref`s
 // reach) and reused while none of them changed. Any check this file does not know
 // runs on the whole tree every time.
+import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { apiExamples } from "../check/api-examples.ts";
 import type { Check, CheckContext } from "../check/context.ts";
@@ -13,11 +14,12 @@ import { operationIds } from "../check/operation-ids.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "../check/schema-registry.ts";
 import { schemaFiles } from "../check/schema-files.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA, swaggerDocuments } from "../check/swagger.ts";
+import { checkRstText, readRstFile, rstFiles, unbuiltRstFiles } from "../check/rst-files.ts";
 import type { Sources } from "../sources/index.ts";
 import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
 
 /** Checks split into units here; the others run on the whole tree every time. */
-const SPLIT: readonly Check[] = [swaggerDocuments, operationIds, apiExamples, eventExamples, eventCoverage, schemaFiles];
+const SPLIT: readonly Check[] = [swaggerDocuments, operationIds, apiExamples, eventExamples, eventCoverage, schemaFiles, rstFiles];
 
 interface Unit {
   key: string;
@@ -133,6 +135,12 @@ export class IncrementalChecks {
     });
     for (const file of ctx.schemaFiles) {
       units.push({ key: `schema file ${file.path}`, deps: [...refClosure(ctx.cache, [file.path])], run: () => schemaFiles(only({ schemaFiles: [file] })) });
+    }
+    // The RST that is not built: one unit per file, keyed by its text (RST files are not among the loaded data files).
+    for (const path of unbuiltRstFiles(ctx)) {
+      const text = readRstFile(ctx, path);
+      const key = typeof text === "string" ? `rst ${path} ${ctx.targets?.allowRaw ?? false} ${createHash("sha256").update(text).digest("hex").slice(0, 16)}` : `rst ${path} unreadable`;
+      units.push({ key, deps: [], run: () => (typeof text === "string" ? checkRstText(path, text, { allowRaw: ctx.targets?.allowRaw }) : [text]) });
     }
     // operationIds must be unique across the documents of an API: one unit over all of them.
     // Keyed by every operation's id and place, so that it runs again only when one of them moved or changed.

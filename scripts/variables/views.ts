@@ -4,7 +4,7 @@
 import type { Origin } from "../diagnostics/line-map.ts";
 import type { EndpointUnit, ParameterLocation } from "./units/endpoints.ts";
 import type { EventUnit } from "./units/events.ts";
-import { escapeText, joinCell, joinCellLines, leadingBlankLines, literal, normalizeBlock, titleText } from "./units/rst-text.ts";
+import { escapeText, joinCellLines, leadingBlankLines, literal, normalizeBlock, titleText } from "./units/rst-text.ts";
 import type { Field, FieldTable } from "./units/schema-fields.ts";
 
 export interface RowView {
@@ -31,10 +31,6 @@ export interface CodeView {
 function enumText(values: unknown[]): string {
   const shown = values.map((v) => (v === "" ? '``""``' : literal(typeof v === "string" ? v : JSON.stringify(v))));
   return `One of: [${shown.join(", ")}].`;
-}
-
-export function descriptionCell(field: Field): string {
-  return joinCell(field.required ? "**Required.**" : "", [field.description, field.enumValues?.length ? enumText(field.enumValues) : ""]);
 }
 
 /**
