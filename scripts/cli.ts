@@ -10,7 +10,7 @@ async function commandSpecs(): Promise<CommandSpec[]> {
   // (commands are appended below as they are written)
   specs.push((await import("./rst-tool/rst-command.ts")).rstCommand);
   specs.push((await import("./rst-tool/conformance-command.ts")).conformanceCommand);
-  specs.push((await import("./check/command.ts")).checkCommand);
+  specs.push((await import("./check-command/command.ts")).checkCommand);
   specs.push((await import("./build/command.ts")).buildCommand);
   specs.push((await import("./diff/command.ts")).diffCommand);
   specs.push((await import("./serve/command.ts")).serveCommand);

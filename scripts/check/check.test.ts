@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { eventExamples as eventExamplesCheck } from "./event-examples.ts";
-import { runChecks } from "./run.ts";
+import { runChecks } from "../check-command/run.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");

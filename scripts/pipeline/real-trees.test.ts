@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../build/build.ts";
-import { runChecks } from "../check/run.ts";
+import { runChecks } from "../check-command/run.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runPipeline } from "./run.ts";
 import { plainStages } from "./stages.ts";
@@ -120,6 +120,28 @@ describe("a tree in the layout of the later releases", () => {
     expect(found[0].message).toBe("Not valid Swagger 2.0: `parameters[0]` lacks the required property `name`.");
   });
 
+  it("allows the raw directive only when targets.yaml says raw: true (or --allow-raw), and says how", () => {
+    const root = copy();
+    edit(root, "specification/apis.rst", (s) => s + "\n.. raw:: html\n\n   <hr>\n");
+    const refused = errors(check(root).diagnostics);
+    expect(refused).toEqual(["rst-warning specification/apis.rst:17"]);
+    expect(check(root).diagnostics.find((d) => d.code === "rst-warning" && d.severity === "error")!.message).toContain("raw: true");
+    expect(errors(runChecks(root, { cacheDir: null, allowRaw: true }).diagnostics)).toEqual([]);
+    edit(root, "specification/targets.yaml", (s) => s + "raw: true\n");
+    expect(errors(check(root).diagnostics)).toEqual([]);
+  });
+
+  it("reports the same diagnostics in check and in build", async () => {
+    const root = copy();
+    edit(root, "event-schemas/examples/m.room.topic", (s) => s.replace('"topic": "Coffee and tea"', '"topic": 42'));
+    edit(root, "specification/events.rst", (s) => s.replace("Room events\n-----------", "Room events\n-----------\n\nA *broken emphasis.\n\n{{no_such_variable}}"));
+    edit(root, "api/identity/lookup.yaml", (s) => s.replace("      operationId: lookupUser\n", ""));
+    const checked = check(root).diagnostics;
+    const built = await runBuild({ root, out: join(root, "gen"), stages: plainStages({ cacheDir: undefined }) });
+    expect(errors(checked).length).toBe(4);
+    expect(built.diagnostics).toEqual(checked);
+  });
+
   it("resolves relative titles against the last real title: consecutive event variables are siblings", () => {
     const run = runPipeline({ root: FIXTURE, until: "rst", stages: plainStages({ cacheDir: undefined }) });
     const lines = run.templated[0].lines;
@@ -136,9 +158,11 @@ describe("a tree in the layout of the later releases", () => {
     expect(ok.version).toBe("r0.1.0");
     const html = readFileSync(join(root, "gen/r0.1.0/index.html"), "utf8");
     expect(html).toContain("/_matrix/identity/api/v1/lookup");
+    // changelogs/identity.rst gives identity_changelog: its newest release, inside the note that it fills
+    expect(html).toContain("The first release of the identity service API.");
     edit(root, "specification/apis.rst", (s) => s.replace("{{lookup_is_http_api}}", "{{lookup_http_api}}\n\n{{another_unknown}}"));
     const failed = await runBuild({ root, out: join(root, "gen"), stages: plainStages({ cacheDir: undefined }) });
     expect(failed.ok).toBe(false);
-    expect(errors(failed.diagnostics)).toEqual(["unknown-variable specification/apis.rst:12", "unknown-variable specification/apis.rst:14"]);
+    expect(errors(failed.diagnostics)).toEqual(["unknown-variable specification/apis.rst:15", "unknown-variable specification/apis.rst:17"]);
   });
 });

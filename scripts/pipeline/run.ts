@@ -103,23 +103,26 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   result.assembled = timed("assemble", () =>
     plans.map((plan) => {
       const a = stages.assemble(sources.root, plan.files, config.titleStyles, config.relativeTitleStyles);
-      diagnostics.push(...a.diagnostics);
+      diagnostics.push(...asWarnings(plan, a.diagnostics));
       return a.text;
     }),
   );
   const usedNames = new Set(result.assembled.flatMap((t) => usedVariables(t.text)));
-  const variables = timed("variables", () => stages.variables(sources, { usedNames, relative: config.relativeTitleStyles }));
+  const needed = new Set([...usedNames, ...(options.until === "page" ? ["git_rev"] : [])]);
+  const variables = timed("variables", () => stages.variables(sources, { usedNames, relative: config.relativeTitleStyles, needed }));
   diagnostics.push(...variables.diagnostics);
   result.templated = timed("substitute", () =>
-    result.assembled.map((text) => {
+    result.assembled.map((text, i) => {
       const s = substituteVariables(text, (name) => variables.variables.get(name));
-      diagnostics.push(...s.diagnostics, ...resolveRelativeTitles(s.text, config.titleStyles, config.relativeTitleStyles));
+      diagnostics.push(...asWarnings(plans[i], [...s.diagnostics, ...resolveRelativeTitles(s.text, config.titleStyles, config.relativeTitleStyles)]));
       return s.text;
     }),
   );
   const render = { allowRaw: Boolean(options.allowRaw || config.allowRaw) };
 
-  if (options.until === "rst") {
+  // `check` stops after the rst stage; so does a build that already failed, so
+  // that both report the same problems.
+  if (options.until === "rst" || hasErrors(diagnostics) || !entry) {
     result.documents = timed("rst", () =>
       plans.map((plan, i) => {
         const r = guarded(plan.file, () => stages.rst(plan, result.templated[i], render));
@@ -130,7 +133,6 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     return finish();
   }
 
-  if (hasErrors(diagnostics) || !entry) return finish();
   const gitRev = (result.gitRev = options.gitRev ?? (variables.variables.get("git_rev")?.text.trim() || "unknown"));
   const nav = (current: string): PageLink[] => [
     ...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })),
@@ -139,7 +141,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   ];
   const pages = timed("rst+page", () =>
     plans.map((plan, i) => {
-      const info: PageInfo = { file: plan.file, version: options.unstable ? `unstable (after ${entry.version})` : entry.version, gitRev, nav: nav(plan.file) };
+      const info: PageInfo = { file: plan.file, version: options.unstable ? `unstable (after ${entry!.version})` : entry!.version, gitRev, nav: nav(plan.file) };
       const page = guarded(plan.file, () => stages.page(plan, result.templated[i], info, render));
       if (page) diagnostics.push(...page.diagnostics);
       return page;
@@ -147,6 +149,11 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   );
   if (pages.every((p): p is RenderedPage => p !== undefined)) result.pages = pages;
   return finish();
+}
+
+/** The problems of a supporting document are warnings: it is not part of the specification. */
+function asWarnings(plan: PagePlan, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return plan.supporting ? diagnostics.map((d) => (d.severity === "error" ? { ...d, severity: "warning" as const } : d)) : [...diagnostics];
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -22,6 +22,8 @@ import type { PagePlan } from "./plan.ts";
 export interface VariablesOptions {
   usedNames: ReadonlySet<string>;
   relative: RelativeTitleStyles;
+  /** The variables needed (the used ones, and those the page stage reads); the others need not be rendered. */
+  needed: ReadonlySet<string>;
 }
 
 export interface RenderOptions {
@@ -68,7 +70,7 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
       return diagnostics;
     },
     assemble: (root, files, styles, relative) => assemble(root, files, styles, relative),
-    variables: (sources, variablesOptions) => buildVariables(sources, variablesOptions),
+    variables: (sources, variablesOptions) => buildVariables(sources, { ...variablesOptions, render: variablesOptions.needed }),
     rst: (plan, text, renderOptions) => renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: renderOptions.allowRaw, severity: plan.supporting ? "warning" : "error" }),
     page(plan, text, info, renderOptions) {
       const r = stages.rst(plan, text, renderOptions);

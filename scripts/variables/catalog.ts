@@ -8,7 +8,8 @@
 //   voip_events, presence_events            groups of events, each event documented once
 //   common_event_fields, common_room_event_fields, common_state_event_fields
 //                                           the fields of the core event schemas
-//   spec_version, spec_changelog            the newest CHANGELOG.rst entry
+//   spec_version, spec_changelog            the newest entry of the main changelog
+//   <api>_changelog                         the newest entry of changelogs/<api>.rst
 //   git_version, git_rev                    the git revision of the tree
 import { type Diagnostic, error, warning } from "../diagnostics/diagnostic.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
@@ -22,7 +23,7 @@ import { makeId } from "../rst/ids.ts";
 import { type EndpointUnit, endpointUnit } from "./units/endpoints.ts";
 import { coreFieldsTable, type EventUnit, eventUnit, eventVariable } from "./units/events.ts";
 import { escapeText } from "./units/rst-text.ts";
-import { gitVersion } from "./git-version.ts";
+import { gitRev, gitVersion } from "./git-version.ts";
 import { ENDPOINT_ORDER, PRESENCE_EVENTS, sortByPath, sortMsgtypes, VOIP_EVENTS } from "./orderings.ts";
 import { renderTemplate } from "./render.ts";
 import { endpointTitle, endpointView, eventView, tableView } from "./views.ts";
@@ -266,10 +267,26 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
       return renderTemplate("changelog.njk", { body: titlesAsRubrics(entry.body), origins }, changelogAt);
     }),
   });
-  let git: ReturnType<typeof gitVersion> | undefined;
-  const gitOnce = () => (git ??= gitVersion(root));
-  definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText(gitOnce().version) + "\n" }) });
-  definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitOnce().rev) + "\n" }) });
+  // --- One changelog per API (changelogs/<api>.rst): <api>_changelog, its newest release.
+  for (const log of sources.changelogs) {
+    if (!log.file.startsWith("changelogs/")) continue;
+    const name = `${log.file.slice("changelogs/".length).replace(/\.rst$/, "").replace(/[^A-Za-z0-9]+/g, "_")}_changelog`;
+    const newest = log.diagnostics.some((d) => d.severity === "error") ? undefined : newestEntry(log);
+    const at = { file: log.file, line: newest?.titleLine ?? 1 };
+    definitions.push({
+      name,
+      kind: "version",
+      description: `The changes of the newest release in ${log.file}.`,
+      source: log.file,
+      render: safely(name, at, () => {
+        if (!newest) return { text: "unknown\n", origins: [at] };
+        const origins = newest.body.split("\n").map((_, i) => ({ file: log.file, line: newest.bodyLine + i }));
+        return renderTemplate("changelog.njk", { body: titlesAsRubrics(newest.body), origins }, at);
+      }),
+    });
+  }
+  definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText(gitVersion(root).version) + "\n" }) });
+  definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitRev(root)) + "\n" }) });
 
   return { definitions, diagnostics };
 }

@@ -18,9 +18,14 @@ export interface GitVersion {
   rev: string;
 }
 
+/** The short commit of the tree, or `unknown` (one git process). */
+export function gitRev(root: string): string {
+  return git(root, ["rev-parse", "--short", "HEAD"]) ?? "unknown";
+}
+
 export function gitVersion(root: string): GitVersion {
-  const rev = git(root, ["rev-parse", "--short", "HEAD"]);
-  if (!rev) return { version: "unknown", rev: "unknown" };
+  const rev = gitRev(root);
+  if (rev === "unknown") return { version: "unknown", rev };
   const branch = git(root, ["rev-parse", "--abbrev-ref", "HEAD"]);
   const described = git(root, ["describe", "--tags", "--long", "--always"]) ?? rev;
   const status = git(root, ["status", "--porcelain", "--untracked-files=no"]);

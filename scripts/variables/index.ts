@@ -16,17 +16,17 @@ export interface BuildVariablesResult {
 }
 
 /**
- * Renders every template variable. `usedNames` are the names the target's sources
+ * Renders every template variable (or those of `render`). `usedNames` are the names the target's sources
  * use: an event whose own variable is used is left out of `room_events`, so that
  * each event is documented once. Diagnostics include those of loading the sources
  * (the SourceCache's) only when they are new to the cache's list.
  */
-export function buildVariables(sources: Sources, options: CatalogOptions = {}): BuildVariablesResult {
+export function buildVariables(sources: Sources, options: CatalogOptions & { render?: ReadonlySet<string> } = {}): BuildVariablesResult {
   const cache = sources.cache;
   const before = cache.diagnostics.length;
   const { definitions, diagnostics } = defineVariables(sources, options);
   const variables = new Map<string, VariableValue>();
-  for (const d of definitions) variables.set(d.name, d.render());
+  for (const d of definitions) if (!options.render || options.render.has(d.name)) variables.set(d.name, d.render());
   return { variables, diagnostics: [...cache.diagnostics.slice(before), ...diagnostics] };
 }
 

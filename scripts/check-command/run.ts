@@ -5,9 +5,10 @@
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages } from "../pipeline/stages.ts";
+import type { StageTiming } from "../pipeline/timing.ts";
 import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
-import { type Check, fileCount } from "./context.ts";
+import { type Check, fileCount } from "../check/context.ts";
 
 export interface CheckSummary {
   files: number;
@@ -25,6 +26,7 @@ export interface CheckResult {
   breakdown: string;
   root: string;
   sources?: Sources;
+  timings: StageTiming[];
 }
 
 export interface RunOptions {
@@ -53,6 +55,7 @@ export function runChecks(root: string, options: RunOptions = {}): CheckResult {
     breakdown: sources ? describeSources(sources) : "",
     root: run.root,
     sources,
+    timings: run.timings,
   };
 }
 

@@ -15,6 +15,7 @@ export const checkCommand: CommandSpec = {
     cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built", "main");
     cmd.option("--strict", "treat every warning as an error");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
+    cmd.option("--verbose", "print the time each stage took");
     cmd.option("--list", "print what was found (Swagger files, examples, schemas, changelogs, RST files) and check nothing");
   },
   async run(options) {
@@ -42,8 +43,10 @@ export const checkCommand: CommandSpec = {
     } else {
       const report = formatText(result.diagnostics, { root: result.root, color: Boolean(process.stdout.isTTY) });
       const ms = Math.round(performance.now() - started);
+      const timings = options.verbose ? result.timings.map((t) => `  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`).join("") : "";
       process.stdout.write(
         (report ? report + "\n\n" : "") +
+          timings +
           `${result.breakdown}\n` +
           `checked ${summary.files} files, ${summary.examples} examples: ${summary.errors} errors, ${summary.warnings} warnings (${ms} ms)\n`,
       );
