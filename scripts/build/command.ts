@@ -10,30 +10,23 @@ export const buildCommand: CommandSpec = {
   name: "build",
   description: "Build the specification's HTML pages into gen/<version>/ (and gen/latest/, gen/index.html).",
   configure(cmd: Command) {
-    cmd.option("--target <name>", "the target of specification/targets.yaml to build", "main");
+    cmd.option("--target <name>", "the target of specification/targets.yaml to build (default: main, or every target when there is no main)");
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
     cmd.option("--keep-intermediates", "also write the assembled and the templated RST beside the pages");
     cmd.option("--verbose", "print the time each stage took");
     cmd.option("--strict", "treat every warning as an error");
-    cmd.option("--rev <rev>", "build the tree as it was at a git revision (tag, branch or commit)");
-    cmd.option("--releases", "build every release of the git history not yet in the output folder, and the working tree as unstable when it is ahead");
-    cmd.option("--tag-pattern <glob>", "tags naming releases, for --releases", "v*");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
   },
   async run(options) {
     const started = performance.now();
     const root = rootFolder(options, "build");
     if (!root) return 2;
-    if (options.rev || options.releases) {
-      const { runHistoryBuild } = await import("../history/command-run.ts");
-      return runHistoryBuild({ root, out: options.out ? resolve(String(options.out)) : undefined, rev: options.rev, releases: Boolean(options.releases), tagPattern: String(options.tagPattern ?? "v*"), debug: Boolean(options.debug) });
-    }
     const { runBuild } = await import("./build.ts");
     const { formatText } = await import("../report.ts");
     const result = await runBuild({
       root,
       out: options.out ? resolve(String(options.out)) : undefined,
-      target: String(options.target ?? "main"),
+      target: options.target === undefined ? undefined : String(options.target),
       keepIntermediates: Boolean(options.keepIntermediates),
       allowRaw: Boolean(options.allowRaw),
       strict: Boolean(options.strict),
