@@ -108,9 +108,12 @@ function versionedDirs(root: string, dir: string): string[] {
   return versions.length ? versions : [dir];
 }
 
+/** Files that sit beside event schemas and examples without being one (notes, scripts, leftovers of a merge). */
+const NOT_DATA = /\.(md|txt|rst|py|sh|js|ts|html|png|jpe?g|svg|orig|rej|bak|swp)$|~$/i;
+
 /** The files directly in a folder of event schemas or examples (subfolders hold shared parts). */
 export function eventFiles(root: string, dir: string): string[] {
-  return listFiles(root, dir);
+  return listFiles(root, dir).filter((p) => !NOT_DATA.test(p));
 }
 
 /** `m.room.topic.json` → `m.room.topic`; names without a data extension stay as they are. */
@@ -126,7 +129,7 @@ export function discoverLayout(root: string): SpecLayout {
   const eventSchemaDirs = versionedDirs(root, EVENT_SCHEMA_ROOT);
   const eventExampleDirs = versionedDirs(root, EVENT_EXAMPLE_ROOT);
   const schemaFiles = [
-    ...listFiles(root, EVENT_SCHEMA_ROOT, { recursive: true }),
+    ...listFiles(root, EVENT_SCHEMA_ROOT, { recursive: true }).filter((p) => !NOT_DATA.test(p)),
     ...apiFiles.filter((p) => inDefinitions(p) && DATA_EXTENSION.test(p)),
   ];
   const changelogs = existsSync(join(root, ROOT_CHANGELOG))

@@ -4,6 +4,7 @@ import { buildBenchmark } from "./build-bench.ts";
 import { diffBenchmark } from "./diff-bench.ts";
 import { rstBenchmark } from "./rst-bench.ts";
 import { serveBenchmark } from "./serve-bench.ts";
+import { summaryBenchmark } from "./summary-bench.ts";
 
 export interface BenchContext {
   /** The repository's spec tree. */
@@ -25,4 +26,4 @@ export interface Benchmark {
   run(ctx: BenchContext): Promise<void> | void;
 }
 
-export const benchmarks: Benchmark[] = [rstBenchmark, buildBenchmark, serveBenchmark, diffBenchmark];
+export const benchmarks: Benchmark[] = [summaryBenchmark, rstBenchmark, buildBenchmark, serveBenchmark, diffBenchmark];

@@ -54,10 +54,9 @@ export interface BuildResult {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const target = options.target ?? DEFAULT_TARGET;
   const run = runPipeline({
     root: resolve(options.root),
-    target,
+    target: options.target,
     until: "page",
     allowRaw: options.allowRaw,
     debug: options.debug,
@@ -94,7 +93,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
   }
   const started = performance.now();
-  const versions = writeOutput(outDir, { version: folder!, files, merge: target !== DEFAULT_TARGET }, { versionsPage, beforeSwap: options.beforeSwap });
+  const versions = writeOutput(outDir, { version: folder!, files, merge: !run.targets.includes(DEFAULT_TARGET) && options.target !== undefined }, { versionsPage, beforeSwap: options.beforeSwap });
   result.timings.push({ stage: "write", ms: performance.now() - started });
   return { ...result, versions, written: [...files.keys()] };
 }

@@ -12,7 +12,7 @@ export const checkCommand: CommandSpec = {
   configure(cmd: Command) {
     cmd.addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
     cmd.option("--no-cache", "compile every schema afresh instead of reusing node_modules/.cache/matrix-doc");
-    cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built", "main");
+    cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built (default: main, or every target when there is no main)");
     cmd.option("--strict", "treat every warning as an error");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
     cmd.option("--verbose", "print the time each stage took");
@@ -33,7 +33,7 @@ export const checkCommand: CommandSpec = {
     const result = runChecks(root, {
       debug: Boolean(options.debug),
       cacheDir: options.cache === false ? null : undefined,
-      target: String(options.target ?? "main"),
+      target: options.target === undefined ? undefined : String(options.target),
       strict: Boolean(options.strict),
       allowRaw: Boolean(options.allowRaw),
     });

@@ -156,7 +156,9 @@ describe("a tree in the layout of the later releases", () => {
     const ok = await runBuild({ root, out: join(root, "gen"), stages: plainStages({ cacheDir: undefined }) });
     expect(errors(ok.diagnostics)).toEqual([]);
     expect(ok.version).toBe("r0.1.0");
-    const html = readFileSync(join(root, "gen/r0.1.0/index.html"), "utf8");
+    // No `main` target: every target is built, each into its own page.
+    expect(ok.written.filter((f) => f.endsWith(".html"))).toEqual(["index.html", "apis.html"]);
+    const html = readFileSync(join(root, "gen/r0.1.0/apis.html"), "utf8");
     expect(html).toContain("/_matrix/identity/api/v1/lookup");
     // changelogs/identity.rst gives identity_changelog: its newest release, inside the note that it fills
     expect(html).toContain("The first release of the identity service API.");

@@ -1,4 +1,4 @@
-// The pipeline: the stages in order, for one target of one spec tree.
+// The pipeline: the stages in order, for the targets of one spec tree.
 //
 //   load → check → assemble → variables → substitute → rst → page
 //
@@ -15,12 +15,13 @@ import type { Document } from "../rst/index.ts";
 import { newestEntry } from "../sources/changelog.ts";
 import { apiGroups, apiLinks } from "../api-dump/links.ts";
 import type { Sources } from "../sources/index.ts";
-import { DEFAULT_TARGET, type PagePlan, planPages } from "./plan.ts";
+import { chosenTargets, type PagePlan, planPages } from "./plan.ts";
 import { type Stages, plainStages } from "./stages.ts";
 import { stageTimer, type StageTiming } from "./timing.ts";
 
 export interface PipelineOptions {
   root: string;
+  /** The target to build; default `main`, or every target when there is no `main`. */
   target?: string;
   /** The last stage to run. */
   until: "rst" | "page";
@@ -44,6 +45,8 @@ export interface PipelineResult {
   timings: StageTiming[];
   /** The version of the newest changelog entry. */
   version?: string;
+  /** The targets built. */
+  targets: string[];
   plans: PagePlan[];
   /** The templated RST of each plan. */
   templated: MappedText[];
@@ -65,7 +68,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const { timings, timed } = stageTimer();
   const diagnostics: Diagnostic[] = [];
   const counts = { examples: 0 };
-  const result: PipelineResult = { root: options.root, diagnostics, timings, plans: [], templated: [], assembled: [], documents: [], pages: [], examples: 0, ok: false };
+  const result: PipelineResult = { root: options.root, diagnostics, timings, targets: [], plans: [], templated: [], assembled: [], documents: [], pages: [], examples: 0, ok: false };
   const finish = (): PipelineResult => {
     result.diagnostics = sortDiagnostics(mergeRepeats(diagnostics));
     result.examples = counts.examples;
@@ -95,7 +98,9 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   result.version = entry?.version;
   const config = sources.targets;
   if (!config) return finish();
-  const planned = planPages(sources, options.target ?? DEFAULT_TARGET);
+  const targets = chosenTargets(sources, options.target);
+  result.targets = targets;
+  const planned = planPages(sources, targets);
   diagnostics.push(...planned.diagnostics);
   if (planned.diagnostics.some((d) => d.code === "unknown-target")) return finish();
   const plans = (result.plans = planned.plans);

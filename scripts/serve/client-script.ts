@@ -1,12 +1,19 @@
 // The script the preview server adds to every HTML page it serves. It listens to
 // the server's events (Server-Sent Events, same origin, nothing else is fetched):
-//   reload       the page is reloaded if it is one of the pages that changed; its
-//                scroll position is kept (sessionStorage) and restored after the load
+//   reload       when the page is one of those that changed, it morphs the one
+//                section that changed (sent with the event) or, when the change is
+//                not inside one section, fetches the new page from the same server
+//                and morphs the document into it, with idiomorph: only the nodes
+//                that differ change, and the scroll
+//                position, the contents' open branches and the drawer stay as
+//                they are. A theme change (`full`) reloads the page instead,
+//                keeping its scroll position (sessionStorage).
 //   diagnostics  the build failed: an overlay lists the problems with file:line
 //                over the last good page; an empty list removes it
-// It is plain ES2017 so that it runs as written, and it makes no requests but the
-// event stream.
+// It is plain ES2017 so that it runs as written. Scripts of the theme that keep
+// state in the page listen to `matrix-doc:morphed` on the document.
 export const CLIENT_PATH = "/__matrix-doc/client.js";
+export const MORPH_PATH = "/__matrix-doc/idiomorph.js";
 export const EVENTS_PATH = "/__matrix-doc/events";
 export const OVERLAY_ID = "matrix-doc-overlay";
 
@@ -31,6 +38,55 @@ export const CLIENT_SCRIPT = `(function () {
   function reload() {
     try { sessionStorage.setItem(KEY, String(window.scrollY)); } catch (e) { /* reload anyway */ }
     location.reload();
+  }
+  // Attributes the page's scripts set on the frame (the contents, the header, the
+  // body): a morph keeps them, so that the reader's state survives the update.
+  var KEPT = { "class": 1, "aria-current": 1, "aria-expanded": 1, "hidden": 1, "style": 1, "open": 1 };
+  function scriptState(attribute, node) {
+    return KEPT[attribute] === 1 && node.nodeType === 1 && (node === document.body || node === document.documentElement || !!(node.closest && node.closest("#page-toc, .site-header, .toc-toggle")));
+  }
+  var MORPH = {
+    beforeAttributeUpdated: function (attribute, node) { return !scriptState(attribute, node); },
+    beforeNodeRemoved: function (node) { return !(node.nodeType === 1 && node.hasAttribute("data-matrix-doc-keep")); }
+  };
+  // The one section that changed, sent with the event: morphed alone. False when it cannot be.
+  function updateSection(section) {
+    var old = document.getElementById(section.id);
+    if (!old || typeof Idiomorph === "undefined") return false;
+    if (window.performance && performance.mark) performance.mark("matrix-doc:update-start");
+    var holder = document.createElement("template");
+    holder.innerHTML = section.html;
+    var next = holder.content.firstElementChild;
+    if (!next || next.id !== section.id) return false;
+    var y = window.scrollY;
+    Idiomorph.morph(old, next, { morphStyle: "outerHTML", callbacks: MORPH });
+    if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y);
+    if (window.performance && performance.mark) performance.mark("matrix-doc:update-end");
+    document.dispatchEvent(new CustomEvent("matrix-doc:morphed"));
+    return true;
+  }
+  var updating = false;
+  function update() {
+    if (updating) return;
+    if (typeof Idiomorph === "undefined" || !window.fetch || !window.DOMParser) return reload();
+    updating = true;
+    if (window.performance && performance.mark) performance.mark("matrix-doc:update-start");
+    var y = window.scrollY;
+    fetch(location.pathname, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.text();
+    }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, "text/html");
+      if (next.title !== document.title) document.title = next.title;
+      Idiomorph.morph(document.body, next.body, {
+        morphStyle: "innerHTML",
+        callbacks: MORPH
+      });
+      if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y);
+      if (window.performance && performance.mark) performance.mark("matrix-doc:update-end");
+      document.dispatchEvent(new CustomEvent("matrix-doc:morphed"));
+      updating = false;
+    }).catch(function () { updating = false; reload(); });
   }
   function removeOverlay() {
     var old = document.getElementById(OVERLAY);
@@ -86,16 +142,20 @@ export const CLIENT_SCRIPT = `(function () {
   });
   source.addEventListener("reload", function (e) {
     var data = JSON.parse(e.data);
-    if ((data.pages || []).indexOf(currentPage()) !== -1) reload();
-    else removeOverlay();
+    removeOverlay();
+    if ((data.pages || []).indexOf(currentPage()) === -1) return;
+    var section = data.sections && data.sections[currentPage()];
+    if (data.full) reload();
+    else if (section && !updateSection(section)) update();
+    else if (!section) update();
   });
   window.addEventListener("pagehide", function () { source.close(); });
 })();
 `;
 
-/** The tag that loads the script, added before `</body>` (or at the end). */
+/** The tags that load the morphing library and the script, added before `</body>` (or at the end). */
 export function injectClient(html: string): string {
-  const tag = `<script src="${CLIENT_PATH}"></script>`;
+  const tag = `<script src="${MORPH_PATH}"></script><script src="${CLIENT_PATH}"></script>`;
   const at = html.lastIndexOf("</body>");
   return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
 }

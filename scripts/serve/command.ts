@@ -12,7 +12,7 @@ export const serveCommand: CommandSpec = {
   configure(cmd: Command) {
     cmd.option("--port <n>", "port to listen on (0 for any free one)", "8000");
     cmd.option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1");
-    cmd.option("--target <name>", "the target of specification/targets.yaml to build", "main");
+    cmd.option("--target <name>", "the target of specification/targets.yaml to build (default: main, or every target when there is no main)");
     cmd.option("--out <dir>", "output folder (default: <root>/gen)");
   },
   async run(options) {
@@ -35,7 +35,7 @@ export const serveCommand: CommandSpec = {
       preview = await startPreview({
         root: realRoot,
         out,
-        target: String(options.target ?? "main"),
+        target: options.target === undefined ? undefined : String(options.target),
         host: String(options.host),
         port,
         onBuild(build, changed, ms) {

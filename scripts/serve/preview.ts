@@ -6,6 +6,7 @@
 // output folder once the edits pause.
 import { listVersions } from "../write/write-output.ts";
 import { PreviewServer } from "./server.ts";
+import { changedSection, type ChangedSection } from "./page-diff.ts";
 import { PreviewSession, type SessionBuild } from "./session.ts";
 import { SourceWatcher } from "./watcher.ts";
 
@@ -76,7 +77,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     onBatch(changed) {
       const t = performance.now();
       let build: SessionBuild;
+      let previous: Map<string, string> | undefined;
       try {
+        previous = session.lastGood?.pages;
         build = session.build(changed);
       } catch (e) {
         // A fault of the toolchain, not of the sources: say so on the pages too, and keep serving.
@@ -90,7 +93,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         if (changed.some((p) => p.startsWith("templating/theme/"))) write();
         else scheduleWrite();
       }
-      if (build.ok) server.reload(build.changedPages);
+      // The theme changes the page's frame and scripts: a full reload; anything else is morphed in place.
+      if (build.ok) {
+        // The changed section of each page, when the change stays inside one: the page morphs just that.
+        const sections: Record<string, ChangedSection> = {};
+        for (const file of build.changedPages) {
+          const before = previous?.get(file);
+          const after = build.pages.get(file);
+          const section = before !== undefined && after !== undefined ? changedSection(before, after) : undefined;
+          if (section) sections[file] = section;
+        }
+        server.reload(build.changedPages, changed.some((p) => p.startsWith("templating/theme/")), sections);
+      }
       else server.showDiagnostics(build.diagnostics);
       options.onBuild?.(build, changed, performance.now() - t);
     },

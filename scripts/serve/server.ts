@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { extname } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from "./client-script.ts";
+import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, MORPH_PATH } from "./client-script.ts";
+import { morphLibrary } from "./morph-library.ts";
 import { requestSegments, resolveInside } from "./safe-path.ts";
 
 const TYPES: Record<string, string> = {
@@ -71,9 +72,9 @@ export class PreviewServer {
   }
 
   /** Tells the pages that `pages` (file names such as `index.html`) changed, and that the build is fine again. */
-  reload(pages: readonly string[]): void {
+  reload(pages: readonly string[], full = false, sections: Record<string, { id: string; html: string }> = {}): void {
     this.diagnostics = [];
-    this.broadcast(event("diagnostics", { diagnostics: [] }) + event("reload", { pages }));
+    this.broadcast(event("diagnostics", { diagnostics: [] }) + event("reload", { pages, full, sections }));
   }
 
   /** Shows the build's problems over the pages (an empty list removes the overlay). */
@@ -117,6 +118,7 @@ export class PreviewServer {
     const rawPath = (req.url ?? "/").split(/[?#]/, 1)[0];
     if (rawPath === EVENTS_PATH) return this.openStream(req, res);
     if (rawPath === CLIENT_PATH) return send(res, 200, TYPES[".js"], CLIENT_SCRIPT, req.method === "HEAD");
+    if (rawPath === MORPH_PATH) return send(res, 200, TYPES[".js"], morphLibrary(), req.method === "HEAD");
     const segments = requestSegments(rawPath);
     if (!segments) return notFound(res);
     let outDir: string;

@@ -44,7 +44,8 @@ export interface SessionBuild {
 export class PreviewSession {
   readonly root: string;
   readonly out: string;
-  readonly target: string;
+  /** The target asked for (default: main, or every target when there is none). */
+  readonly target: string | undefined;
   private readonly cached: CachedStages;
   private readonly allowRaw: boolean;
   /** The last build without errors. */
@@ -53,7 +54,7 @@ export class PreviewSession {
   constructor(options: SessionOptions) {
     this.root = realpathSync(options.root);
     this.out = options.out;
-    this.target = options.target ?? DEFAULT_TARGET;
+    this.target = options.target;
     this.allowRaw = Boolean(options.allowRaw);
     const cacheDir = "cacheDir" in options ? options.cacheDir : DEFAULT_CACHE_DIR;
     this.cached = new CachedStages(this.root, options.checks, cacheDir);
@@ -86,6 +87,6 @@ export class PreviewSession {
     const files = new Map<string, string | Buffer>(this.lastGood.pages);
     for (const [name, content] of themeAssets()) files.set(name, content);
     for (const [name, content] of this.lastGood.extras?.() ?? []) files.set(name, content);
-    writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== DEFAULT_TARGET }, { versionsPage });
+    writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== undefined && this.target !== DEFAULT_TARGET }, { versionsPage });
   }
 }
