@@ -38,8 +38,15 @@ export async function main(argv: string[]): Promise<number> {
       try {
         exitCode = await spec.run(opts, positional);
       } catch (e) {
-        process.stderr.write(`matrix-doc ${spec.name}: internal error: ${(e as Error).message}\n`);
-        if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
+        const message = (e as Error)?.message ?? String(e);
+        process.stderr.write(`matrix-doc ${spec.name}: internal error: ${message}\n`);
+        if (opts.debug) process.stderr.write(`${(e as Error)?.stack}\n`);
+        // Whoever reads JSON on standard output gets JSON, even now.
+        if (opts.format === "json") {
+          const { formatJson } = await import("./report.ts");
+          const diagnostic = { severity: "error" as const, code: "internal-error", message: `matrix-doc ${spec.name} stopped on an internal error: ${message}` };
+          process.stdout.write(formatJson({ errors: 1, warnings: 0 }, [diagnostic]) + "\n");
+        }
         exitCode = 1;
       }
     });

@@ -1,7 +1,7 @@
 // The shape of one `matrix-doc` command. Every command gets `--root DIR` and
 // `--debug` from cli.ts; `configure` adds its own options and arguments.
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 
 export interface CommandSpec {
@@ -29,4 +29,28 @@ export function rootFolder(options: Record<string, any>, command: string): strin
     return undefined;
   }
   return root;
+}
+
+/**
+ * The `--out` folder as an absolute path (default `<root>/gen`); undefined, after
+ * saying why on standard error, when it, or a folder above it, is something other
+ * than a folder (a usage error: exit 2). A folder that does not exist yet is fine.
+ */
+export function outFolder(options: Record<string, any>, command: string, root: string): string | undefined {
+  const out = options.out ? resolve(String(options.out)) : resolve(root, "gen");
+  for (let p = out; ; p = dirname(p)) {
+    let stats;
+    try {
+      stats = statSync(p);
+    } catch {
+      if (dirname(p) === p) break;
+      continue; // not there yet: the build makes it
+    }
+    if (!stats.isDirectory()) {
+      process.stderr.write(`matrix-doc ${command}: --out ${out}: ${p === out ? "it" : p} exists and is not a folder.\n`);
+      return undefined;
+    }
+    break;
+  }
+  return out;
 }

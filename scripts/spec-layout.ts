@@ -68,7 +68,13 @@ export interface SpecLayout {
   supportingPages: SupportingPage[];
 }
 
-/** Files under `dir` (relative to `root`), as sorted root-relative paths. Symbolic links are not followed; dot files are skipped. */
+/** A folder with such a name is listed as a file, not entered: reading it then reports that it is not a regular file. */
+const SOURCE_NAME = /\.(ya?ml|json|rst)$/i;
+
+/**
+ * Files under `dir` (relative to `root`), as sorted root-relative paths. Symbolic links are not followed; dot files are skipped.
+ * A folder named like a source file (`x.yaml`) is listed too, so that the loader reports it.
+ */
 export function listFiles(root: string, dir: string, options: { recursive?: boolean } = {}): string[] {
   const out: string[] = [];
   const visit = (rel: string) => {
@@ -81,7 +87,7 @@ export function listFiles(root: string, dir: string, options: { recursive?: bool
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.isSymbolicLink()) continue;
       const child = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
+      if (entry.isDirectory() && !SOURCE_NAME.test(entry.name)) {
         if (options.recursive) visit(child);
       } else out.push(child);
     }

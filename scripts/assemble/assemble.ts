@@ -1,10 +1,10 @@
 // The assemble stage: a target's RST files, titles shifted to their depths, joined
 // into one text with a line map back to the files.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import { realpathSync } from "node:fs";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
-import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
+import { readSourceFile } from "../sources/safe-read.ts";
+import { type RelativeTitleStyles, TARGETS_FILE, type TargetFile, type TitleStyles } from "../sources/targets.ts";
 import { shiftTitles } from "./titles.ts";
 
 /** Splits file text into lines whatever its newline convention; a final newline adds no empty line. */
@@ -14,29 +14,37 @@ export function splitSourceLines(text: string): string[] {
   return lines;
 }
 
-/** Reads, shifts and joins the files of a target. Files are separated by one blank line. */
+/**
+ * Reads, shifts and joins the files of a target. Files are separated by one blank
+ * line. Each file is read under the rules of ../sources/safe-read.ts (inside the
+ * root, symbolic links included; regular files; size limit; UTF-8); a file that
+ * cannot be read is an error at the line of targets.yaml that lists it.
+ * `readText`, when given, supplies the text instead (a cache that read it already).
+ */
 export function assemble(
   root: string,
   files: readonly TargetFile[],
   styles: TitleStyles,
   relative?: RelativeTitleStyles,
-  readText: (path: string) => string = (p) => readFileSync(join(root, p), "utf8"),
+  readText?: (path: string) => string,
 ): { text: MappedText; diagnostics: Diagnostic[] } {
   const relativeChars = relative ? [relative.subtitle, relative.sametitle, relative.supertitle] : [];
   const text = new MappedText();
   const diagnostics: Diagnostic[] = [];
+  let realRoot: string | undefined;
   for (const f of files) {
     let content: string;
-    try {
-      content = readText(f.path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      diagnostics.push(
-        error("file-missing", code === "ENOENT" ? `${f.path} is listed in specification/targets.yaml but does not exist.` : `Cannot read ${f.path} (${code ?? (e as Error).message}).`, {
-          file: "specification/targets.yaml",
-        }),
-      );
-      continue;
+    if (readText) content = readText(f.path);
+    else {
+      realRoot ??= realRootOf(root);
+      const listed = f.origin ?? { file: TARGETS_FILE };
+      const read = readSourceFile(realRoot, f.path, listed);
+      if (!read.ok) {
+        const d = read.diagnostic;
+        diagnostics.push(d.code === "file-missing" ? { ...d, message: `${f.path} is listed in ${TARGETS_FILE} but does not exist.` } : d);
+        continue;
+      }
+      content = read.text;
     }
     const lines = splitSourceLines(content);
     diagnostics.push(...shiftTitles(lines, f.path, f.depth, styles, relativeChars));
@@ -48,4 +56,12 @@ export function assemble(
     lines.forEach((line, i) => text.push(line, { file: f.path, line: i + 1 }));
   }
   return { text, diagnostics };
+}
+
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
 }

@@ -2,9 +2,9 @@
 // `<out>/<version>/`, update `<out>/latest/` and `<out>/index.html`.
 // Exit 0 when built, 1 when a stage reported an error (nothing is written then),
 // 2 on usage errors.
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import type { Command } from "commander";
-import { type CommandSpec, rootFolder } from "../command.ts";
+import { type CommandSpec, outFolder, rootFolder } from "../command.ts";
 
 export const buildCommand: CommandSpec = {
   name: "build",
@@ -21,11 +21,13 @@ export const buildCommand: CommandSpec = {
     const started = performance.now();
     const root = rootFolder(options, "build");
     if (!root) return 2;
+    const out = outFolder(options, "build", root);
+    if (!out) return 2;
     const { runBuild } = await import("./build.ts");
     const { formatText } = await import("../report.ts");
     const result = await runBuild({
       root,
-      out: options.out ? resolve(String(options.out)) : undefined,
+      out: options.out ? out : undefined,
       target: options.target === undefined ? undefined : String(options.target),
       keepIntermediates: Boolean(options.keepIntermediates),
       allowRaw: Boolean(options.allowRaw),

@@ -6,8 +6,9 @@ import { apiExamples } from "./api-examples.ts";
 import type { Check } from "./check.ts";
 import { eventCoverage, eventExamples } from "./event-examples.ts";
 import { operationIds } from "./operation-ids.ts";
+import { patterns } from "./patterns.ts";
 import { rstFiles } from "./rst-files.ts";
 import { schemaFiles } from "./schema-files.ts";
 import { swaggerDocuments } from "./swagger.ts";
 
-export const checks: Check[] = [swaggerDocuments, operationIds, apiExamples, eventExamples, eventCoverage, schemaFiles, rstFiles];
+export const checks: Check[] = [swaggerDocuments, operationIds, apiExamples, eventExamples, eventCoverage, schemaFiles, patterns, rstFiles];

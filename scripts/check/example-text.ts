@@ -3,7 +3,8 @@
 // ../sources/json-text.ts and its offsets mapped back through the YAML scalar.
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DataFile, Position } from "../sources/data-file.ts";
-import { JsonSyntaxError, parseJson } from "../sources/json-text.ts";
+import { JsonDepthError, JsonSyntaxError, parseJson } from "../sources/json-text.ts";
+import { MAX_DATA_DEPTH } from "../sources/limits.ts";
 import { getByPointer } from "../sources/pointer.ts";
 
 export interface LocatedExample {
@@ -26,6 +27,9 @@ export function exampleFromString(file: DataFile, pointer: string, text: string,
     parsed = parseJson(text);
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
+    if (e instanceof JsonDepthError) {
+      return error("nesting-too-deep", `${label} nests arrays and objects more than ${MAX_DATA_DEPTH} levels deep here; that is the limit.`, { ...at(e.offset), pointer });
+    }
     return error("example-not-json", `${label} is not valid JSON: ${e.message}.`, { ...at(e.offset), pointer });
   }
   return {

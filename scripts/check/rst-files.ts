@@ -5,11 +5,10 @@
 // fail `check` (`--strict` makes them errors). The RST that is built is
 // checked by the pipeline's rst stage, as the build sees it, where its
 // problems are errors.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { rstDiagnostic } from "../diagnostics/rst-messages.ts";
 import { publishDoctree } from "../rst/index.ts";
+import { readSourceFile } from "../sources/safe-read.ts";
 import { includedFiles } from "../sources/targets.ts";
 import type { Check, CheckContext } from "./check.ts";
 
@@ -53,11 +52,9 @@ export function unbuiltRstFiles(ctx: CheckContext): string[] {
 
 /** The text of one of them, or the diagnostic saying why it cannot be read. */
 export function readRstFile(ctx: CheckContext, path: string): string | Diagnostic {
-  try {
-    return readFileSync(join(ctx.root, path), "utf8");
-  } catch (e) {
-    return error("file-unreadable", `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { file: path });
-  }
+  // Under the rules of every source read (../sources/safe-read.ts): inside the tree, a regular file, size, UTF-8.
+  const read = readSourceFile(ctx.root, path);
+  return read.ok ? read.text : read.diagnostic;
 }
 
 export const rstFiles: Check = (ctx) =>

@@ -21,6 +21,7 @@ import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import type { DataFile } from "../sources/data-file.ts";
 import { escapeSegment, pointerToFragment } from "../sources/pointer.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
+import { re2RegExp } from "./re2-pattern.ts";
 
 const require = createRequire(import.meta.url);
 const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
@@ -49,10 +50,10 @@ const OPTIONS = {
   code: { source: true, optimize: false },
 } as const;
 
-/** A new ajv for draft-04. ajv is loaded on first use: with every validator cached, it is not needed. */
+/** A new ajv for draft-04, with RE2 for patterns (./re2-pattern.ts). ajv is loaded on first use: with every validator cached, it is not needed. */
 export function newDraft04(extra: { verbose?: boolean } = {}): Draft04Ajv {
   const Draft04 = (require("ajv-draft-04") as { default: Draft04Class }).default;
-  return new Draft04({ ...OPTIONS, ...extra, code: { ...OPTIONS.code } });
+  return new Draft04({ ...OPTIONS, ...extra, code: { ...OPTIONS.code, regExp: re2RegExp } });
 }
 
 /** The draft-04 meta-schema's id in ajv. */
@@ -133,7 +134,7 @@ export class SchemaRegistry {
     const wanted = [...new Set(keys)].filter((k) => !this.compiled.has(k));
     if (wanted.length === 0) return;
     const hash = createHash("sha256");
-    hash.update(`ajv ${AJV_VERSION} ajv-draft-04 ${AJV_DRAFT04_VERSION} ${JSON.stringify(OPTIONS)}\n`);
+    hash.update(`ajv ${AJV_VERSION} ajv-draft-04 ${AJV_DRAFT04_VERSION} ${JSON.stringify(OPTIONS)} regExp ${re2RegExp.code}\n`);
     for (const [id, json] of this.extra) hash.update(`${id}\n${json}\n`);
     hash.update(JSON.stringify(wanted));
     const file = this.cacheDir && join(this.cacheDir, `validators-${hash.digest("hex").slice(0, 32)}.cjs`);
@@ -228,7 +229,10 @@ export class SchemaRegistry {
         return target ? { $ref: this.idOf(target.file) + pointerToFragment(target.pointer) } : {};
       }
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, `${pointer}/${escapeSegment(k)}`);
+      // defineProperty: a key such as `__proto__` is a property like any other.
+      for (const [k, v] of Object.entries(value)) {
+        Object.defineProperty(out, k, { value: walk(v, `${pointer}/${escapeSegment(k)}`), writable: true, enumerable: true, configurable: true });
+      }
       return out;
     };
     return walk(file.value, "");

@@ -47,6 +47,14 @@ export function referenceLines(document: Document): Map<string, number> {
     while (node && !node.line) node = node.parent;
     if (node?.line) lines.set(refid, node.line);
   }
+  // Links the HTML writer makes itself, with no reference node: the title of a table
+  // of contents links to `#top` (as docutils' writer does). Placed at the directive.
+  for (const topic of document.findAll("topic")) {
+    if (!topic.classes.includes("contents") || lines.has("top")) continue;
+    let node: typeof topic | null = topic;
+    while (node && !node.line) node = node.parent;
+    if (node?.line) lines.set("top", node.line);
+  }
   return lines;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { publishDoctree } from "../rst/index.ts";
 import { highlightCode, highlightCodeBlocks } from "./highlight.ts";
-import { checkInternalLinks, internalLinks } from "./link-check.ts";
+import { checkInternalLinks, internalLinks, referenceLines } from "./link-check.ts";
 import { renderPage } from "./page.ts";
 import { numberSections, shortPath, splitMethod } from "./sections.ts";
 
@@ -161,6 +161,20 @@ describe("internal link check", () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: "broken-internal-link", file: "spec/t.rst" });
     expect(diagnostics[0].line).toBeGreaterThan(0);
+  });
+
+  it("a table of contents links its title to the top of the page, which exists", () => {
+    const text = "Title\n=====\n\n.. contents::\n\nOne\n---\n\nText.\n";
+    const page = build(text);
+    expect(page.diagnostics).toEqual([]);
+    const { ids, fragments } = internalLinks(page.html);
+    for (const f of fragments.keys()) expect(ids.has(f)).toBe(true);
+  });
+
+  it("a link the writer makes for a table of contents is located at the directive when it is broken", () => {
+    const document = publishDoctree("Title\n=====\n\n.. contents::\n\nOne\n---\n\nText.\n", { source: "t.rst", settings: PLAIN_CODE });
+    const lines = referenceLines(document);
+    expect(lines.get("top")).toBe(4);
   });
 
   it("passes a page whose links all resolve", () => {

@@ -80,7 +80,10 @@ export function renderPage(document: Document, info: PageInfo, originOf: (line: 
   highlightCodeBlocks(document);
   wrapTables(document);
   const body = toHtml(document);
-  const html = renderTheme("page.njk", { ...info, title, toc, body });
+  // The writer links a table of contents' title to `#top`, the top of the page as
+  // docutils' own page has it; in ours that is the header, `#page-top`.
+  const topLinked = /\sid="top"/.test(body) ? body : body.replaceAll('<a class="reference internal" href="#top">', '<a class="reference internal" href="#page-top">');
+  const html = renderTheme("page.njk", { ...info, title, toc, body: topLinked });
   const diagnostics = checkInternalLinks(html, info.file, (fragment) => {
     const line = links.get(fragment);
     return line ? originOf(line) : undefined;

@@ -1,11 +1,10 @@
 // The assemble stage (../assemble/assemble.ts) with each file's shifted lines kept:
 // after an edit only the changed RST file is read into lines and shifted again.
 // Files are joined exactly as `assemble` joins them.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { assemble } from "../assemble/assemble.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
+import { readSourceFile } from "../sources/safe-read.ts";
 import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
 
 interface CachedFile {
@@ -21,12 +20,9 @@ export class AssembleCache {
     const text = new MappedText();
     const diagnostics: Diagnostic[] = [];
     for (const f of files) {
-      let content: string | undefined;
-      try {
-        content = readFileSync(join(root, f.path), "utf8");
-      } catch {
-        content = undefined; // `assemble` reports it
-      }
+      // Read under the same rules as `assemble`; when it cannot be read, `assemble` reports why.
+      const read = readSourceFile(root, f.path, f.origin);
+      const content = read.ok ? read.text : undefined;
       const key = JSON.stringify([f.depth, styles, relative, content]);
       const id = `${f.depth} ${f.path}`;
       let hit = this.files.get(id);

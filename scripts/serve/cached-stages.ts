@@ -26,8 +26,7 @@ import { IncrementalVariables } from "./incremental-variables.ts";
 import { HighlightMemo, renderPageWithMemo } from "./page-render.ts";
 import { MemoryParseMemo } from "./parse-memo.ts";
 import { idCounts, type RenderedState, renderChangedSection, tocIds } from "./section-render.ts";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readSourceFile } from "../sources/safe-read.ts";
 
 interface CachedPage {
   key: string;
@@ -108,7 +107,7 @@ export class CachedStages {
   private load(root: string): Sources {
     const sources = loadSources(root, { memo: this.memo });
     const texts = new Map(sources.cache.loadedFiles().map((f) => [f.path, f.text]));
-    for (const file of sources.layout.changelogs) texts.set(file, readText(join(sources.root, file)) ?? "");
+    for (const file of sources.layout.changelogs) texts.set(file, readText(sources.root, file) ?? "");
     // Files added, removed or newly broken change what `$ref`s resolve to: start the caches afresh.
     const paths = [...texts.keys()].sort().join("\n");
     if (paths !== this.loadedPaths) {
@@ -148,10 +147,8 @@ export class CachedStages {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
+/** A source's text under the rules of every source read (../sources/safe-read.ts): a FIFO cannot hang the preview. */
+function readText(root: string, path: string): string | undefined {
+  const read = readSourceFile(root, path);
+  return read.ok ? read.text : undefined;
 }

@@ -2,9 +2,9 @@
 // rebuild what an edit touches; open pages reload by themselves, or show the
 // build's problems over the last good page. Ctrl-C stops it (exit 0).
 // Exit 2 on usage errors (bad port, missing root), 1 when the server cannot start.
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { type CommandSpec, rootFolder } from "../command.ts";
+import { type CommandSpec, outFolder, rootFolder } from "../command.ts";
 
 export const serveCommand: CommandSpec = {
   name: "serve",
@@ -27,7 +27,15 @@ export const serveCommand: CommandSpec = {
     const realRoot = realpathSync(root);
     const { startPreview } = await import("./preview.ts");
     const { formatText } = await import("../report.ts");
-    const out = options.out ? resolve(String(options.out)) : join(realRoot, "gen");
+    const out = outFolder(options, "serve", realRoot);
+    if (!out) return 2;
+    const { isLoopback } = await import("./host-check.ts");
+    if (!isLoopback(String(options.host))) {
+      process.stderr.write(
+        `matrix-doc serve: warning: --host ${options.host} makes the preview reachable from other machines, not only this one. ` +
+          `Requests are answered only for localhost or ${options.host}.\n`,
+      );
+    }
     const color = Boolean(process.stderr.isTTY);
     const say = (line: string) => process.stdout.write(line + "\n");
     let preview;

@@ -1,8 +1,9 @@
 // Turning a request's URL path into a file inside the output folder, or nothing.
 // Refused (the server answers 404): `..` and `.` segments, encoded or not;
 // encoded slashes and backslashes, and backslashes of any kind; NUL; bad
-// percent-encoding; and a path whose real location (symbolic links followed)
-// lies outside the folder.
+// percent-encoding; any segment starting with a dot (dot-folders such as a
+// build's `.build-*` staging folder, dot files); and a path whose real location
+// (symbolic links followed) lies outside the folder.
 import { realpathSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 
@@ -18,7 +19,7 @@ export function requestSegments(pathname: string): string[] | undefined {
     } catch {
       return undefined;
     }
-    if (segment === "..") return undefined;
+    if (segment.startsWith(".")) return undefined;
     if (segment === "." || segment.includes("\0") || segment.includes("/") || segment.includes("\\")) return undefined;
     segments.push(segment);
   }

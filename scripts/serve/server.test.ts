@@ -129,7 +129,7 @@ describe("PreviewServer", () => {
     for (let i = 0; i < 50 && !chunks.join("").includes("event: reload"); i++) await wait(10);
     const text = chunks.join("");
     expect(text).toContain('event: diagnostics\ndata: {"diagnostics":[{"severity":"error","code":"example-invalid","message":"bad","file":"api/a.yaml","line":3}]}');
-    expect(text).toContain('event: reload\ndata: {"pages":["index.html"]}');
+    expect(text).toContain('event: reload\ndata: {"pages":["index.html"],"full":false,"sections":{}}');
     req.destroy();
     for (let i = 0; i < 50 && server.clientCount > 0; i++) await wait(10);
     expect(server.clientCount).toBe(0);

@@ -9,8 +9,11 @@ import type { AddressInfo } from "node:net";
 import { extname } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, MORPH_PATH } from "./client-script.ts";
+import { allowedHost } from "./host-check.ts";
 import { morphLibrary } from "./morph-library.ts";
 import { requestSegments, resolveInside } from "./safe-path.ts";
+
+export { allowedHost, isLoopback } from "./host-check.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -115,18 +118,15 @@ export class PreviewServer {
       res.setHeader("Allow", "GET, HEAD");
       return send(res, 405, "text/plain; charset=utf-8", "method not allowed\n");
     }
+    if (!allowedHost(req.headers.host, this.options.host)) {
+      return send(res, 403, "text/plain; charset=utf-8", "This preview answers only requests for localhost or its own address.\n");
+    }
     const rawPath = (req.url ?? "/").split(/[?#]/, 1)[0];
     if (rawPath === EVENTS_PATH) return this.openStream(req, res);
     if (rawPath === CLIENT_PATH) return send(res, 200, TYPES[".js"], CLIENT_SCRIPT, req.method === "HEAD");
     if (rawPath === MORPH_PATH) return send(res, 200, TYPES[".js"], morphLibrary(), req.method === "HEAD");
     const segments = requestSegments(rawPath);
     if (!segments) return notFound(res);
-    let outDir: string;
-    try {
-      outDir = realpathSync(this.options.outDir);
-    } catch {
-      return notFound(res);
-    }
     const relPath = segments.filter((s) => s !== "").join("/");
     const isDirPath = rawPath.endsWith("/");
     const memory = this.options.memoryFiles?.();
@@ -140,6 +140,13 @@ export class PreviewServer {
       const content = fromMemory(relPath);
       if (content !== undefined) return send(res, 200, typeOf(relPath), relPath.endsWith(".html") ? injectClient(content) : content, req.method === "HEAD");
       if (fromMemory(indexPath) !== undefined) return redirect(res, `/${relPath.split("/").map(encodeURIComponent).join("/")}/`);
+    }
+    // The disk only after memory: pages held in memory are served even when the output folder is gone.
+    let outDir: string;
+    try {
+      outDir = realpathSync(this.options.outDir);
+    } catch {
+      return notFound(res);
     }
     const file = resolveInside(outDir, segments.filter((s) => s !== ""));
     if (!file) return notFound(res);

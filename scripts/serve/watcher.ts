@@ -3,8 +3,19 @@
 // handed on after a quiet moment, so an editor that saves several files at once,
 // or writes a file in steps, causes one rebuild. A batch that arrives while the
 // handler runs waits for it to finish.
+//
+// File system events are not a faithful record: chokidar passes on at most one
+// change of a path per 50 ms and drops the rest, so the last of a quick run of
+// saves can go unseen. So every path handed on is fingerprinted (its content
+// hash) at that moment, and once events have been quiet for `settleMs` the
+// fingerprints are taken again: a path whose content differs from what was
+// handed on is handed on once more. The preview thus always ends at the state of
+// the files on disk.
 import chokidar, { type FSWatcher } from "chokidar";
-import { relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { MAX_SOURCE_BYTES } from "../sources/limits.ts";
 
 /** What the preview watches, relative to the root. */
 export const WATCHED = ["api", "event-schemas", "specification", "supporting-docs", "templating", "CHANGELOG.rst"];
@@ -15,6 +26,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** A batch is handed on at the latest this long after its first change, even if changes go on. */
   maxWaitMs?: number;
+  /** Quiet time after which the paths handed on are checked against the disk, in ms (more than chokidar's 50 ms throttle). */
+  settleMs?: number;
   onBatch(paths: string[]): void | Promise<void>;
   onError?(error: Error): void;
 }
@@ -32,6 +45,9 @@ export class SourceWatcher {
   private firstAt = 0;
   private running = false;
   private closed = false;
+  /** Paths handed on since the last settle check, with their fingerprint at that moment. */
+  private readonly handedOn = new Map<string, string>();
+  private settleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WatchOptions) {}
 
@@ -56,11 +72,14 @@ export class SourceWatcher {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     await this.watcher?.close();
   }
 
   private note(path: string): void {
     if (this.closed) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
     if (this.pending.size === 0) this.firstAt = performance.now();
     this.pending.add(path);
     this.schedule();
@@ -80,6 +99,7 @@ export class SourceWatcher {
     if (this.closed || this.pending.size === 0) return;
     const batch = [...this.pending].sort();
     this.pending.clear();
+    for (const path of batch) this.handedOn.set(path, fingerprint(join(this.options.root, path)));
     this.running = true;
     try {
       await this.options.onBatch(batch);
@@ -88,6 +108,49 @@ export class SourceWatcher {
     } finally {
       this.running = false;
       if (this.pending.size) this.schedule();
+      else this.scheduleSettle();
     }
+  }
+
+  private scheduleSettle(): void {
+    if (this.closed || this.handedOn.size === 0) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.settle(), this.options.settleMs ?? 100);
+  }
+
+  /** Hands on again every path whose content changed since it was handed on without an event saying so. */
+  private settle(): void {
+    this.settleTimer = undefined;
+    if (this.closed || this.running || this.pending.size) return;
+    const missed = [...this.handedOn].filter(([path, print]) => fingerprint(join(this.options.root, path)) !== print).map(([path]) => path);
+    this.handedOn.clear();
+    for (const path of missed) this.note(path);
+  }
+}
+
+/**
+ * What a path holds, as a short string: a hash of a regular file's content, or its
+ * kind. Opened without blocking, so a FIFO cannot hang the watcher.
+ */
+export function fingerprint(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return `missing:${(e as NodeJS.ErrnoException).code ?? ""}`;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return "folder";
+    if (!stats.isFile()) return "other";
+    if (stats.size > MAX_SOURCE_BYTES) return `large:${stats.size}:${stats.mtimeMs}`;
+    const hash = createHash("sha1");
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    return `file:${hash.digest("hex")}`;
+  } catch {
+    return "unreadable";
+  } finally {
+    closeSync(fd);
   }
 }

@@ -19,9 +19,9 @@
 // The check reports the diagnostics; the build reads `spec_version` and
 // `spec_changelog` from the newest entry of the main changelog and fails with
 // the same diagnostics.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readSourceFile } from "./safe-read.ts";
 
 export interface ChangelogEntry {
   /** e.g. `v0.2.0` or `r0.6.0`. */
@@ -55,15 +55,21 @@ const LOOSE_VERSION = /\b[vr]\d[^\s()]*/;
 const ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
 
 export function loadChangelog(root: string, file: string): Changelog {
-  let text: string;
+  let realRoot = root;
   try {
-    text = readFileSync(join(root, file), "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? `There is no changelog: neither CHANGELOG.rst at the root nor changelogs/*.rst.` : `${file} cannot be read (${code ?? (e as Error).message}).`;
-    return { file, entries: [], unreleased: false, diagnostics: [error(code === "ENOENT" ? "changelog-missing" : "file-unreadable", message, { file })] };
+    realRoot = realpathSync(root);
+  } catch {
+    // reported as a missing file below
   }
-  return parseChangelog(text, file);
+  // Read under the rules of ./safe-read.ts: inside the tree, a regular file, size, UTF-8.
+  const read = readSourceFile(realRoot, file);
+  if (!read.ok) {
+    const d = read.diagnostic;
+    if (d.code !== "file-missing") return { file, entries: [], unreleased: false, diagnostics: [d] };
+    const message = `There is no changelog: neither CHANGELOG.rst at the root nor changelogs/*.rst.`;
+    return { file, entries: [], unreleased: false, diagnostics: [error("changelog-missing", message, { file })] };
+  }
+  return parseChangelog(read.text, file);
 }
 
 /** The newest released entry, or undefined when there is none. */

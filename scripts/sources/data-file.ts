@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mapLiteralOffset, type OffsetMap } from "./embedded-text.ts";
-import { JsonSyntaxError, parseJson } from "./json-text.ts";
+import { JsonDepthError, JsonSyntaxError, parseJson } from "./json-text.ts";
+import { MAX_DATA_DEPTH } from "./limits.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";
 
 // The `yaml` package is loaded on first use: when every YAML file comes from the
@@ -167,6 +168,7 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
       return { file: new DataFile(path, absPath, text, kind, parsed.value, index), diagnostics: [] };
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
+      if (e instanceof JsonDepthError) return { file: undefined, diagnostics: [tooDeep(at(e.offset))] };
       const jsonError = { file: undefined, diagnostics: [error("json-syntax", `This file is not valid JSON: ${e.message}.`, at(e.offset))] };
       if (kind === "json") return jsonError;
       // YAML accepts more than JSON (comments, trailing commas in flow style); if it fails too, JSON's message says more.
@@ -179,13 +181,31 @@ export function parseDataFile(path: string, absPath: string, text: string, kind:
 
 function parseYaml(path: string, absPath: string, text: string, memo: ParseMemo | undefined, at: (offset: number) => { file: string; line: number; column: number }): ParseResult {
   const kind: DataKind = "yaml";
-  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    const parsed = parseYamlDocument(text);
+    if ("deep" in parsed) return { file: undefined, diagnostics: [tooDeep(at(parsed.deep))] };
+    if ("errors" in parsed) {
+      return { file: undefined, diagnostics: parsed.errors.map((e) => error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.offset))) };
+    }
+    doc = parsed.doc;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // The YAML parser ran out of stack: only very deep nesting does that.
+    return { file: undefined, diagnostics: [tooDeep(at(deepestLineStart(text)))] };
+  }
   if (doc.errors.length > 0) {
-    const diagnostics = doc.errors.map((e) =>
+    // The parser reports its own stack overflow as an error; it is nesting too deep.
+    const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+    if (overflow) return { file: undefined, diagnostics: [tooDeep(at(overflow.pos[0]))] };
+    const diagnostics = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) =>
       error("yaml-syntax", `This file is not valid YAML: ${plainYamlMessage(e.message)}`, at(e.pos[0])),
     );
     return { file: undefined, diagnostics };
   }
+  // Before anything walks the document (toJS and the index recurse), bound its depth.
+  const deep = tooDeepYamlNode(doc);
+  if (deep !== undefined) return { file: undefined, diagnostics: [tooDeep(at(deep))] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
@@ -230,6 +250,100 @@ function indexYaml(doc: Document): PositionIndex {
   };
   visit(doc.contents as Node | null, "", undefined, 0);
   return index;
+}
+
+/** Syntax errors after which a YAML file is not read further: the rest would mostly be noise, and costly. */
+const MAX_YAML_ERRORS = 20;
+
+/**
+ * `yaml.parseDocument`, in its two steps, stopping early: the parser's tokens are
+ * gathered first, and if more than MAX_YAML_ERRORS of them are errors (junk such
+ * as thousands of unbalanced brackets, which the composer is slow on), only the
+ * first ones are reported. A second document is an error, as parseDocument has it.
+ */
+function parseYamlDocument(text: string): { doc: Document } | { errors: { message: string; offset: number }[] } | { deep: number } {
+  const { Composer, Parser } = yaml();
+  const tokens: import("yaml").CST.Token[] = [];
+  const errors: { message: string; offset: number }[] = [];
+  for (const token of new Parser().parse(text)) {
+    if (token.type === "error") {
+      errors.push({ message: token.message, offset: token.offset });
+      if (errors.length > MAX_YAML_ERRORS) return { errors: errors.slice(0, MAX_YAML_ERRORS) };
+    }
+    tokens.push(token);
+  }
+  // Too deep for the limit: found on the parser's tokens, before the composer (which recurses, and is slow on it).
+  const deep = tooDeepYamlTokens(tokens);
+  if (deep !== undefined) return { deep };
+  const docs = [...new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length)];
+  const doc = docs[0] as Document;
+  if (docs.length > 1) return { errors: [{ message: "This file holds more than one YAML document (a second `---` or `...`).", offset: docs[1].range[0] }] };
+  return { doc };
+}
+
+/** The offset of the first collection nested deeper than MAX_DATA_DEPTH among the parser's tokens, or undefined. Iterative. */
+function tooDeepYamlTokens(tokens: readonly import("yaml").CST.Token[]): number | undefined {
+  type Loose = { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const stack: [Loose | undefined, number][] = tokens.map((t) => [t as Loose, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!token || typeof token !== "object") continue;
+    let d = depth;
+    if (token.type === "flow-collection" || token.type === "block-map" || token.type === "block-seq") {
+      d = depth + 1;
+      if (d > MAX_DATA_DEPTH) return token.offset ?? 0;
+    }
+    if (token.type === "document") stack.push([token.value as Loose, d]);
+    for (const item of token.items ?? []) {
+      stack.push([item.value as Loose, d]);
+      stack.push([item.key as Loose, d]);
+    }
+  }
+  return undefined;
+}
+
+function tooDeep(where: Partial<Diagnostic>): Diagnostic {
+  return error("nesting-too-deep", `Arrays and objects are nested more than ${MAX_DATA_DEPTH} levels deep here; that is the limit.`, where);
+}
+
+/**
+ * The offset of the first collection nested deeper than MAX_DATA_DEPTH in a YAML
+ * document (aliases are not followed: their targets are checked where they are
+ * written), or undefined. Iterative, so any depth is safe.
+ */
+function tooDeepYamlNode(doc: Document): number | undefined {
+  const { isMap, isPair, isSeq } = yaml();
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DATA_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.value, depth + 1]);
+        stack.push([item.key, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** The start of the most indented line: where a block document too deep for the parser goes deepest. */
+function deepestLineStart(text: string): number {
+  let best = 0;
+  let bestIndent = -1;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let indent = start;
+    while (indent < end && text.charCodeAt(indent) === 0x20) indent++;
+    if (indent - start > bestIndent && indent < end) {
+      bestIndent = indent - start;
+      best = indent;
+    }
+    start = end + 1;
+  }
+  return best;
 }
 
 function plainYamlMessage(message: string): string {

@@ -2,6 +2,7 @@
 // JSON pointer to text offset lets a diagnostic point at the failing value.
 // JSON.parse gives neither positions for values nor, on Node 20, reliable
 // positions for syntax errors; this parser gives both.
+import { MAX_DATA_DEPTH } from "./limits.ts";
 import { joinPointer } from "./pointer.ts";
 
 export interface JsonSpan {
@@ -27,6 +28,9 @@ export class JsonSyntaxError extends Error {
     super(message);
   }
 }
+
+/** Arrays and objects nested deeper than MAX_DATA_DEPTH: reported at the bracket that goes too deep. */
+export class JsonDepthError extends JsonSyntaxError {}
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -81,11 +85,15 @@ export function parseJson(text: string): ParsedJson {
     }
   };
 
-  const parseValue = (pointer: string, keyStart?: number): unknown => {
+  // Recursive, but never deeper than MAX_DATA_DEPTH: that bounds the stack.
+  const parseValue = (pointer: string, keyStart: number | undefined, depth: number): unknown => {
     skipSpace();
     const start = i;
     const c = text[i];
     let value: unknown;
+    if ((c === "{" || c === "[") && depth >= MAX_DATA_DEPTH) {
+      throw new JsonDepthError(`arrays and objects are nested more than ${MAX_DATA_DEPTH} levels deep here`, i);
+    }
     if (c === "{") {
       i++;
       const obj: Record<string, unknown> = {};
@@ -100,7 +108,9 @@ export function parseJson(text: string): ParsedJson {
           skipSpace();
           if (text[i] !== ":") fail("`:` after the property name");
           i++;
-          obj[key] = parseValue(joinPointer(pointer, key), k);
+          const v = parseValue(joinPointer(pointer, key), k, depth + 1);
+          // A key such as `__proto__` is a property like any other, never the prototype.
+          Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
           skipSpace();
           if (text[i] === ",") {
             i++;
@@ -121,7 +131,7 @@ export function parseJson(text: string): ParsedJson {
       if (text[i] === "]") i++;
       else {
         for (;;) {
-          arr.push(parseValue(joinPointer(pointer, String(arr.length))));
+          arr.push(parseValue(joinPointer(pointer, String(arr.length)), undefined, depth + 1));
           skipSpace();
           if (text[i] === ",") {
             i++;
@@ -157,7 +167,7 @@ export function parseJson(text: string): ParsedJson {
     return value;
   };
 
-  const value = parseValue("");
+  const value = parseValue("", undefined, 0);
   skipSpace();
   if (i < text.length) fail("the end of the text after the JSON value");
   return { value, spans };

@@ -10,11 +10,12 @@
 // - a path that leaves the root, or a symbolic link whose target is outside the
 //   root, is refused;
 // - a missing file or a pointer that names nothing is an error at the `$ref`.
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DataFile, parseDataFile, type ParseMemo } from "./data-file.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";
+import { decodeUtf8, isDiagnostic, readRegularFile } from "./safe-read.ts";
 
 /** A `$ref` in a file: `pointer` is the object that holds the `$ref` key. */
 export interface RefSite {
@@ -102,13 +103,15 @@ export class SourceCache {
     if (cached !== undefined) return cached ?? undefined;
     this.files.set(rel, null);
 
-    let text: string;
-    try {
-      if (statSync(real).isDirectory()) throw new Error("it is a directory");
-      text = readFileSync(real, "utf8");
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      this.report(error("file-unreadable", `The file \`${rel}\` cannot be read (${reason}).`, from ?? { file: rel }));
+    // Only regular files, within the size limit, valid UTF-8 (./safe-read.ts).
+    const bytes = readRegularFile(real, rel, from ?? { file: rel });
+    if (isDiagnostic(bytes)) {
+      this.report(bytes);
+      return undefined;
+    }
+    const text = decodeUtf8(bytes, rel);
+    if (typeof text !== "string") {
+      this.report(text);
       return undefined;
     }
     const parsed = parseDataFile(rel, real, text, undefined, this.memo);

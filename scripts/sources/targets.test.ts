@@ -31,7 +31,7 @@ describe("targets", () => {
     const { config, diagnostics } = loadTargets(tree(YAML));
     expect(diagnostics).toEqual([]);
     const { files } = resolveTarget(config!, "main");
-    expect(files).toEqual([
+    expect(files.map(({ path, depth }) => ({ path, depth }))).toEqual([
       { path: "specification/a.rst", depth: 0 },
       { path: "specification/b.rst", depth: 1 },
       { path: "specification/m/x.rst", depth: 1 },
@@ -39,6 +39,19 @@ describe("targets", () => {
       { path: "specification/m/x.rst", depth: 2 },
       { path: "specification/m/y.rst", depth: 1 },
     ]);
+  });
+
+  it("remembers the line that lists each file (the group's line for a file of a group)", () => {
+    const { config } = loadTargets(tree(YAML));
+    const { files } = resolveTarget(config!, "main");
+    expect(files.map((f) => f.origin?.line)).toEqual([4, 5, 10, 11, 10, 11]);
+  });
+
+  it("refuses paths that leave the tree, at their line", () => {
+    const { config } = loadTargets(tree(YAML.replace("      - a.rst\n", "      - ../../etc/passwd\n      - /etc/passwd\n      - ../api/ok.rst\n")));
+    const { files, diagnostics } = resolveTarget(config!, "main");
+    expect(diagnostics.map((d) => `${d.code}:${d.line}`)).toEqual(["path-outside-root:4", "path-outside-root:5"]);
+    expect(files[0].path).toBe("api/ok.rst");
   });
 
   it("reports an unknown target, naming the known ones", () => {

@@ -1,10 +1,15 @@
 // specification/targets.yaml: which RST files make up each build target, in what
 // order and at what title depth; the title styles; the relative title styles that
 // generated sections use.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+//
+// Every path the file names must lie inside the root of the spec tree, symbolic
+// links included: a path that leaves it is an error at its line here, and a link
+// that leads out of it is refused when the file is read (./safe-read.ts).
+import { realpathSync } from "node:fs";
+import { isAbsolute, join, posix } from "node:path";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { type DataFile, parseDataFile } from "./data-file.ts";
+import { readSourceFile } from "./safe-read.ts";
 
 import { SPEC_DIR, TARGETS_FILE } from "../spec-layout.ts";
 
@@ -34,6 +39,8 @@ export interface TargetFile {
   /** Path relative to the spec root, e.g. `specification/modules/push.rst`. */
   path: string;
   depth: number;
+  /** Where targets.yaml names it. */
+  origin?: { file: string; line?: number; column?: number };
 }
 
 function at(file: DataFile, pointer: string): Partial<Diagnostic> {
@@ -46,15 +53,19 @@ function isStringList(v: unknown): v is string[] {
 }
 
 export function loadTargets(root: string): { config?: TargetsConfig; diagnostics: Diagnostic[] } {
-  let text: string;
+  let realRoot: string;
   try {
-    text = readFileSync(join(root, TARGETS_FILE), "utf8");
-  } catch (e) {
-    return {
-      diagnostics: [error("targets-unreadable", `Cannot read ${TARGETS_FILE} (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { file: TARGETS_FILE })],
-    };
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
   }
-  const parsed = parseDataFile(TARGETS_FILE, join(root, TARGETS_FILE), text, "yaml");
+  const read = readSourceFile(realRoot, TARGETS_FILE);
+  if (!read.ok) {
+    const d = read.diagnostic;
+    return { diagnostics: [d.code === "file-missing" ? { ...d, code: "targets-unreadable", message: `Cannot read ${TARGETS_FILE} (ENOENT).` } : d] };
+  }
+  const text = read.text;
+  const parsed = parseDataFile(TARGETS_FILE, join(realRoot, TARGETS_FILE), text, "yaml");
   if (!parsed.file) return { diagnostics: parsed.diagnostics };
   const file = parsed.file;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
@@ -146,7 +157,13 @@ export function resolveTarget(config: TargetsConfig, name: string): { files: Tar
         group.forEach((g, i) => visit(g, depth, `/groups/${groupName}/${i}`, [...groupStack, groupName]));
         return;
       }
-      files.push({ path: `${SPEC_DIR}/${entry}`, depth });
+      const path = posix.normalize(`${SPEC_DIR}/${entry}`);
+      if (isAbsolute(entry) || /^[a-zA-Z]:[\\/]/.test(entry) || path === ".." || path.startsWith("../")) {
+        diagnostics.push(error("path-outside-root", `\`${entry}\` lies outside the spec tree; the files of a target are paths relative to ${SPEC_DIR}/, inside the tree.`, at(file, pointer)));
+        return;
+      }
+      const pos = at(file, pointer);
+      files.push({ path, depth, origin: { file: file.path, line: pos.line, column: pos.column } });
       return;
     }
     if (entry && typeof entry === "object" && !Array.isArray(entry)) {

@@ -1,11 +1,11 @@
 // The variables stage: every template variable rendered from the loaded sources.
 // `buildVariables` is what the build calls; `listVariables` is what `matrix-doc
 // vars` shows; `usedNames` finds which variables some RST sources name.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { usedVariables, type VariableValue } from "../assemble/substitute.ts";
 import type { Sources } from "../sources/index.ts";
+import { readSourceFile } from "../sources/safe-read.ts";
 import { type CatalogOptions, defineVariables, type VariableInfo } from "./catalog.ts";
 
 export type { VariableInfo } from "./catalog.ts";
@@ -45,13 +45,9 @@ export function listVariables(sources: Sources, options: CatalogOptions = {}): {
 export function usedNames(root: string, files: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const f of files) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, f), "utf8");
-    } catch {
-      continue;
-    }
-    for (const n of usedVariables(text)) names.add(n);
+    const read = readSourceFile(realRootOf(root), f);
+    if (!read.ok) continue;
+    for (const n of usedVariables(read.text)) names.add(n);
   }
   return names;
 }
@@ -64,4 +60,12 @@ export function unusedVariables(variables: readonly VariableInfo[], used: Readon
   const covered = new Set<string>();
   for (const v of variables) if (used.has(v.name)) for (const r of v.renders ?? []) covered.add(r);
   return variables.filter((v) => !used.has(v.name) && !covered.has(v.name));
+}
+
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
 }

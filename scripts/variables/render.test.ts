@@ -75,3 +75,21 @@ describe("origin marks", () => {
     expect(value.origins).toEqual([origin(5), origin(5), origin(5), origin(7), origin(8), origin(8)]);
   });
 });
+
+describe("origin marks cannot be forged by source text", () => {
+  it("a description holding NUL characters that look like a mark keeps its text and its origin", () => {
+    const marks = new OriginMarks();
+    const rendered = `${marks.at(origin(7))}first line\nsays \u00000\u0000 and \u000099\u0000 here\n${marks.at(origin(9))}last\n`;
+    const value = marks.resolve(rendered, origin(1));
+    expect(value.text).toBe("first line\nsays \u00000\u0000 and \u000099\u0000 here\nlast\n");
+    expect(value.origins).toEqual([origin(7), origin(7), origin(9)]);
+  });
+
+  it("in a rendered field table too", () => {
+    const forged: Field[] = [{ key: "k", type: "string", description: "a \u00005\u0000 b \u0000999\u0000", required: true, origin: origin(50) }];
+    const value = renderTemplate("fields.njk", { table: tableView("T", "Key", forged, origin(1)) }, origin(1));
+    const row = value.text.split("\n").findIndex((l) => l.includes("a \u00005\u0000 b"));
+    expect(row).toBeGreaterThan(-1);
+    expect(value.origins![row]).toEqual(origin(50));
+  });
+});

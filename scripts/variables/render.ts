@@ -4,6 +4,7 @@
 // it come from, or `{{ origins | atLines }}` in front of a block whose lines come
 // one by one from consecutive source lines; the marks are taken out afterwards
 // and become `VariableValue.origins`.
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Origin } from "../diagnostics/line-map.ts";
@@ -13,24 +14,32 @@ import { indentAll, indentRest } from "./units/rst-text.ts";
 export { TEMPLATE_DIR } from "../toolchain-paths.ts";
 import { TEMPLATE_DIR } from "../toolchain-paths.ts";
 
-const MARK = /\u0000(\d+)\u0000/g;
-
-/** Origins handed out to one rendering, referred to from the text by number. */
+/**
+ * Origins handed out to one rendering, referred to from the text by number. A mark
+ * carries a random key made for this rendering, so text from the sources (a
+ * description holding NUL characters, say) can never pass for one.
+ */
 export class OriginMarks {
   private readonly marks: Origin[][] = [];
+  private readonly key = randomBytes(12).toString("hex");
+  private readonly pattern = new RegExp(`\u0000${this.key}:(\\d+)\u0000`, "g");
 
   /** A mark for one origin: this line and the following ones until the next mark. */
   at(origin: Origin | undefined): string {
     if (!origin) return "";
     this.marks.push([origin]);
-    return `\u0000${this.marks.length - 1}\u0000`;
+    return this.mark(this.marks.length - 1);
   }
 
   /** A mark for a block: its n-th line comes from `origins[n]` (the last one repeats). */
   atLines(origins: Origin[] | undefined): string {
     if (!origins || origins.length === 0) return "";
     this.marks.push(origins);
-    return `\u0000${this.marks.length - 1}\u0000`;
+    return this.mark(this.marks.length - 1);
+  }
+
+  private mark(n: number): string {
+    return `\u0000${this.key}:${n}\u0000`;
   }
 
   /**
@@ -45,12 +54,12 @@ export class OriginMarks {
     let since = 0;
     for (const raw of rendered.split("\n")) {
       let last: number | undefined;
-      for (const m of raw.matchAll(MARK)) last = Number(m[1]);
+      for (const m of raw.matchAll(this.pattern)) last = Number(m[1]);
       if (last !== undefined) {
         current = this.marks[last];
         since = 0;
       }
-      const line = raw.replace(MARK, "").trimEnd();
+      const line = raw.replace(this.pattern, "").trimEnd();
       const origin = current[Math.min(since, current.length - 1)];
       since++;
       if (line === "" && (lines.length === 0 || lines[lines.length - 1] === "")) continue;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -115,5 +115,24 @@ describe("writeOutput", () => {
     mkdirSync(join(out, "notes"));
     writeFileSync(join(out, "notes/index.html"), "");
     expect(listVersions(out)).toEqual([]);
+  });
+});
+
+describe("staging folders left behind", () => {
+  it("are removed by the next write when the build that made them is gone, and never while it runs", () => {
+    const out = tempOut();
+    mkdirSync(out, { recursive: true });
+    // A build killed long ago (no process has this id), and one of this very process, still running.
+    const dead = join(out, ".build-999999999-dead01");
+    const running = join(out, `.build-${process.pid}-live01`);
+    const old = join(out, ".build-OLD123");
+    for (const d of [dead, running, old]) mkdirSync(join(d, "v1.0.0"), { recursive: true });
+    const hour = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, hour, hour);
+    writeOutput(out, { version: "v1.0.0", files: files("one") }, hooks);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    expect(readdirSync(out).filter((n) => n.startsWith(".build-"))).toEqual([`.build-${process.pid}-live01`]);
   });
 });

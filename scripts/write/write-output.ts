@@ -13,6 +13,10 @@ import { VERSIONS_SCRIPT, versionsScript } from "../versions/versions-script.ts"
 
 const VERSION_DIR = /^v(\d+)\.(\d+)\.(\d+)$/;
 export const LATEST_DIR = "latest";
+/** Staging folders are `.build-<pid>-<random>`: the process id tells whether their build still runs. */
+const STAGING_PREFIX = ".build-";
+/** A staging folder without a process id (an older toolchain's) is taken as abandoned after this long. */
+const UNOWNED_STAGING_MS = 3600_000;
 export const VERSIONS_PAGE = "index.html";
 
 /** Version folders of an output folder (those holding an index.html), newest first (`unstable` before every release). */
@@ -74,10 +78,49 @@ function writeFiles(dir: string, files: Map<string, string | Buffer>): void {
   }
 }
 
+/**
+ * Removes the staging folders of builds that were killed before they could clean
+ * up: those whose process is gone. A folder whose build is still running (another
+ * `matrix-doc build`, or this process) is left alone.
+ */
+export function removeStaleStaging(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const owner = /^\.build-(\d+)-/.exec(name);
+    const path = join(outDir, name);
+    let stale: boolean;
+    if (owner) stale = Number(owner[1]) !== process.pid && !processRuns(Number(owner[1]));
+    else {
+      try {
+        stale = Date.now() - statSync(path).mtimeMs > UNOWNED_STAGING_MS;
+      } catch {
+        stale = false;
+      }
+    }
+    if (stale) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
+}
+
 /** Writes one version and updates `latest/` and the versions page. Returns the versions present, newest first. */
 export function writeOutput(outDir: string, output: VersionFiles, hooks: WriteHooks): string[] {
   mkdirSync(outDir, { recursive: true });
-  const staging = mkdtempSync(join(outDir, ".build-"));
+  removeStaleStaging(outDir);
+  const staging = mkdtempSync(join(outDir, `${STAGING_PREFIX}${process.pid}-`));
   try {
     const newVersion = join(staging, output.version);
     mkdirSync(newVersion);

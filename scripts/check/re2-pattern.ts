@@ -1,0 +1,47 @@
+// Schema `pattern`s (and `patternProperties` names) run on RE2, which matches in
+// time linear in the input, instead of JavaScript's backtracking engine, where
+// `^(a+)+$` against forty `a`s takes minutes. ajv takes the engine through its
+// `code.regExp` option; `code` is the same engine as source text, for the
+// validators ajv writes out as modules (./schema-registry.ts caches them).
+//
+// A pattern RE2 cannot take (a syntax error, or lookaround and backreferences,
+// which RE2 leaves out) matches everything here: the `patterns` check reports it
+// at the pattern's line, and the rest of the schema is still applied.
+import { createRequire } from "node:module";
+import { RE2JS } from "re2js";
+import { MAX_PATTERN_LENGTH } from "../sources/limits.ts";
+
+/** The engine as source text: an expression that needs `require` in scope. */
+const ENGINE_SOURCE = `(function () {
+  const { RE2JS } = require("re2js");
+  // ajv keys the patterns of a schema by toString(): it must differ from one pattern to another.
+  const shown = function (source, flags) { return function () { return "/" + source + "/" + (flags || ""); }; };
+  return function re2(source, flags) {
+    let compiled;
+    try {
+      if (source.length > ${MAX_PATTERN_LENGTH}) throw new Error("too long");
+      compiled = RE2JS.compile(source);
+    } catch (e) {
+      return { test: function () { return true; }, toString: shown(source, flags) };
+    }
+    return { test: function (text) { return compiled.matcher(text).find(); }, toString: shown(source, flags) };
+  };
+})()`;
+
+type Engine = ((source: string, flags: string) => { test(text: string): boolean }) & { code: string };
+
+const require = createRequire(import.meta.url);
+
+/** The RE2 engine for ajv's `code.regExp`. */
+export const re2RegExp: Engine = Object.assign(new Function("require", `return ${ENGINE_SOURCE};`)(require) as Engine, { code: ENGINE_SOURCE });
+
+/** Why RE2 cannot take a pattern, or undefined when it can. */
+export function patternProblem(source: string): string | undefined {
+  if (source.length > MAX_PATTERN_LENGTH) return `it is ${source.length} characters long; patterns are limited to ${MAX_PATTERN_LENGTH}`;
+  try {
+    RE2JS.compile(source);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.replace(/^error parsing regexp: /, "");
+  }
+}
