@@ -43,7 +43,8 @@ async function commandSpecs(): Promise<CommandSpec[]> {
   specs.push((await import("./rst-tool/rst-command.ts")).rstCommand);
   specs.push((await import("./rst-tool/conformance-command.ts")).conformanceCommand);
   specs.push((await import("./check-command/command.ts")).checkCommand);
-  specs.push((await import("./build/command.ts")).buildCommand);
+  specs.push((await import("./history/build-command.ts")).buildCommand);
+  specs.push((await import("./diff/command.ts")).diffCommand);
   specs.push((await import("./serve/command.ts")).serveCommand);
   specs.push((await import("./bench/command.ts")).benchCommand);
   specs.push((await import("./variables/vars-command.ts")).varsCommand);

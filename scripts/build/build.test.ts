@@ -61,9 +61,10 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("built v1.2.3");
-    expect(readdirSync(out).sort()).toEqual(["index.html", "latest", "v1.2.3"]);
-    const assets = ["copy.js", "favicon.svg", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js"];
-    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual([...assets, "howtos.html", "howtos.search.js", "index.html", "index.search.js"].sort());
+    expect(readdirSync(out).sort()).toEqual(["index.html", "latest", "v1.2.3", "versions.js"]);
+    const assets = ["copy.js", "favicon.svg", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js", "version-switcher.css", "version-switcher.js"];
+    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual([...assets, "api", "howtos.html", "howtos.search.js", "index.html", "index.search.js", "version.json"].sort());
+    expect(readdirSync(join(out, "v1.2.3/api")).sort()).toEqual(["client-server.json", "event-schemas.json"]);
     const page = readFileSync(join(out, "v1.2.3/index.html"), "utf8");
     expect(readFileSync(join(out, "latest/index.html"), "utf8")).toBe(page);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain('href="v1.2.3/index.html"');
@@ -83,7 +84,7 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     rmSync(join(root, "supporting-docs"), { recursive: true });
     const out = join(root, "..", "out");
     expect(cli(["build", "--root", root, "--out", out]).status).toBe(0);
-    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["copy.js", "favicon.svg", "index.html", "index.search.js", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js"]);
+    expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["api", "copy.js", "favicon.svg", "index.html", "index.search.js", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js", "version-switcher.css", "version-switcher.js", "version.json"]);
     expect(readFileSync(join(out, "v1.2.3/index.html"), "utf8")).not.toContain("howtos.html");
   });
 

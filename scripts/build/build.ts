@@ -11,6 +11,8 @@ import { plainStages, type Stages } from "../pipeline/stages.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import { writeOutput, type WriteHooks } from "../write/write-output.ts";
+import { newestEntry } from "../sources/changelog.ts";
+import { UNSTABLE, type VersionInfo } from "../versions/version-info.ts";
 
 export { DEFAULT_TARGET };
 
@@ -28,6 +30,10 @@ export interface BuildOptions {
   stages?: Stages;
   /** Let internal errors propagate with their stack. */
   debug?: boolean;
+  /** The git revision shown on the pages; default: asked of git in the root (a tree exported from git has none). */
+  gitRev?: string;
+  /** Build into `<out>/unstable/` instead of `<out>/<changelog version>/` (the working tree ahead of the newest release). */
+  unstable?: boolean;
   /** Passed to the write stage (tests make a step fail through it). */
   beforeSwap?: WriteHooks["beforeSwap"];
 }
@@ -38,6 +44,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   timings: StageTiming[];
   version?: string;
+  /** The folder written under the output folder: the version, or `unstable`. */
+  folder?: string;
   /** Files written into the version folder. */
   written: string[];
   /** Versions present after the build, newest first. */
@@ -53,13 +61,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     until: "page",
     allowRaw: options.allowRaw,
     debug: options.debug,
+    gitRev: options.gitRev,
+    unstable: options.unstable,
     stages: options.stages ?? plainStages({ cacheDir: DEFAULT_CACHE_DIR, debug: options.debug }),
   });
   const outDir = resolve(options.out ?? join(run.root, "gen"));
   const diagnostics = options.strict ? strictly(run.diagnostics) : run.diagnostics;
-  const ok = run.ok && !diagnostics.some((d) => d.severity === "error");
-  const result: BuildResult = { root: run.root, outDir, diagnostics, timings: run.timings, version: run.version, written: [], versions: [], ok };
-  if (!ok || !run.version || run.pages.length === 0) return { ...result, ok: false };
+  const folder = options.unstable ? UNSTABLE : run.version;
+  const result: BuildResult = { root: run.root, outDir, diagnostics, timings: run.timings, version: run.version, folder, written: [], versions: [], ok: false };
+  if (!run.ok || !run.version || !run.sources || run.pages.length === 0) return result;
+
+  // The merged API descriptions (validated) and version.json.
+  const apiStarted = performance.now();
+  const { versionExtras } = await import("../api-dump/version-files.ts");
+  const info: VersionInfo = { name: folder!, release: run.version, date: newestEntry(run.sources.changelog)?.date ?? "", rev: run.gitRev ?? "unknown", pages: run.pages.map((p) => p.file) };
+  const extras = await versionExtras(run.sources, info);
+  result.timings.push({ stage: "api", ms: performance.now() - apiStarted });
+  diagnostics.push(...extras.diagnostics);
+  result.diagnostics = diagnostics;
+  if (diagnostics.some((d) => d.severity === "error")) return result;
+  result.ok = true;
 
   const files = new Map<string, string | Buffer>();
   for (const page of run.pages) {
@@ -67,6 +88,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     files.set(searchIndexFile(page.file), searchIndexScript(page.html));
   }
   for (const [name, content] of themeAssets()) files.set(name, content);
+  for (const [name, content] of extras.files) files.set(name, content);
   if (options.keepIntermediates) {
     run.plans.forEach((plan, i) => {
       const base = plan.file.replace(/\.html$/, "");
@@ -75,12 +97,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
   }
   const started = performance.now();
-  const versions = writeOutput(outDir, { version: run.version, files, merge: !run.targets.includes(DEFAULT_TARGET) && options.target !== undefined }, { versionsPage, beforeSwap: options.beforeSwap });
+  const versions = writeOutput(outDir, { version: folder!, files, merge: !run.targets.includes(DEFAULT_TARGET) && options.target !== undefined }, { versionsPage, beforeSwap: options.beforeSwap });
   result.timings.push({ stage: "write", ms: performance.now() - started });
   return { ...result, versions, written: [...files.keys()] };
 }
 
-/** The page listing every version present in the output folder. */
-export function versionsPage(versions: string[]): string {
-  return renderTheme("versions.njk", { versions, latest: versions[0] });
+/** The page listing every version present in the output folder, with the dates of their releases. */
+export function versionsPage(versions: string[], infos: VersionInfo[] = []): string {
+  const byName = new Map(infos.map((i) => [i.name, i]));
+  const latest = versions.find((v) => v !== UNSTABLE) ?? versions[0];
+  const entries = versions.map((v) => ({ name: v, date: byName.get(v)?.date ?? "", release: byName.get(v)?.release ?? v, latest: v === latest }));
+  return renderTheme("versions.njk", { versions, latest, entries });
 }

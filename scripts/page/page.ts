@@ -22,7 +22,7 @@ export { THEME_DIR } from "../toolchain-paths.ts";
 import { THEME_DIR } from "../toolchain-paths.ts";
 
 /** Files of the theme copied beside every page. */
-export const THEME_ASSETS = ["theme.css", "theme.js", "search.js", "copy.js", "types.js", "favicon.svg"] as const;
+export const THEME_ASSETS = ["theme.css", "theme.js", "search.js", "copy.js", "types.js", "favicon.svg", "version-switcher.css", "version-switcher.js"] as const;
 
 /** MiniSearch's browser build, written beside the pages with the theme's files. */
 export const SEARCH_LIBRARY = "minisearch.js";

@@ -13,6 +13,7 @@ import type { MappedText } from "../diagnostics/line-map.ts";
 import type { PageInfo, PageLink, RenderedPage } from "../page/page.ts";
 import type { Document } from "../rst/index.ts";
 import { newestEntry } from "../sources/changelog.ts";
+import { apiGroups, apiLinks } from "../api-dump/links.ts";
 import type { Sources } from "../sources/index.ts";
 import { chosenTargets, type PagePlan, planPages } from "./plan.ts";
 import { type Stages, plainStages } from "./stages.ts";
@@ -30,6 +31,10 @@ export interface PipelineOptions {
   stages?: Stages;
   /** Let internal errors propagate with their stack. */
   debug?: boolean;
+  /** The git revision shown on the pages; default: asked of git in the root (a tree exported from git has none). */
+  gitRev?: string;
+  /** The pages say `unstable (after <version>)` instead of the version: the working tree ahead of the newest release. */
+  unstable?: boolean;
 }
 
 export interface PipelineResult {
@@ -53,6 +58,8 @@ export interface PipelineResult {
   pages: RenderedPage[];
   /** Number of examples validated. */
   examples: number;
+  /** The git revision shown on the pages (up to the page stage). */
+  gitRev?: string;
   ok: boolean;
 }
 
@@ -131,14 +138,15 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     return finish();
   }
 
-  const gitRev = variables.variables.get("git_rev")?.text.trim() || "unknown";
+  const gitRev = (result.gitRev = options.gitRev ?? (variables.variables.get("git_rev")?.text.trim() || "unknown"));
   const nav = (current: string): PageLink[] => [
     ...plans.map((p) => ({ href: p.file, label: p.label, current: p.file === current })),
+    ...apiLinks(apiGroups(sources.swagger)),
     { href: "../index.html", label: "All versions" },
   ];
   const pages = timed("rst+page", () =>
     plans.map((plan, i) => {
-      const info: PageInfo = { file: plan.file, version: entry!.version, gitRev, nav: nav(plan.file) };
+      const info: PageInfo = { file: plan.file, version: options.unstable ? `unstable (after ${entry!.version})` : entry!.version, gitRev, nav: nav(plan.file) };
       const page = guarded(plan.file, () => stages.page(plan, result.templated[i], info, render));
       if (page) diagnostics.push(...page.diagnostics);
       return page;

@@ -7,6 +7,9 @@ import type { Check } from "../check/context.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { themeAssets } from "../page/page.ts";
 import { SearchIndexMemo, searchIndexFile } from "../page/search-index.ts";
+import { versionExtrasUnchecked } from "../api-dump/version-files.ts";
+import { newestEntry } from "../sources/changelog.ts";
+import type { VersionInfo } from "../versions/version-info.ts";
 import { DEFAULT_TARGET } from "../pipeline/plan.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
@@ -48,7 +51,7 @@ export class PreviewSession {
   private readonly searchIndexes = new SearchIndexMemo();
   private readonly allowRaw: boolean;
   /** The last build without errors. */
-  lastGood: { version: string; pages: Map<string, string> } | undefined;
+  lastGood: { version: string; pages: Map<string, string>; extras?: () => Map<string, string> } | undefined;
 
   constructor(options: SessionOptions) {
     this.root = realpathSync(options.root);
@@ -73,7 +76,10 @@ export class PreviewSession {
     const themeChanged = changed.some((p) => p.startsWith("templating/theme/"));
     const previous = this.lastGood?.version === run.version ? this.lastGood.pages : undefined;
     const changedPages = [...pages].filter(([file, html]) => themeChanged || previous?.get(file) !== html).map(([file]) => file);
-    this.lastGood = { version: run.version, pages };
+    const sources = run.sources;
+    const info: VersionInfo = { name: run.version, release: run.version, date: sources ? newestEntry(sources.changelog)?.date ?? "" : "", rev: run.gitRev ?? "unknown", pages: [...pages.keys()] };
+    // The merged API descriptions and version.json, made only when the output is written.
+    this.lastGood = { version: run.version, pages, extras: sources ? () => versionExtrasUnchecked(sources, info).files : undefined };
     return { ...result, pages, changedPages };
   }
 
@@ -94,6 +100,7 @@ export class PreviewSession {
     const files = new Map<string, string | Buffer>(this.lastGood.pages);
     for (const page of this.lastGood.pages.keys()) files.set(searchIndexFile(page), this.searchIndex(searchIndexFile(page))!);
     for (const [name, content] of themeAssets()) files.set(name, content);
+    for (const [name, content] of this.lastGood.extras?.() ?? []) files.set(name, content);
     writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== undefined && this.target !== DEFAULT_TARGET }, { versionsPage });
   }
 }

@@ -32,7 +32,27 @@ describe("writeOutput", () => {
       "latest/theme.css": "css",
       "v1.0.0/index.html": "one",
       "v1.0.0/theme.css": "css",
+      "versions.js": expect.stringContaining('"name": "v1.0.0"'),
     });
+  });
+
+  it("lists unstable first, keeps latest/ on the newest release, and gives versions.js each folder's version.json", () => {
+    const out = tempOut();
+    const info = (name: string, release: string, date: string) => JSON.stringify({ name, release, date, rev: "abc1234", pages: ["index.html"] });
+    writeOutput(out, { version: "v1.0.0", files: new Map([["index.html", "one"], ["version.json", info("v1.0.0", "v1.0.0", "2020-01-01")]]) }, hooks);
+    const seen: unknown[] = [];
+    const versions = writeOutput(out, { version: "unstable", files: new Map([["index.html", "next"], ["version.json", info("unstable", "v1.0.0", "2020-01-01")]]) }, {
+      versionsPage: (v, infos) => {
+        seen.push(infos.map((i) => [i.name, i.release, i.date]));
+        return `versions: ${v.join(",")}`;
+      },
+    });
+    expect(versions).toEqual(["unstable", "v1.0.0"]);
+    expect(seen).toEqual([[["unstable", "v1.0.0", "2020-01-01"], ["v1.0.0", "v1.0.0", "2020-01-01"]]]);
+    expect(readFileSync(join(out, "latest/index.html"), "utf8")).toBe("one");
+    expect(listVersions(out)).toEqual(["unstable", "v1.0.0"]);
+    const script = readFileSync(join(out, "versions.js"), "utf8");
+    expect(JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1))).toMatchObject({ latest: "v1.0.0", versions: [{ name: "unstable", release: "v1.0.0" }, { name: "v1.0.0", date: "2020-01-01" }] });
   });
 
   it("keeps other versions, lists them newest first, and makes latest/ a copy of the newest", () => {

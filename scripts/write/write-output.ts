@@ -1,12 +1,15 @@
 // The write stage. A build's pages are rendered in memory first; only a build
 // without errors writes. It writes into a temporary folder beside the output
 // (so that renames stay on one file system) and then renames each finished
-// piece into place: `<version>/`, `latest/` (a copy of the newest version
-// present) and `index.html` (the list of versions). A build that fails leaves
+// piece into place: `<version>/`, `latest/` (a copy of the newest release
+// present), `index.html` (the list of versions) and `versions.js` (the same list
+// for the version switcher of every page). A build that fails leaves
 // the previous output as it was; no reader ever sees half a folder.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { compareVersions } from "../sources/changelog.ts";
+import { readVersionInfo, UNSTABLE, type VersionInfo } from "../versions/version-info.ts";
+import { VERSIONS_SCRIPT, versionsScript } from "../versions/versions-script.ts";
 
 const VERSION_DIR = /^v(\d+)\.(\d+)\.(\d+)$/;
 export const LATEST_DIR = "latest";
@@ -16,7 +19,7 @@ const STAGING_PREFIX = ".build-";
 const UNOWNED_STAGING_MS = 3600_000;
 export const VERSIONS_PAGE = "index.html";
 
-/** Version folders of an output folder (those holding an index.html), newest first. */
+/** Version folders of an output folder (those holding an index.html), newest first (`unstable` before every release). */
 export function listVersions(outDir: string): string[] {
   let names: string[];
   try {
@@ -25,8 +28,13 @@ export function listVersions(outDir: string): string[] {
     return [];
   }
   return names
-    .filter((n) => VERSION_DIR.test(n) && existsSync(join(outDir, n, "index.html")))
-    .sort((a, b) => compareVersions(versionNumbers(b), versionNumbers(a)));
+    .filter((n) => (VERSION_DIR.test(n) || n === UNSTABLE) && existsSync(join(outDir, n, "index.html")))
+    .sort(newestFirst);
+}
+
+function newestFirst(a: string, b: string): number {
+  if (a === UNSTABLE || b === UNSTABLE) return (b === UNSTABLE ? 1 : 0) - (a === UNSTABLE ? 1 : 0);
+  return compareVersions(versionNumbers(b), versionNumbers(a));
 }
 
 function versionNumbers(name: string): number[] {
@@ -44,8 +52,8 @@ export interface VersionFiles {
 }
 
 export interface WriteHooks {
-  /** Renders the list of versions, given the versions present after this build, newest first. */
-  versionsPage(versions: string[]): string;
+  /** Renders the list of versions, given the versions present after this build, newest first, and what each folder's version.json says. */
+  versionsPage(versions: string[], infos: VersionInfo[]): string;
   /** Called between steps; tests use it to make a step fail. */
   beforeSwap?(what: string): void;
 }
@@ -121,11 +129,14 @@ export function writeOutput(outDir: string, output: VersionFiles, hooks: WriteHo
     writeFiles(newVersion, output.files);
 
     const others = listVersions(outDir).filter((v) => v !== output.version);
-    const versions = [...others, output.version].sort((a, b) => compareVersions(versionNumbers(b), versionNumbers(a)));
-    const newest = versions[0];
+    const versions = [...others, output.version].sort(newestFirst);
+    // latest/ is the newest release; `unstable` only when there is no release.
+    const newest = versions.find((v) => v !== UNSTABLE) ?? versions[0];
     const latest = join(staging, LATEST_DIR);
     cpSync(newest === output.version ? newVersion : join(outDir, newest), latest, { recursive: true });
-    writeFileSync(join(staging, VERSIONS_PAGE), hooks.versionsPage(versions));
+    const infos = versions.map((v) => readVersionInfo(v === output.version ? newVersion : join(outDir, v), v));
+    writeFileSync(join(staging, VERSIONS_PAGE), hooks.versionsPage(versions, infos));
+    writeFileSync(join(staging, VERSIONS_SCRIPT), versionsScript(infos, newest));
 
     // Everything is ready: move the pieces into place.
     hooks.beforeSwap?.(output.version);
@@ -134,6 +145,7 @@ export function writeOutput(outDir: string, output: VersionFiles, hooks: WriteHo
     swapInto(latest, join(outDir, LATEST_DIR), join(staging, `old-${LATEST_DIR}`));
     hooks.beforeSwap?.(VERSIONS_PAGE);
     renameSync(join(staging, VERSIONS_PAGE), join(outDir, VERSIONS_PAGE));
+    renameSync(join(staging, VERSIONS_SCRIPT), join(outDir, VERSIONS_SCRIPT));
     return versions;
   } finally {
     rmSync(staging, { recursive: true, force: true });
