@@ -15,10 +15,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The part a file belongs to: its folder; a file directly in `scripts/` or `scripts/rst/` is a part of its own. */
+/**
+ * The part a file belongs to: the folder under `scripts/` (under `scripts/rst/`
+ * for the engine) that holds it, its subfolders included (a parser's states and
+ * their rules are one part); a file directly in `scripts/` or `scripts/rst/` is a
+ * part of its own.
+ */
 const folderOf = (file: string) => {
-  const folder = relative(SCRIPTS, dirname(file));
-  return folder === "" || folder === "rst" ? relative(SCRIPTS, file) : folder;
+  const parts = relative(SCRIPTS, dirname(file)).split("/").filter(Boolean);
+  if (parts.length === 0 || (parts[0] === "rst" && parts.length === 1)) return relative(SCRIPTS, file);
+  return parts[0] === "rst" ? parts.slice(0, 2).join("/") : parts[0];
 };
 
 /** Every relative import of every source file, static or dynamic, as [from file, to file]. */

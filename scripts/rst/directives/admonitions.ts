@@ -3,7 +3,7 @@
 import { makeId } from "../ids.ts";
 import { Element } from "../nodes.ts";
 import type { DirectiveCall, DirectiveDefinition } from "../parser/context.ts";
-import { classOption, unchanged } from "./options.ts";
+import { classOption, unchanged } from "../options.ts";
 import { addName, applyAttributes, assertHasContent, attributesFrom, directive, place } from "./util.ts";
 
 export const SPECIFIC_ADMONITIONS = [

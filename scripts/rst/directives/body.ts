@@ -2,7 +2,7 @@
 // parsed-literal, math, rubric, epigraph/highlights/pull-quote, compound, container.
 import { Element, type Node, Text } from "../nodes.ts";
 import type { DirectiveCall, DirectiveDefinition } from "../parser/context.ts";
-import { classNames, classOption, unchanged, unchangedRequired } from "./options.ts";
+import { classNames, classOption, unchanged, unchangedRequired } from "../options.ts";
 import { addName, applyAttributes, assertHasContent, attributesFrom, directive, error, place } from "./util.ts";
 import { CODE_DIRECTIVE } from "./code.ts";
 import { pushAll } from "../arrays.ts";

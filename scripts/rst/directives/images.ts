@@ -14,7 +14,7 @@ import {
   unchanged,
   unchangedRequired,
   uriValue,
-} from "./options.ts";
+} from "../options.ts";
 import { addName, applyAttributes, attributesFrom, directive, error, literalBlock, place } from "./util.ts";
 
 const ALIGN_H = ["left", "center", "right"];

@@ -20,7 +20,7 @@ import {
   unchangedRequired,
   unicodeCode,
   uri,
-} from "./options.ts";
+} from "../options.ts";
 import { addName, blockMessage, directive, error, literalBlock, place, severe, warning } from "./util.ts";
 
 function requireSubstitution(call: DirectiveCall): void {

@@ -2,7 +2,7 @@
 import { fullyNormalizeName } from "../ids.ts";
 import { Element, Text } from "../nodes.ts";
 import type { DirectiveCall, DirectiveDefinition } from "../parser/context.ts";
-import { choice, classOption, nonnegativeInt, pyInt, unchangedRequired } from "./options.ts";
+import { choice, classOption, nonnegativeInt, pyInt, unchangedRequired } from "../options.ts";
 import { assertHasContent, directive, error, place } from "./util.ts";
 
 /** The English label of a table of contents. */

@@ -1,7 +1,7 @@
 // References (docutils' directives/references.py): target-notes.
 import { Element } from "../nodes.ts";
 import type { DirectiveDefinition } from "../parser/context.ts";
-import { classOption, unchanged } from "./options.ts";
+import { classOption, unchanged } from "../options.ts";
 import { addName, directive } from "./util.ts";
 
 export const REFERENCE_DIRECTIVES: Record<string, DirectiveDefinition> = {

@@ -23,7 +23,7 @@ import {
   unchanged,
   uri,
   valueOr,
-} from "./options.ts";
+} from "../options.ts";
 import { addName, blockMessage, directive, place } from "./util.ts";
 import { pushAll } from "../arrays.ts";
 

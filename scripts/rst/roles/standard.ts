@@ -3,8 +3,9 @@
 // math, and the roles docutils names but does not implement.
 import { Element, type Node, Text, unescape } from "../nodes.ts";
 import type { OptionConverter, RoleFunction } from "../parser/context.ts";
-import { classOption, unchanged } from "../directives/options.ts";
-import { LexerError, type Token, appendTokens, normalizeLanguage, tokenNames, tokenize } from "../directives/code.ts";
+import { classOption, unchanged } from "../options.ts";
+import { LexerError, type Token, tokenize } from "../code/lexers/index.ts";
+import { appendTokens, normalizeLanguage, tokenNames } from "../code/tokens.ts";
 import { problematic } from "./problematic.ts";
 
 /** Role options with "class" renamed "classes" (docutils' normalized_role_options). */

@@ -2,11 +2,11 @@
 // each takes the option's text (null when the option has no value) and returns
 // the converted value, or throws an Error whose message is docutils' own (the
 // block parser wraps it as `invalid option value: (option: ...; value: ...)`).
-import { makeId, pySplit } from "../ids.ts";
-import { unescape } from "../nodes.ts";
-import type { OptionConverter } from "../parser/context.ts";
-import { pyRepr } from "../pformat.ts";
-import { escapeToNull, splitEscapedWhitespace } from "../parser/inline/escape.ts";
+import { makeId, pySplit } from "./ids.ts";
+import { unescape } from "./nodes.ts";
+import type { OptionConverter } from "./parser/context.ts";
+import { pyRepr } from "./pformat.ts";
+import { escapeToNull, splitEscapedWhitespace } from "./parser/inline/escape.ts";
 
 const NONE_TYPE_INT = "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'";
 
