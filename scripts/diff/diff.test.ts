@@ -59,7 +59,7 @@ describe("diff v0.1.0 v0.2.0", () => {
     expect(page).toContain('<a href="to/v0.2.0/index.html#typing">in v0.2.0</a>');
     expect(existsSync(join(repo.dir, "gen/diff/v0.1.0..v0.2.0/to/v0.2.0/index.html"))).toBe(true);
     // The new operation's section is added, and unchanged sections are collapsed.
-    expect(page).toMatch(/<section class="diff-section added"[^>]*><h3><span class="status">added<\/span> GET \/_matrix\/client\/api\/v1\/rooms\/\{roomId\}\/typists/);
+    expect(page).toMatch(/<section class="diff-section added"[^>]*><h3><span class="status">added<\/span> List who is typing\. GET \/_matrix\/client\/api\/v1\/rooms\/\{roomId\}\/typists/);
     expect(page).toMatch(/<details class="unchanged"><summary>\d+ unchanged sections?<\/summary>/);
     expect(page).not.toMatch(/diff-section unchanged/);
   });

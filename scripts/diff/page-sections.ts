@@ -49,6 +49,8 @@ export function pageSections(html: string): PageSection[] {
   return sections.map((s) => {
     const own = s.parts.join("");
     const heading = /<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/.exec(own);
-    return { id: s.id, depth: s.depth, title: heading ? htmlText(heading[1]).replace(/\n/g, " ") : s.id, text: htmlText(own) };
+    // Parts of a title written side by side (an operation's summary, then its route) are separate words.
+    const title = heading ? htmlText(heading[1].replace(/<\/span>\s*<span/g, "</span> <span")).replace(/\n/g, " ") : s.id;
+    return { id: s.id, depth: s.depth, title, text: htmlText(own) };
   });
 }

@@ -94,9 +94,9 @@ describe.skipIf(!hasChromium())("the built page in Chromium", () => {
     expect(total).toBeLessThanOrEqual(1.5 * BASELINE_GZIP_BYTES);
   });
 
-  it("logs no console errors and makes no request outside its folder", () => {
+  it("logs no console errors and makes no request outside its output folder", () => {
     expect(fixture.requests.length).toBeGreaterThan(10);
-    expect(fixture.requests.filter((u) => !u.startsWith(fixture.folderUrl))).toEqual([]);
+    expect(fixture.requests.filter((u) => !u.startsWith(fixture.outUrl))).toEqual([]);
     expect(fixture.problems).toEqual([]);
   });
 });

@@ -87,7 +87,7 @@ describe("origin marks cannot be forged by source text", () => {
 
   it("in a rendered field table too", () => {
     const forged: Field[] = [{ key: "k", type: "string", description: "a \u00005\u0000 b \u0000999\u0000", required: true, origin: origin(50) }];
-    const value = renderTemplate("fields.njk", { table: tableView("T", "Key", forged, origin(1)) }, origin(1));
+    const value = renderTemplate("fields.njk", { tables: [tableView("T", "Key", forged, origin(1))] }, origin(1));
     const row = value.text.split("\n").findIndex((l) => l.includes("a \u00005\u0000 b"));
     expect(row).toBeGreaterThan(-1);
     expect(value.origins![row]).toEqual(origin(50));

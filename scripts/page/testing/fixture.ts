@@ -18,6 +18,8 @@ export interface BrowserFixture {
   dir: string;
   /** file:// URL of the version folder, ending with a slash. */
   folderUrl: string;
+  /** The output folder the build wrote (its version folder, `versions.js`, `index.html`). */
+  outUrl: string;
   url: string;
   /** Console errors and warnings, page errors, failed requests and requests outside the folder, of every page opened. */
   problems: string[];
@@ -38,6 +40,8 @@ export async function createFixture(): Promise<BrowserFixture> {
   if (!result.ok) throw new Error(`the build failed: ${result.diagnostics.map((d) => d.message).join("; ")}`);
   const dir = join(out, result.version!);
   const folderUrl = pathToFileURL(dir).href + "/";
+  // The output folder: the version's pages, and beside them the list of versions the switcher reads.
+  const outUrl = pathToFileURL(out).href + "/";
   const browser = await launchChromium();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -46,6 +50,7 @@ export async function createFixture(): Promise<BrowserFixture> {
     browser,
     dir,
     folderUrl,
+    outUrl,
     url: folderUrl + "index.html",
     problems,
     requests,
@@ -59,7 +64,7 @@ export async function createFixture(): Promise<BrowserFixture> {
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("request", (r) => {
         requests.push(r.url());
-        if (!r.url().startsWith(folderUrl)) problems.push(`request outside the page's folder: ${r.url()}`);
+        if (!r.url().startsWith(outUrl)) problems.push(`request outside the output folder: ${r.url()}`);
       });
       page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
       page.on("close", () => void context.close());

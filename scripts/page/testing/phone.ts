@@ -56,7 +56,7 @@ export function phoneSuite(fx: () => BrowserFixture): void {
     await page.click(".toc-toggle");
     await page.waitForFunction(() => document.getElementById("page-toc")!.getBoundingClientRect().left >= 0);
     const links = page.locator("#page-toc .drawer-nav a");
-    expect(await links.allTextContents()).toEqual(["Specification", "Client-server how-to", "All versions"]);
+    expect(await links.allTextContents()).toEqual(["Specification", "Client-server how-to", "client-server API (JSON)", "All versions"]);
     for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
     expect(await page.getAttribute(".toc-toggle", "aria-expanded")).toBe("true");
     await page.keyboard.press("Escape");
