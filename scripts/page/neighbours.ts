@@ -2,11 +2,11 @@
 // reader who finished one can go on without the contents. They are written
 // into the doctree as raw HTML (the page's internal-link check sees them).
 import { Element, Text, type Document } from "../rst/index.ts";
-import type { SectionEntry } from "./sections.ts";
+import type { SectionEntry } from "./numbering.ts";
+import { escapeHtml } from "../html-text.ts";
 
 export const PAGER_CLASS = "section-pager";
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function link(entry: SectionEntry, rel: "prev" | "next"): string {
   const label = rel === "prev" ? "Previous" : "Next";

@@ -3,7 +3,7 @@ import { publishDoctree } from "../rst/index.ts";
 import { highlightCode, highlightCodeBlocks } from "./highlight.ts";
 import { checkInternalLinks, internalLinks, referenceLines } from "./link-check.ts";
 import { metaDescription, renderPage, themeAssets } from "./page.ts";
-import { numberSections, shortPath, splitMethod } from "./sections.ts";
+import { numberSections, shortPath, splitMethod } from "./numbering.ts";
 
 /** As the build parses: code blocks left as plain text for highlight.js. */
 const PLAIN_CODE = { syntaxHighlight: "none" };

@@ -15,11 +15,12 @@ import { highlightCodeBlocks } from "./highlight.ts";
 import { checkInternalLinks, referenceLines } from "./link-check.ts";
 import { addSectionPagers } from "./neighbours.ts";
 import { miniSearchBrowserScript, searchIndexFile } from "./search-index.ts";
-import { numberSections, type SectionEntry } from "./sections.ts";
+import { numberSections, type SectionEntry } from "./numbering.ts";
 import { wrapTables } from "./tables.ts";
 
 export { THEME_DIR } from "../toolchain-paths.ts";
 import { THEME_DIR } from "../toolchain-paths.ts";
+import { escapeHtml } from "../html-text.ts";
 
 /** Files of the theme copied beside every page. */
 export const THEME_ASSETS = ["theme.css", "theme.js", "search.js", "copy.js", "types.js", "favicon.svg", "version-switcher.css", "version-switcher.js"] as const;
@@ -53,7 +54,6 @@ export interface RenderedPage {
 
 let environment: nunjucks.Environment | undefined;
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 function theme(): nunjucks.Environment {
   if (!environment) {
     environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(THEME_DIR, { noCache: true }), { autoescape: true, throwOnUndefined: true });

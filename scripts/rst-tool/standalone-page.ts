@@ -1,5 +1,6 @@
 // The whole page `matrix-doc rst --standalone` writes: the HTML body in a minimal,
 // self-contained document with a small stylesheet (nothing fetched from elsewhere).
+import { escapeHtml } from "../html-text.ts";
 
 const STYLE = `
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1f21; margin: 0; }
@@ -18,10 +19,6 @@ dl.field-list > dd { margin: 0; }
 .footnote-list, .citation-list { font-size: .92em; }
 img { max-width: 100%; }
 `;
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export function standalonePage(body: string, title: string): string {
   return `<!DOCTYPE html>

@@ -6,7 +6,7 @@
 // `METHOD /path`.
 import { Element, Text, type Document } from "../rst/index.ts";
 
-export const HTTP_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
+export const METHOD_NAMES = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 
 export interface SectionEntry {
   /** The section's first id: the anchor its heading links to. */
@@ -24,7 +24,7 @@ export interface SectionEntry {
   children: SectionEntry[];
 }
 
-const METHOD_TITLE = new RegExp(`^(${HTTP_METHODS.join("|")})(\\s+)(?=\\S)`);
+const METHOD_TITLE = new RegExp(`^(${METHOD_NAMES.join("|")})(\\s+)(?=\\S)`);
 
 /** Splits "GET /a/b" into its method and the rest; undefined for any other title. */
 export function splitMethod(title: string): { method: string; rest: string } | undefined {
