@@ -113,6 +113,22 @@ function groupName(path: string): string {
   return (path.split("/").pop() ?? "").replace(/\.ya?ml$/, "");
 }
 
+/** What the parts of the catalog share while they define variables. */
+interface Catalog {
+  sources: Sources;
+  root: string;
+  cache: Sources["cache"];
+  /** The relative title character of every generated title. */
+  sub: string;
+  used: ReadonlySet<string>;
+  diagnostics: Diagnostic[];
+  definitions: VariableDefinition[];
+  /** A render function whose failure becomes a diagnostic at `at` instead of an exception. */
+  safely(name: string, at: Origin, render: () => VariableValue): () => VariableValue;
+  /** The empty variable of a file that could not be loaded. */
+  broken(name: string, file: string): VariableDefinition;
+}
+
 export function defineVariables(sources: Sources, options: CatalogOptions = {}): { definitions: VariableDefinition[]; diagnostics: Diagnostic[] } {
   const { root, cache } = sources;
   // Every generated title is a subtitle: relative to the last title written in the
@@ -129,7 +145,26 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
       return { text: "\n" };
     }
   };
+  // A file that could not be loaded (its diagnostics say why) still defines its
+  // variable, empty, so that the build reports the file and not an unknown name.
+  const broken = (name: string, file: string): VariableDefinition => ({
+    name,
+    kind: name.endsWith("_event") ? "event" : "http_api",
+    description: `Empty: ${file} could not be loaded.`,
+    source: file,
+    render: () => ({ text: "\n", origins: [{ file, line: 1 }] }),
+  });
+  const catalog: Catalog = { sources, root, cache, sub, used, diagnostics, definitions, safely, broken };
+  apiVariables(catalog);
+  eventVariables(catalog);
+  coreFieldVariables(catalog);
+  versionVariables(catalog);
+  return { definitions, diagnostics };
+}
 
+/** HTTP APIs: one variable per Swagger file, endpoints sorted by path. */
+function apiVariables(c: Catalog): void {
+  const { sources, root, cache, sub, used, diagnostics, definitions, safely, broken } = c;
   // --- HTTP APIs: one variable per Swagger file, endpoints sorted by path.
   const groups: { name: string; swagger: SwaggerFile; units: EndpointUnit[] }[] = [];
   const apis = apiCount(sources);
@@ -142,15 +177,6 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
     groups.push({ name, swagger, units: sortByPath(units, (u) => u.pathKey.trim(), order) });
   }
   groups.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  // A file that could not be loaded (its diagnostics say why) still defines its
-  // variable, empty, so that the build reports the file and not an unknown name.
-  const broken = (name: string, file: string): VariableDefinition => ({
-    name,
-    kind: name.endsWith("_event") ? "event" : "http_api",
-    description: `Empty: ${file} could not be loaded.`,
-    source: file,
-    render: () => ({ text: "\n", origins: [{ file, line: 1 }] }),
-  });
   const loadedApis = new Set([...sources.swagger.map((s) => s.file.path), ...sources.otherApiFiles]);
   const brokenApis = sources.layout.apiCandidates.filter((p) => !loadedApis.has(p) && httpApiVariable(p));
   const titles = endpointTitles(groups.flatMap((g) => g.units));
@@ -167,7 +193,11 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
   }
 
   for (const p of brokenApis) definitions.push(broken(httpApiVariable(p)!, p));
+}
 
+/** Events: one variable per schema, then the groups. */
+function eventVariables(c: Catalog): void {
+  const { sources, root, cache, sub, used, diagnostics, definitions, safely, broken } = c;
   // --- Events: one variable per schema, then the groups.
   const examples = new Map(sources.events.examples.map((e) => [e.name, e]));
   const units = new Map<string, EventUnit>();
@@ -221,7 +251,11 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
       render: safely(g.name, at, () => renderEvents(g.list, g.titleOf, at)),
     });
   }
+}
 
+/** The fields of the core event schemas. */
+function coreFieldVariables(c: Catalog): void {
+  const { sources, root, cache, sub, used, diagnostics, definitions, safely, broken } = c;
   // --- The fields of the core event schemas.
   for (const core of CORE_FIELDS) {
     const path = coreSchemaPath(sources, core.base);
@@ -243,7 +277,11 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
       }),
     });
   }
+}
 
+/** Versions, changelogs and the git revision. */
+function versionVariables(c: Catalog): void {
+  const { sources, root, cache, sub, used, diagnostics, definitions, safely, broken } = c;
   // --- Versions.
   // (the changelog's own problems are reported by the load stage)
   const changelog = sources.changelog;
@@ -288,8 +326,6 @@ export function defineVariables(sources: Sources, options: CatalogOptions = {}):
   }
   definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText(gitVersion(root).version) + "\n" }) });
   definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitRev(root)) + "\n" }) });
-
-  return { definitions, diagnostics };
 }
 
 /**
