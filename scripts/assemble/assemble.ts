@@ -1,7 +1,7 @@
 // The assemble stage: a target's RST files, titles shifted to their depths, joined
 // into one text with a line map back to the files.
 import { realpathSync } from "node:fs";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { MappedText } from "../diagnostics/line-map.ts";
 import { readSourceFile } from "../sources/safe-read.ts";
 import { type RelativeTitleStyles, TARGETS_FILE, type TargetFile, type TitleStyles } from "../sources/targets.ts";
@@ -45,6 +45,10 @@ export function assemble(
         continue;
       }
       content = read.text;
+    }
+    if (content.trim() === "") {
+      diagnostics.push(error("file-empty", `${f.path} is listed in ${TARGETS_FILE} but is empty; give it its text, or take it out of the list.`, f.origin ?? { file: f.path, line: 1 }));
+      continue;
     }
     const lines = splitSourceLines(content);
     diagnostics.push(...shiftTitles(lines, f.path, f.depth, styles, relativeChars));
