@@ -86,6 +86,20 @@ export function parseJson(text: string): ParsedJson {
   };
 
   // Recursive, but never deeper than MAX_DATA_DEPTH: that bounds the stack.
+  /** After an item of an object or array: true at its closing bracket, false after a comma; anything else is an error. */
+  const closes = (bracket: string, item: string): boolean => {
+    skipSpace();
+    if (text[i] === ",") {
+      i++;
+      return false;
+    }
+    if (text[i] === bracket) {
+      i++;
+      return true;
+    }
+    return fail(`\`,\` or \`${bracket}\` after ${item}`);
+  };
+
   const parseValue = (pointer: string, keyStart: number | undefined, depth: number): unknown => {
     skipSpace();
     const start = i;
@@ -111,16 +125,7 @@ export function parseJson(text: string): ParsedJson {
           const v = parseValue(joinPointer(pointer, key), k, depth + 1);
           // A key such as `__proto__` is a property like any other, never the prototype.
           Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
-          skipSpace();
-          if (text[i] === ",") {
-            i++;
-            continue;
-          }
-          if (text[i] === "}") {
-            i++;
-            break;
-          }
-          fail("`,` or `}` after the property value");
+          if (closes("}", "the property value")) break;
         }
       }
       value = obj;
@@ -132,16 +137,7 @@ export function parseJson(text: string): ParsedJson {
       else {
         for (;;) {
           arr.push(parseValue(joinPointer(pointer, String(arr.length)), undefined, depth + 1));
-          skipSpace();
-          if (text[i] === ",") {
-            i++;
-            continue;
-          }
-          if (text[i] === "]") {
-            i++;
-            break;
-          }
-          fail("`,` or `]` after the array item");
+          if (closes("]", "the array item")) break;
         }
       }
       value = arr;

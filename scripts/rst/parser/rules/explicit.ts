@@ -51,33 +51,29 @@ function explicitList(s: Body, blankFinish0: boolean): void {
   if (!blankFinish) s.parent.append(s.unindentWarning("Explicit markup"));
 }
 
-export function explicitMarkupRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
-  const [nodes, blankFinish] = explicitConstruct(s, match);
-  s.parent.extend(nodes);
-  explicitList(s, blankFinish);
-  return [[], next];
-}
+/** A rule that starts a run of explicit markup with what `construct` makes (the Body state). */
+const startsExplicitList =
+  (construct: Construct) =>
+  (s: Body, match: RegExpExecArray, _context: string[], next: string): Result => {
+    const [nodes, blankFinish] = construct(s, match);
+    s.parent.extend(nodes);
+    explicitList(s, blankFinish);
+    return [[], next];
+  };
 
-export function explicitItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
-  const [nodes, blankFinish] = explicitConstruct(s, match);
-  s.parent.extend(nodes);
-  s.blankFinish = blankFinish;
-  return [[], next];
-}
+/** A rule that continues a run of explicit markup with what `construct` makes (the Explicit state). */
+const continuesExplicitList =
+  (construct: Construct) =>
+  (s: Body, match: RegExpExecArray, _context: string[], next: string): Result => {
+    const [nodes, blankFinish] = construct(s, match);
+    s.parent.extend(nodes);
+    s.blankFinish = blankFinish;
+    return [[], next];
+  };
 
-/** "__ uri" anonymous targets; `first` starts an explicit list, otherwise it continues one. */
-/** An anonymous target (`__ uri`) starting a run of explicit markup. */
-export function anonymousTargetRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
-  const [nodes, blankFinish] = anonymousTarget(s, match);
-  s.parent.extend(nodes);
-  explicitList(s, blankFinish);
-  return [[], next];
-}
-
-/** An anonymous target inside a run of explicit markup (the Explicit state). */
-export function anonymousTargetItemRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
-  const [nodes, blankFinish] = anonymousTarget(s, match);
-  s.parent.extend(nodes);
-  s.blankFinish = blankFinish;
-  return [[], next];
-}
+/** Explicit markup (`.. `): a comment, target, footnote, citation, substitution definition or directive. */
+export const explicitMarkupRule = startsExplicitList(explicitConstruct);
+export const explicitItemRule = continuesExplicitList(explicitConstruct);
+/** An anonymous target (`__ uri`) starting a run of explicit markup, or inside one. */
+export const anonymousTargetRule = startsExplicitList(anonymousTarget);
+export const anonymousTargetItemRule = continuesExplicitList(anonymousTarget);
