@@ -1,8 +1,8 @@
-// A merged document checked with @apidevtools/swagger-parser: valid Swagger 2.0
-// (its JSON Schema and its extra rules: unique operation ids, path parameters
-// declared, ...) and no `$ref` left. It works on a copy, and never resolves
-// anything outside the document.
-import SwaggerParser from "@apidevtools/swagger-parser";
+// A merged document checked as valid Swagger 2.0 (its JSON Schema, with the
+// validator the check stage compiled, and swagger-parser's extra rules: unique
+// operation ids, path parameters declared, ...) and with no `$ref` left. Nothing
+// outside the document is resolved.
+import { swaggerProblem } from "../check/swagger.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { remainingRefs, type MergedGroup } from "./merge-group.ts";
 
@@ -12,11 +12,6 @@ export async function validateMerged(merged: MergedGroup): Promise<Diagnostic[]>
   if (left.length) {
     return [error("api-merge-ref-left", `The merged description of ${merged.group} still holds ${left.length} $ref (first at ${left[0]}).`, { file, pointer: left[0] })];
   }
-  try {
-    await SwaggerParser.validate(structuredClone(merged.document) as never, { resolve: { external: false } });
-    return [];
-  } catch (e) {
-    const message = String((e as Error).message ?? e).replace(/^\S*Validation failed\.\s*/, "").split("\n")[0];
-    return [error("api-merge-invalid", `The merged description of ${merged.group} is not valid Swagger 2.0: ${message}`, { file })];
-  }
+  const problem = swaggerProblem(structuredClone(merged.document) as Record<string, unknown>);
+  return problem ? [error("api-merge-invalid", `The merged description of ${merged.group} is not valid Swagger 2.0: ${problem}`, { file })] : [];
 }

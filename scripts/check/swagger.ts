@@ -68,10 +68,37 @@ const validateSpec = swaggerParserRequire("./validators/spec.js") as (api: unkno
 
 export const swaggerDocuments: Check = (ctx) => ctx.swagger.flatMap((s) => checkSwagger(ctx, s));
 
+/** The compiled Swagger 2.0 validator of the last check in this process, for documents made later (the merged API descriptions). */
+let lastValidator: ((document: unknown) => boolean) | undefined;
+
+/**
+ * A document made by the toolchain (not a source file) checked as Swagger 2.0:
+ * its schema, with the validator the check stage compiled when there was one,
+ * then swagger-parser's rules beyond the schema. The problem in words, or
+ * undefined when it is valid.
+ */
+export function swaggerProblem(document: Record<string, unknown>): string | undefined {
+  lastValidator ??= (() => {
+    const chooser = new AlternativeChooser(SWAGGER2_SCHEMA, swagger2Schema());
+    return (d: unknown) => chooser.errors(d).length === 0;
+  })();
+  if (!lastValidator(document)) {
+    const [first] = usefulErrors(narrowedErrors(document));
+    return first ? describeError(first, document, "document").message : "it does not match the Swagger 2.0 schema";
+  }
+  try {
+    validateSpec(document);
+    return undefined;
+  } catch (e) {
+    return sentence(String((e as Error).message ?? e).replace(/^Validation failed\.\s*/, ""));
+  }
+}
+
 function checkSwagger(ctx: CheckContext, swagger: SwaggerFile): Diagnostic[] {
   const compiled = ctx.schemas.compile(SWAGGER2_SCHEMA);
   if (!compiled.validate) throw new Error(`the Swagger 2.0 schema does not compile: ${compiled.error}`);
   const validate = compiled.validate;
+  lastValidator = validate;
   const place = (pointer: string, key = false) => {
     const at = trace(ctx.cache, swagger.file, pointer);
     return { ...at.file.locate(at.pointer, { key }), pointer };
