@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Benchmark, BenchContext } from "./benchmarks.ts";
+import type { Benchmark, BenchContext } from "./benchmark.ts";
 import { bestOf, formatTiming, type ProcessTiming, timeProcess } from "./timing.ts";
 
 const CLI = resolve(TOOLCHAIN_ROOT, "bin/matrix-doc.js");

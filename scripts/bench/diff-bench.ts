@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findReleases } from "../history/releases.ts";
 import { repositoryTop } from "../history/git.ts";
-import type { Benchmark, BenchContext } from "./benchmarks.ts";
+import type { Benchmark, BenchContext } from "./benchmark.ts";
 import { bestOf, formatTiming, type ProcessTiming, timeProcess } from "./timing.ts";
 
 const CLI = resolve(fileURLToPath(import.meta.url), "../../../bin/matrix-doc.js");

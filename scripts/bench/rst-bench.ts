@@ -8,7 +8,7 @@ import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Benchmark, BenchContext } from "./benchmarks.ts";
+import type { Benchmark, BenchContext } from "./benchmark.ts";
 import { docutilsVersion } from "./build-bench.ts";
 import { bestOf, formatTiming, timeProcess } from "./timing.ts";
 

@@ -7,7 +7,7 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
-import type { Benchmark, BenchContext } from "./benchmarks.ts";
+import type { Benchmark, BenchContext } from "./benchmark.ts";
 
 const FILE = "api/client-server/v1/profile.yaml";
 const LINE = "Sets the display name of the given user.";

@@ -14,7 +14,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
-import type { Benchmark, BenchContext } from "./benchmarks.ts";
+import type { Benchmark, BenchContext } from "./benchmark.ts";
 import { generateSyntheticTree } from "./synthetic-tree.ts";
 import { type ProcessTiming, timeProcess } from "./timing.ts";
 

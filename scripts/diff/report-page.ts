@@ -3,7 +3,7 @@
 // inserted and deleted words marked and unchanged sections collapsed. Every
 // section links to itself in either version's build.
 import type { ApiChange } from "./api-report.ts";
-import type { BuiltSide, DiffReport } from "./run-diff.ts";
+import type { BuiltSide, DiffReport } from "./report.ts";
 import type { SectionDiff } from "./text-diff.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

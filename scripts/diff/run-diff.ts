@@ -26,24 +26,8 @@ export interface DiffOptions {
   debug?: boolean;
 }
 
-export interface BuiltSide {
-  name: string;
-  /** Full commit, or undefined for the working tree. */
-  commit?: string;
-  /** The changelog version of the tree built. */
-  version: string;
-  /** The built version folder, relative to the report's folder (e.g. `from/v0.1.0`). */
-  folder: string;
-  pages: string[];
-}
-
-export interface DiffReport {
-  from: BuiltSide;
-  to: BuiltSide;
-  api: ApiChange[];
-  breaking: number;
-  sections: SectionDiff[];
-}
+export type { BuiltSide, DiffReport } from "./report.ts";
+import type { BuiltSide, DiffReport } from "./report.ts";
 
 export interface DiffResult {
   report?: DiffReport;

@@ -3,6 +3,7 @@
 // ["code", "json"], is replaced by the same <pre> with highlight.js's markup
 // inside; so is a plain `::` block that holds valid JSON. The text stays
 // escaped; nothing is highlighted in the browser.
+import { escapeHtml } from "../html-text.ts";
 import hljs from "highlight.js/lib/core";
 import bash from "highlight.js/lib/languages/bash";
 import http from "highlight.js/lib/languages/http";
@@ -15,7 +16,6 @@ import { Element, Text, type Document } from "../rst/index.ts";
 const LANGUAGES = { json, http, javascript, yaml, bash, python };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** highlight.js's HTML for `code` in `language` (escaped text in spans); undefined for an unknown language. */
 export function highlightCode(code: string, language: string): string | undefined {
@@ -44,14 +44,18 @@ export function highlightCodeBlocks(document: Document): number {
     if (!language) continue;
     // Only plain text blocks: one the engine has already split into tokens is left alone.
     if (!block.children.every((c) => c instanceof Text)) continue;
-    const html = highlightCode(block.astext(), language)!;
-    const id = block.ids[0] ? ` id="${escapeAttr(block.ids[0])}"` : "";
-    const pre = `<pre class="${escapeAttr([...classes, "literal-block"].join(" "))}"${id}><code class="hljs language-${escapeAttr(language)}">${html}</code></pre>\n`;
-    const raw = new Element("raw", { format: "html", "xml:space": "preserve" }, [new Text(pre)]);
-    raw.source = block.source;
-    raw.line = block.line;
-    block.replaceSelf(raw);
+    replaceWithHighlighted(block, classes, language, highlightCode(block.astext(), language)!);
     count++;
   }
   return count;
+}
+
+/** Puts highlighted HTML in place of a literal block, as a raw node that keeps the block's id, classes and line. */
+export function replaceWithHighlighted(block: Element, classes: readonly string[], language: string, html: string): void {
+  const id = block.ids[0] ? ` id="${escapeHtml(block.ids[0])}"` : "";
+  const pre = `<pre class="${escapeHtml([...classes, "literal-block"].join(" "))}"${id}><code class="hljs language-${escapeHtml(language)}">${html}</code></pre>\n`;
+  const raw = new Element("raw", { format: "html", "xml:space": "preserve" }, [new Text(pre)]);
+  raw.source = block.source;
+  raw.line = block.line;
+  block.replaceSelf(raw);
 }

@@ -3,12 +3,11 @@
 // most examples are the same, and highlighting them is a large part of this
 // stage's time. The rest is the build's own renderPage; the preview's tests
 // compare its pages with `matrix-doc build`'s.
-import { Element, Text, type Document } from "../rst/index.ts";
+import { Text, type Document } from "../rst/index.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
-import { highlightCode } from "../page/highlight.ts";
+import { highlightCode, replaceWithHighlighted } from "../page/highlight.ts";
 import { type PageInfo, type RenderedPage, renderPage } from "../page/page.ts";
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** highlightCode, remembered. Entries not used by the last page are dropped by `sweep`. */
 export class HighlightMemo {
@@ -49,12 +48,7 @@ function highlightCodeBlocks(document: Document, memo: HighlightMemo): void {
       }
     }
     if (!language || html === undefined) continue;
-    const id = block.ids[0] ? ` id="${escapeAttr(block.ids[0])}"` : "";
-    const pre = `<pre class="${escapeAttr([...classes, "literal-block"].join(" "))}"${id}><code class="hljs language-${escapeAttr(language)}">${html}</code></pre>\n`;
-    const raw = new Element("raw", { format: "html", "xml:space": "preserve" }, [new Text(pre)]);
-    raw.source = block.source;
-    raw.line = block.line;
-    block.replaceSelf(raw);
+    replaceWithHighlighted(block, classes, language, html);
   }
 }
 

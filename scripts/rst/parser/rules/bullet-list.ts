@@ -1,6 +1,6 @@
 // Bullet lists (docutils' Body.bullet and BulletList.bullet).
 import { Element } from "../../nodes.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 import { listItem } from "./list-item.ts";
 
 type Result = [string[], string];

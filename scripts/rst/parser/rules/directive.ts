@@ -8,7 +8,7 @@ import { type DirectiveCall, type DirectiveDefinition, DirectiveError } from "..
 import { isBlank } from "../lines.ts";
 import { MarkupError } from "../machine.ts";
 import { PATTERNS } from "../patterns.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 import { fixedText } from "./fixed-text.ts";
 
 /** Runs the directive at the current line; returns its nodes and whether a blank line follows. */

@@ -3,7 +3,7 @@
 // enumerators, in the formats "1.", "1)" and "(1)".
 import { Element } from "../../nodes.ts";
 import { EOF, TransitionCorrection } from "../machine.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 import { listItem } from "./list-item.ts";
 import { fromRoman, toRoman } from "./roman.ts";
 

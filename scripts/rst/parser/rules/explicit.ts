@@ -4,7 +4,7 @@
 import type { Element, Node } from "../../nodes.ts";
 import { MarkupError } from "../machine.ts";
 import { EXPLICIT } from "../patterns.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 import { citation } from "./citation.ts";
 import { comment } from "./comment.ts";
 import { directiveConstruct } from "./directive.ts";

@@ -1,10 +1,10 @@
 // Field lists (docutils' Body.field_marker, Body.field and FieldList.field_marker).
 import { Element } from "../../nodes.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 
 type Result = [string[], string];
 
-export type FieldBodyParser = (indented: string[], offset: number, node: Element) => void;
+export type { FieldBodyParser } from "../states/body-state.ts";
 
 export function fieldListRule(s: Body, match: RegExpExecArray, _context: string[], next: string): Result {
   const list = new Element("field_list");

@@ -1,6 +1,6 @@
 // Line blocks: lines starting with "| ", nested by indentation (docutils' Body.line_block, LineBlock.line_block).
 import { Element } from "../../nodes.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 
 type Result = [string[], string];
 

@@ -1,7 +1,7 @@
 // Option lists (docutils' Body.option_marker, option_list_item, parse_option_marker).
 import { Element, Text } from "../../nodes.ts";
 import { MarkupError, TransitionCorrection } from "../machine.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 import { blockQuote } from "./block-quote.ts";
 
 type Result = [string[], string];

@@ -6,7 +6,7 @@ import { EOF, MarkupError } from "../machine.ts";
 import { escapeToNull } from "../inline/escape.ts";
 import { matchSubstitutionName, type NameMatch } from "../patterns.ts";
 import { isBlank, pyRstrip, pyStrip } from "../lines.ts";
-import type { Body } from "../states/body.ts";
+import type { BodyState as Body } from "../states/body-state.ts";
 import { directiveConstruct } from "./directive.ts";
 import { fixedText } from "./fixed-text.ts";
 

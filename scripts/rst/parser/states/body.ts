@@ -11,7 +11,8 @@ import { bulletListRule, bulletListItemRule } from "../rules/bullet-list.ts";
 import { doctestRule } from "../rules/doctest.ts";
 import { enumeratedListRule, enumeratedListItemRule } from "../rules/enumerated-list.ts";
 import { anonymousTargetItemRule, anonymousTargetRule, explicitItemRule, explicitMarkupRule } from "../rules/explicit.ts";
-import { fieldListRule, fieldListItemRule, type FieldBodyParser } from "../rules/field-list.ts";
+import { fieldListRule, fieldListItemRule } from "../rules/field-list.ts";
+import type { BodyState, FieldBodyParser } from "./body-state.ts";
 import { lineBlockRule, lineBlockLineRule } from "../rules/line-block.ts";
 import { optionListRule, optionListItemRule } from "../rules/option-list.ts";
 import { lineRule } from "../rules/section.ts";
@@ -41,7 +42,7 @@ function BODY(): Transition[] {
   ]);
 }
 
-export class Body extends RSTState {
+export class Body extends RSTState implements BodyState {
   get name(): string {
     return "Body";
   }
