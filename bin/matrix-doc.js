@@ -10,11 +10,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const compiled = join(root, "dist", "cli.js");
 
+/** Test code, which the compiled toolchain does not hold. */
+const testCode = (name) => name === "fixtures" || name === "testing" || name.endsWith(".test.ts") || name.startsWith("test-");
+
 /** The newest modification time of the toolchain's TypeScript (tests and fixtures left out). */
 function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "fixtures" || entry.name.endsWith(".test.ts")) continue;
+    if (testCode(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
     else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);

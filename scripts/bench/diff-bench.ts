@@ -3,13 +3,13 @@
 // processes, best of the runs). The goal: the diff takes no more than the two
 // builds plus 20%.
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { findReleases } from "../history/releases.ts";
 import { repositoryTop } from "../history/git.ts";
+import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import type { Benchmark, BenchContext } from "./benchmark.ts";
 import { bestOf, formatTiming, type ProcessTiming, timeProcess } from "./timing.ts";
 
-const CLI = resolve(fileURLToPath(import.meta.url), "../../../bin/matrix-doc.js");
+const CLI = resolve(TOOLCHAIN_ROOT, "bin/matrix-doc.js");
 
 function run(ctx: BenchContext): void {
   const repo = repositoryTop(ctx.repoRoot);

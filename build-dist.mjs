@@ -1,0 +1,33 @@
+// Compiles the toolchain (scripts/) into dist/, which bin/matrix-doc.js runs.
+// `npm ci` runs it through the `prepare` script.
+//
+// The toolchain is bundled with esbuild, its libraries included, into a few
+// files: the entry (dist/cli.js) and one chunk per lazily imported command.
+// Node then reads and compiles a handful of files at start-up instead of
+// resolving some four hundred modules, which used to take most of a
+// `check`'s first half-second. Types are not checked here (`npm run
+// typecheck` does that).
+import { build } from "esbuild";
+import { rmSync, utimesSync } from "node:fs";
+
+/** Loaded from node_modules at run time: native code, browsers, optional watchers, test tools. */
+const external = ["esbuild", "playwright-core", "@axe-core/playwright", "chokidar", "fsevents", "tsx", "tsx/*", "vitest", "fast-check", "@apidevtools/swagger-parser"];
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: ["scripts/cli.ts"],
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  external,
+  // Bundled CommonJS libraries call `require` for Node's own modules.
+  banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
+  chunkNames: "chunks/[name]-[hash]",
+  legalComments: "linked",
+  logLevel: "warning",
+});
+// bin/matrix-doc.js compares this file's time with the sources' to tell a stale build.
+utimesSync("dist/cli.js", new Date(), new Date());
