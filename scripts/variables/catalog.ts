@@ -23,7 +23,7 @@ import { makeId } from "../rst/ids.ts";
 import { type EndpointUnit, endpointUnit } from "./units/endpoints.ts";
 import { coreFieldsTables, type EventUnit, eventUnit, eventVariable } from "./units/events.ts";
 import { escapeText } from "./units/rst-text.ts";
-import { gitRev, gitVersion } from "./git-version.ts";
+import { type GitVersion, gitRev, gitVersion } from "./git-version.ts";
 import { ENDPOINT_ORDER, PRESENCE_EVENTS, sortByPath, sortMsgtypes, VOIP_EVENTS } from "./orderings.ts";
 import { renderTemplate } from "./render.ts";
 import { endpointTitle, endpointView, eventView, fieldTableViews } from "./views.ts";
@@ -324,8 +324,10 @@ function versionVariables(c: Catalog): void {
       }),
     });
   }
-  definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText(gitVersion(root).version) + "\n" }) });
-  definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(gitRev(root)) + "\n" }) });
+  // git_rev alone costs one git process; with git_version, none more.
+  let version: GitVersion | undefined;
+  definitions.push({ name: "git_version", kind: "version", description: "The git branch, description and state of the tree.", render: () => ({ text: escapeText((version ??= gitVersion(root)).version) + "\n" }) });
+  definitions.push({ name: "git_rev", kind: "version", description: "The short git commit of the tree.", render: () => ({ text: escapeText(version?.rev ?? gitRev(root)) + "\n" }) });
 }
 
 /**
