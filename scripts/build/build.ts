@@ -8,6 +8,7 @@ import { searchIndexFile, searchIndexScript } from "../page/search-index.ts";
 import { DEFAULT_TARGET } from "../pipeline/plan.ts";
 import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages, type Stages } from "../pipeline/stages.ts";
+import { memoStages } from "../pipeline/memo/memo-stages.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import { writeOutput, type WriteHooks } from "../write/write-output.ts";
@@ -28,6 +29,10 @@ export interface BuildOptions {
   strict?: boolean;
   /** The stages; default the plain ones with the on-disk caches. */
   stages?: Stages;
+  /** Without `stages`: no on-disk caches at all (parsed YAML, compiled validators, kept stage results). */
+  noCache?: boolean;
+  /** Without `stages`: keep the stages' results in the cache folder and reuse them while the tree is unchanged (../pipeline/memo/). */
+  memo?: boolean;
   /** Let internal errors propagate with their stack. */
   debug?: boolean;
   /** The git revision shown on the pages; default: asked of git in the root (a tree exported from git has none). */
@@ -63,7 +68,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     debug: options.debug,
     gitRev: options.gitRev,
     unstable: options.unstable,
-    stages: options.stages ?? plainStages({ cacheDir: DEFAULT_CACHE_DIR, debug: options.debug }),
+    stages: options.stages ?? defaultStages(options),
   });
   const outDir = resolve(options.out ?? join(run.root, "gen"));
   const diagnostics = options.strict ? strictly(run.diagnostics) : run.diagnostics;
@@ -100,6 +105,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const versions = writeOutput(outDir, { version: folder!, files, merge: !run.targets.includes(DEFAULT_TARGET) && options.target !== undefined }, { versionsPage, beforeSwap: options.beforeSwap });
   result.timings.push({ stage: "write", ms: performance.now() - started });
   return { ...result, versions, written: [...files.keys()] };
+}
+
+function defaultStages(options: BuildOptions): Stages {
+  const cacheDir = options.noCache ? undefined : DEFAULT_CACHE_DIR;
+  const plain = plainStages({ cacheDir, debug: options.debug });
+  return options.memo && cacheDir ? memoStages(plain, cacheDir) : plain;
 }
 
 /** The page listing every version present in the output folder, with the dates of their releases. */

@@ -18,6 +18,7 @@ export const buildCommand: CommandSpec = {
     cmd.addOption(new Option("--format <format>", "how problems and the result are reported").choices(["text", "json"]).default("text"));
     cmd.option("--strict", "treat every warning as an error");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
+    cmd.option("--no-cache", "compute everything afresh instead of reusing the results kept in node_modules/.cache/matrix-doc");
   },
   async run(options) {
     const started = performance.now();
@@ -36,6 +37,8 @@ export const buildCommand: CommandSpec = {
       allowRaw: Boolean(options.allowRaw),
       strict: Boolean(options.strict),
       debug: Boolean(options.debug),
+      noCache: options.cache === false,
+      memo: options.cache !== false,
     });
     const ms = Math.round(performance.now() - started);
     const usage = !result.ok && result.diagnostics.some((d) => d.code === "unknown-target");

@@ -11,7 +11,7 @@ export const checkCommand: CommandSpec = {
   description: "Check the spec sources: Swagger files, examples against their schemas, schemas, changelogs, and the RST as the build sees it.",
   configure(cmd: Command) {
     cmd.addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
-    cmd.option("--no-cache", "compile every schema afresh instead of reusing node_modules/.cache/matrix-doc");
+    cmd.option("--no-cache", "compute everything afresh instead of reusing the results kept in node_modules/.cache/matrix-doc");
     cmd.option("--target <name>", "the target of specification/targets.yaml whose RST is checked as built (default: main, or every target when there is no main)");
     cmd.option("--strict", "treat every warning as an error");
     cmd.option("--allow-raw", "allow the raw directive (as `raw: true` in specification/targets.yaml does)");
@@ -34,6 +34,7 @@ export const checkCommand: CommandSpec = {
     const result = runChecks(root, {
       debug: Boolean(options.debug),
       cacheDir: options.cache === false ? null : undefined,
+      memo: options.cache !== false,
       target: options.target === undefined ? undefined : String(options.target),
       strict: Boolean(options.strict),
       allowRaw: Boolean(options.allowRaw),

@@ -5,6 +5,7 @@
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages } from "../pipeline/stages.ts";
+import { memoStages } from "../pipeline/memo/memo-stages.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
 import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
@@ -40,11 +41,15 @@ export interface RunOptions {
   allowRaw?: boolean;
   /** Every warning becomes an error. */
   strict?: boolean;
+  /** Keep the stages' results in the cache folder and reuse them while the tree is unchanged (../pipeline/memo/). */
+  memo?: boolean;
 }
 
 export function runChecks(root: string, options: RunOptions = {}): CheckResult {
   const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
-  const run = runPipeline({ root, target: options.target, until: "rst", allowRaw: options.allowRaw, debug: options.debug, stages: plainStages({ cacheDir, debug: options.debug, checks: options.checks }) });
+  const plain = plainStages({ cacheDir, debug: options.debug, checks: options.checks });
+  const stages = options.memo && cacheDir && !options.checks ? memoStages(plain, cacheDir) : plain;
+  const run = runPipeline({ root, target: options.target, until: "rst", allowRaw: options.allowRaw, debug: options.debug, stages });
   const diagnostics = options.strict ? strictly(run.diagnostics) : run.diagnostics;
   const { errors, warnings } = countBySeverity(diagnostics);
   const sources = run.sources;

@@ -39,8 +39,8 @@ export interface Stages {
   assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, relative: RelativeTitleStyles): { text: MappedText; diagnostics: Diagnostic[] };
   /** Every template variable. */
   variables(sources: Sources, options: VariablesOptions): { variables: Map<string, VariableValue>; diagnostics: Diagnostic[] };
-  /** The templated RST of one page parsed and transformed. */
-  rst(plan: PagePlan, text: MappedText, options: RenderOptions): { document: Document; diagnostics: Diagnostic[] };
+  /** The templated RST of one page parsed and transformed (no doctree when a kept result stood in for it). */
+  rst(plan: PagePlan, text: MappedText, options: RenderOptions): { document: Document | undefined; diagnostics: Diagnostic[] };
   /** The templated RST of one page made into the page (rst, then page). */
   page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions): RenderedPage;
 }
@@ -55,7 +55,9 @@ export interface PlainStageOptions {
 }
 
 export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CACHE_DIR }): Stages {
-  const stages: Stages = {
+  const rst = (plan: PagePlan, text: MappedText, renderOptions: RenderOptions) =>
+    renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: renderOptions.allowRaw, severity: plan.supporting ? "warning" : "error" });
+  return {
     load(root) {
       const memo = options.cacheDir ? new ParseCache(options.cacheDir, realpathSync(root)) : undefined;
       const sources = loadSources(root, { memo });
@@ -71,14 +73,13 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
     },
     assemble: (root, files, styles, relative) => assemble(root, files, styles, relative),
     variables: (sources, variablesOptions) => buildVariables(sources, { ...variablesOptions, render: variablesOptions.needed }),
-    rst: (plan, text, renderOptions) => renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: renderOptions.allowRaw, severity: plan.supporting ? "warning" : "error" }),
+    rst,
     page(plan, text, info, renderOptions) {
-      const r = stages.rst(plan, text, renderOptions);
+      const r = rst(plan, text, renderOptions);
       const page = renderPage(r.document, info, (line) => text.originOf(line));
       return { ...page, diagnostics: [...r.diagnostics, ...page.diagnostics] };
     },
   };
-  return stages;
 }
 
 /** An internal error in one check becomes a diagnostic, so that it does not hide what the others find. */

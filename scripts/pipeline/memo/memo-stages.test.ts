@@ -1,0 +1,161 @@
+// The stage memo: a run that reuses kept results reports what a run without
+// them reports and makes the same pages, and an edit redoes exactly the
+// stages whose inputs it touched.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runPipeline, type PipelineResult } from "../run.ts";
+import { plainStages, type Stages } from "../stages.ts";
+import { memoStages } from "./memo-stages.ts";
+import { hashDigests, treeDigests } from "./tree-hash.ts";
+
+const MINI = resolve(import.meta.dirname, "../../build/fixtures/mini-tree");
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function tempTree(): { root: string; cacheDir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "memo-"));
+  temps.push(dir);
+  cpSync(MINI, join(dir, "tree"), { recursive: true });
+  return { root: join(dir, "tree"), cacheDir: join(dir, "cache") };
+}
+
+/** The plain stages, counting the calls each stage gets (the pages rendered, by file). */
+function counted(): { stages: Stages; calls: Record<string, number>; pages: string[] } {
+  const plain = plainStages({ cacheDir: undefined });
+  const calls: Record<string, number> = { check: 0, variables: 0, rst: 0, page: 0 };
+  const pages: string[] = [];
+  const stages: Stages = {
+    ...plain,
+    check: (...a) => (calls.check++, plain.check(...a)),
+    variables: (...a) => (calls.variables++, plain.variables(...a)),
+    rst: (...a) => (calls.rst++, plain.rst(...a)),
+    page: (...a) => (calls.page++, pages.push(a[0].file), plain.page(...a)),
+  };
+  return { stages, calls, pages };
+}
+
+function run(root: string, stages: Stages, until: "rst" | "page"): PipelineResult {
+  return runPipeline({ root, until, stages, gitRev: "abc1234" });
+}
+
+const html = (r: PipelineResult) => r.pages.map((p) => [p.file, p.html]);
+
+function edit(path: string, from: string, to: string): void {
+  const text = readFileSync(path, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+}
+
+describe("the stage memo", () => {
+  it("reports the same problems and makes the same pages as the plain stages, and a second run recomputes nothing", () => {
+    const { root, cacheDir } = tempTree();
+    // A problem in the data (a bad example) and one in the prose, so that kept diagnostics are compared too.
+    edit(join(root, "event-schemas/examples/v1/m.room.topic"), '"topic":', '"topic": 5, "x":');
+    writeFileSync(join(root, "specification/intro.rst"), readFileSync(join(root, "specification/intro.rst"), "utf8") + "\n`unclosed\n");
+    const plain = run(root, plainStages({ cacheDir: undefined }), "rst");
+    expect(plain.diagnostics.length).toBeGreaterThan(1);
+
+    const first = counted();
+    const cold = run(root, memoStages(first.stages, cacheDir), "rst");
+    expect(cold.diagnostics).toEqual(plain.diagnostics);
+    expect(first.calls).toMatchObject({ check: 1, variables: 1, rst: 2 });
+
+    const second = counted();
+    const warm = run(root, memoStages(second.stages, cacheDir), "rst");
+    expect(warm.diagnostics).toEqual(plain.diagnostics);
+    expect(second.calls).toEqual({ check: 0, variables: 0, rst: 0, page: 0 });
+  });
+
+  it("makes the same pages from kept results, and redoes only the page whose prose changed", () => {
+    const { root, cacheDir } = tempTree();
+    const plain = run(root, plainStages({ cacheDir: undefined }), "page");
+    expect(plain.ok).toBe(true);
+    expect(plain.pages.length).toBe(2);
+    run(root, memoStages(counted().stages, cacheDir), "page");
+
+    const warm = counted();
+    expect(html(run(root, memoStages(warm.stages, cacheDir), "page"))).toEqual(html(plain));
+    expect(warm.calls.page).toBe(0);
+
+    edit(join(root, "supporting-docs/howtos/client-server.rst"), "\n\n", "\n\nA sentence added by the test.\n\n");
+    const afterProse = counted();
+    const edited = run(root, memoStages(afterProse.stages, cacheDir), "page");
+    expect(afterProse.pages).toEqual(["howtos.html"]);
+    expect(afterProse.calls.variables).toBe(0);
+    expect(afterProse.calls.check).toBe(1);
+    expect(edited.pages.find((p) => p.file === "howtos.html")!.html).toContain("A sentence added by the test.");
+    expect(html(edited)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
+  it("renders the variables again when a data file changes, and the pages whose text changed with them", () => {
+    const { root, cacheDir } = tempTree();
+    run(root, memoStages(counted().stages, cacheDir), "page");
+    edit(join(root, "api/client-server/v1/typing.yaml"), "description:", "description: Changed by the test.");
+    const after = counted();
+    const r = run(root, memoStages(after.stages, cacheDir), "page");
+    expect(after.calls.variables).toBe(1);
+    expect(html(r)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
+  it("computes again a kept result that is damaged", () => {
+    const { root, cacheDir } = tempTree();
+    const cold = run(root, memoStages(counted().stages, cacheDir), "page");
+    const dir = join(cacheDir, "stages");
+    const kept = readdirSync(dir);
+    expect(kept.length).toBeGreaterThan(3);
+    for (const name of kept) writeFileSync(join(dir, name), readFileSync(join(dir, name), "utf8").slice(0, 20));
+    const after = counted();
+    expect(html(run(root, memoStages(after.stages, cacheDir), "page"))).toEqual(html(cold));
+    expect(after.calls).toMatchObject({ check: 1, variables: 1, page: 2 });
+  });
+
+  it("never keeps a page that uses the date directive", () => {
+    const { root, cacheDir } = tempTree();
+    writeFileSync(join(root, "specification/intro.rst"), readFileSync(join(root, "specification/intro.rst"), "utf8") + "\n.. |now| date:: %H:%M:%S\n\nBuilt at |now|.\n");
+    run(root, memoStages(counted().stages, cacheDir), "rst");
+    const again = counted();
+    run(root, memoStages(again.stages, cacheDir), "rst");
+    expect(again.calls.rst).toBe(1); // the page with the date; the how-to was kept
+  });
+
+  it("renders the git variables again after a commit", () => {
+    const { root, cacheDir } = tempTree();
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: root, stdio: "pipe" }).toString();
+    try {
+      git("init", "-q");
+    } catch {
+      return void console.warn("git is not available: the git state test is skipped");
+    }
+    git("add", "-A");
+    git("commit", "-qm", "one");
+    const first = runPipeline({ root, until: "page", stages: memoStages(counted().stages, cacheDir) });
+    git("commit", "-q", "--allow-empty", "-m", "two");
+    const after = counted();
+    const second = runPipeline({ root, until: "page", stages: memoStages(after.stages, cacheDir) });
+    expect(after.calls.variables).toBe(1);
+    expect(second.gitRev).not.toBe(first.gitRev);
+    expect(second.gitRev).toBe(git("rev-parse", "--short", "HEAD").trim());
+  });
+});
+
+describe("the tree's digests", () => {
+  it("list every entry a loader could report on, and leave out version control, libraries and output", () => {
+    const { root } = tempTree();
+    const before = hashDigests(treeDigests(root));
+    for (const skipped of [".git", "node_modules", "gen"]) {
+      mkdirSync(join(root, skipped));
+      writeFileSync(join(root, skipped, "f"), "x");
+    }
+    expect(hashDigests(treeDigests(root))).toBe(before);
+    try {
+      execFileSync("mkfifo", [join(root, "api/pipe.yaml")]);
+    } catch {
+      return void console.warn("mkfifo is not available: the named-pipe case is skipped");
+    }
+    expect(treeDigests(root).find((f) => f.path === "api/pipe.yaml")?.digest).toBe("not a regular file");
+    expect(hashDigests(treeDigests(root))).not.toBe(before);
+  });
+});

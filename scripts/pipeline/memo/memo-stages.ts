@@ -1,0 +1,128 @@
+// The stages with their results kept between runs (./stage-store.ts), so that
+// `check` and `build` redo only what an edit touched. Each result is kept
+// under a hash of everything it depends on (./tree-hash.ts), always with the
+// toolchain's own code and templates:
+//
+//   check      every file of the tree
+//   variables  the data files of the tree (every file but the prose: the
+//              `.rst` files of the RST folders), the variables asked for, and
+//              git's state when a git variable is among them
+//   rst, page  the page's templated text and where each line came from (the
+//              text holds the variables' values; file insertion is off, so the
+//              engine reads no other file), its plan and options, and the day
+//
+// So an edit to the prose re-renders only the pages that hold it, and an edit
+// to a schema or an API description re-renders the variables and the pages
+// whose text changed. The load and assemble stages always run: the others
+// need what they return. A page that uses the `date` directive is never kept
+// (its text may carry the time of day). The rst stage keeps only its
+// diagnostics: the pipeline reads no more of it (a kept result has no doctree).
+import { createHash } from "node:crypto";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { MappedText } from "../../diagnostics/line-map.ts";
+import type { VariableValue } from "../../assemble/substitute.ts";
+import type { RenderedPage } from "../../page/page.ts";
+import type { Document } from "../../rst/index.ts";
+import { gitStateKey } from "../../variables/git-version.ts";
+import type { Stages } from "../stages.ts";
+import { StageStore } from "./stage-store.ts";
+import { RST_DIRS } from "../../spec-layout.ts";
+import { type FileDigest, hashDigests, toolchainHash, treeDigests } from "./tree-hash.ts";
+
+const GIT_VARIABLES = ["git_version", "git_rev"];
+
+function key(...parts: unknown[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(typeof part === "string" ? part : JSON.stringify(part)).update("\0");
+  return hash.digest("hex").slice(0, 40);
+}
+
+/** The templated text and where each line came from, as the key of a page. */
+function textKey(text: MappedText): string[] {
+  return [text.text, JSON.stringify(text.origins)];
+}
+
+/** A `.rst` file of the RST folders: prose, which only the pages holding it read. */
+function isProse(path: string): boolean {
+  return path.endsWith(".rst") && RST_DIRS.some((dir) => path.startsWith(`${dir}/`));
+}
+
+/** `inner` with the check, variables, rst and page stages kept in `cacheDir` between runs. */
+export function memoStages(inner: Stages, cacheDir: string): Stages {
+  const store = new StageStore(cacheDir);
+  let root = "";
+  let files: FileDigest[] | undefined;
+  /** The files of the tree, read once per run. */
+  const digests = () => (files ??= treeDigests(root));
+  const treeKey = () => key(toolchainHash(), hashDigests(digests()));
+  const dataKey = () => key(toolchainHash(), hashDigests(digests().filter((f) => !isProse(f.path))));
+  const today = () => new Date().toISOString().slice(0, 10) + (process.env.SOURCE_DATE_EPOCH ?? "");
+  const uses = (text: MappedText, directive: string) => new RegExp(`\\b${directive}::`).test(text.text);
+
+  /** The check stage's diagnostics in this run. */
+  let checked: Diagnostic[] = [];
+  /**
+   * The variables stage reports the problems of loading the files it reads
+   * that no stage before it reported. When the check stage's result was kept,
+   * the check did not read them in this run, so they are left out here when
+   * the check already reported them.
+   */
+  const withoutLoadRepeats = (diagnostics: Diagnostic[], loading: readonly Diagnostic[]) => {
+    const reported = new Set(checked.map((d) => JSON.stringify(d)));
+    const fromLoading = new Set(loading);
+    return diagnostics.filter((d) => !(fromLoading.has(d) && reported.has(JSON.stringify(d))));
+  };
+
+  function memo<T>(stage: string, k: string | undefined, compute: () => T): T {
+    if (k === undefined) return compute();
+    const kept = store.get<T>(stage, k);
+    if (kept !== undefined) return kept;
+    const value = compute();
+    store.set(stage, k, value);
+    return value;
+  }
+
+  const stages: Stages = {
+    load(r) {
+      const sources = inner.load(r);
+      root = sources.root;
+      files = undefined;
+      return sources;
+    },
+    check(sources, counts) {
+      const kept = memo("check", key("check", treeKey()), () => {
+        const c = { examples: 0 };
+        return { diagnostics: inner.check(sources, c), examples: c.examples };
+      });
+      counts.examples += kept.examples;
+      checked = kept.diagnostics;
+      return kept.diagnostics;
+    },
+    assemble: inner.assemble,
+    variables(sources, options) {
+      const needed = [...options.needed].sort();
+      const git = needed.some((n) => GIT_VARIABLES.includes(n)) ? gitStateKey(root) : "";
+      const k = key("variables", dataKey(), needed, [...options.usedNames].sort(), options.relative, git);
+      const kept = memo("variables", k, () => {
+        const v = inner.variables(sources, options);
+        return { variables: [...v.variables], diagnostics: withoutLoadRepeats(v.diagnostics, sources.cache.diagnostics) };
+      });
+      return { variables: new Map<string, VariableValue>(kept.variables), diagnostics: kept.diagnostics };
+    },
+    rst(plan, text, options) {
+      const k = uses(text, "date") ? undefined : key("rst", toolchainHash(), plan, ...textKey(text), options, today());
+      let document: Document | undefined;
+      const kept = memo<{ diagnostics: Diagnostic[] }>("rst", k, () => {
+        const r = inner.rst(plan, text, options);
+        document = r.document;
+        return { diagnostics: r.diagnostics };
+      });
+      return { document, diagnostics: kept.diagnostics };
+    },
+    page(plan, text, info, options) {
+      const k = uses(text, "date") ? undefined : key("page", toolchainHash(), plan, ...textKey(text), info, options, today());
+      return memo<RenderedPage>("page", k, () => inner.page(plan, text, info, options));
+    },
+  };
+  return stages;
+}

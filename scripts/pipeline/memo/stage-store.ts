@@ -1,0 +1,56 @@
+// The results of stages kept between runs, one JSON file each, named by the
+// stage and the hash of everything the result depends on (./memo-stages.ts
+// makes the keys). Entries are written whole (a temporary file, then a
+// rename), so a run that stops half-way leaves none half-written. Only the
+// most recently written entries of each stage are kept. Failing to read or
+// write only costs speed.
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Entries kept for each stage; the least recently written go first. */
+const KEPT = 24;
+/** Bump when the shape of a stored result changes. */
+const FORMAT = 1;
+
+export class StageStore {
+  private readonly dir: string;
+
+  constructor(cacheDir: string) {
+    this.dir = join(cacheDir, "stages");
+  }
+
+  get<T>(stage: string, key: string): T | undefined {
+    try {
+      const stored = JSON.parse(readFileSync(this.path(stage, key), "utf8")) as { format: number; value: T };
+      return stored.format === FORMAT ? stored.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(stage: string, key: string, value: unknown): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const path = this.path(stage, key);
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ format: FORMAT, value }));
+      renameSync(tmp, path);
+      this.prune(stage);
+    } catch {
+      // a read-only folder or a race with another run: the next run computes again
+    }
+  }
+
+  private path(stage: string, key: string): string {
+    return join(this.dir, `${stage}-${key}.json`);
+  }
+
+  private prune(stage: string): void {
+    const old = readdirSync(this.dir)
+      .filter((n) => n.startsWith(`${stage}-`) && n.endsWith(".json"))
+      .map((n) => ({ path: join(this.dir, n), time: statSync(join(this.dir, n)).mtimeMs }))
+      .sort((a, b) => b.time - a.time)
+      .slice(KEPT);
+    for (const o of old) unlinkSync(o.path);
+  }
+}
