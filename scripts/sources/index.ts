@@ -46,7 +46,7 @@ export function loadSources(root: string, options: { memo?: ParseMemo } = {}): S
   const changelogs = layout.changelogs.map((f) => loadChangelog(cache.root, f));
   const main = mainChangelog(layout);
   const changelog = changelogs.find((c) => c.file === main) ?? loadChangelog(cache.root, "CHANGELOG.rst");
-  const targets = loadTargets(cache.root);
+  const targets = loadTargets(cache.root, options.memo);
   return { root: cache.root, layout, cache, swagger, otherApiFiles: other, events, schemaFiles, changelogs, changelog, targets: targets.config, targetsDiagnostics: targets.diagnostics };
 }
 

@@ -8,7 +8,7 @@
 import { realpathSync } from "node:fs";
 import { isAbsolute, join, posix } from "node:path";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
-import { type DataFile, parseDataFile } from "./data-file.ts";
+import { type DataFile, type ParseMemo, parseDataFile } from "./data-file.ts";
 import { readSourceFile } from "./safe-read.ts";
 
 import { SPEC_DIR, TARGETS_FILE } from "../spec-layout.ts";
@@ -52,7 +52,7 @@ function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
 
-export function loadTargets(root: string): { config?: TargetsConfig; diagnostics: Diagnostic[] } {
+export function loadTargets(root: string, memo?: ParseMemo): { config?: TargetsConfig; diagnostics: Diagnostic[] } {
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -65,7 +65,7 @@ export function loadTargets(root: string): { config?: TargetsConfig; diagnostics
     return { diagnostics: [d.code === "file-missing" ? { ...d, code: "targets-unreadable", message: `Cannot read ${TARGETS_FILE} (ENOENT).` } : d] };
   }
   const text = read.text;
-  const parsed = parseDataFile(TARGETS_FILE, join(realRoot, TARGETS_FILE), text, "yaml");
+  const parsed = parseDataFile(TARGETS_FILE, join(realRoot, TARGETS_FILE), text, "yaml", memo);
   if (!parsed.file) return { diagnostics: parsed.diagnostics };
   const file = parsed.file;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
