@@ -60,6 +60,7 @@ export interface BuildResult {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const stages = options.stages ?? defaultStages(options);
   const run = runPipeline({
     root: resolve(options.root),
     target: options.target,
@@ -68,7 +69,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     debug: options.debug,
     gitRev: options.gitRev,
     unstable: options.unstable,
-    stages: options.stages ?? defaultStages(options),
+    stages,
   });
   const outDir = resolve(options.out ?? join(run.root, "gen"));
   const diagnostics = options.strict ? strictly(run.diagnostics) : run.diagnostics;
@@ -78,9 +79,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // The merged API descriptions (validated) and version.json.
   const apiStarted = performance.now();
-  const { versionExtras } = await import("../api-dump/version-files.ts");
   const info: VersionInfo = { name: folder!, release: run.version, date: newestEntry(run.sources.changelog)?.date ?? "", rev: run.gitRev ?? "unknown", pages: run.pages.map((p) => p.file) };
-  const extras = await versionExtras(run.sources, info);
+  const extras = await (stages.api ?? plainStages().api!)(run.sources, info);
   result.timings.push({ stage: "api", ms: performance.now() - apiStarted });
   diagnostics.push(...extras.diagnostics);
   result.diagnostics = diagnostics;
@@ -88,9 +88,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   result.ok = true;
 
   const files = new Map<string, string | Buffer>();
+  const searchIndex = stages.searchIndex ?? searchIndexScript;
   for (const page of run.pages) {
     files.set(page.file, page.html);
-    files.set(searchIndexFile(page.file), searchIndexScript(page.html));
+    files.set(searchIndexFile(page.file), searchIndex(page.html));
   }
   for (const [name, content] of themeAssets()) files.set(name, content);
   for (const [name, content] of extras.files) files.set(name, content);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { publishDoctree } from "../rst/index.ts";
@@ -81,5 +84,18 @@ describe("the search index", () => {
     const scope: Record<string, any> = {};
     new Function("self", "globalThis", lib)(scope, scope);
     expect(typeof scope.MiniSearch?.loadJS).toBe("function");
+  });
+
+  it("keeps the minified library in the cache folder, whole", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "minisearch-cache-"));
+    try {
+      const lib = miniSearchBrowserScript(cacheDir);
+      const kept = readdirSync(cacheDir);
+      expect(kept).toHaveLength(1);
+      expect(kept[0]).toMatch(/^minisearch-\d+\.\d+\.\d+-esbuild-\d+\.\d+\.\d+\.js$/);
+      expect(readFileSync(join(cacheDir, kept[0]), "utf8")).toBe(lib);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,9 +8,9 @@
 // summary, and the section's own text (up to the first subsection, code
 // examples left out: the tables already name every field).
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { transformSync } from "esbuild";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import MiniSearch from "minisearch";
 import { decodeAttribute } from "./link-check.ts";
 
@@ -135,21 +135,53 @@ let browserScript: string | undefined;
  * MiniSearch's browser build (UMD, defines `MiniSearch`), minified by esbuild
  * (a third of its size over the wire), to be copied beside the pages as
  * `minisearch.js`. Its licence comment is kept; its source map comment is not:
- * nothing may ask for a file that is not there.
+ * nothing may ask for a file that is not there. Minifying takes a good part of
+ * a build's writing, so the result is kept in the cache folder, under the two
+ * libraries' versions.
  */
-export function miniSearchBrowserScript(): string {
-  if (browserScript === undefined) {
-    const require = createRequire(import.meta.url);
-    const umd = join(dirname(require.resolve("minisearch")), "..", "umd", "index.js");
-    const source = readFileSync(umd, "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
-    browserScript = `/* MiniSearch ${minisearchVersion(require)}, MIT licence, https://github.com/lucaong/minisearch */\n` + transformSync(source, { minify: true, target: "es2018", legalComments: "none" }).code;
-  }
+export function miniSearchBrowserScript(cacheDir: string | undefined = DEFAULT_CACHE_DIR): string {
+  const require = createRequire(import.meta.url);
+  const version = packageVersion(require, "minisearch");
+  const kept = cacheDir && join(cacheDir, `minisearch-${version}-esbuild-${packageVersion(require, "esbuild")}.js`);
+  browserScript ??= (kept && readKept(kept)) || minified(require, version);
+  if (kept) keep(kept, browserScript);
   return browserScript;
 }
 
-function minisearchVersion(require: NodeJS.Require): string {
-  const pkg = join(dirname(require.resolve("minisearch")), "..", "..", "package.json");
-  return (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version;
+function minified(require: NodeJS.Require, version: string): string {
+  const { transformSync } = require("esbuild") as typeof import("esbuild");
+  const umd = join(dirname(require.resolve("minisearch")), "..", "umd", "index.js");
+  const source = readFileSync(umd, "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+  return `/* MiniSearch ${version}, MIT licence, https://github.com/lucaong/minisearch */\n` + transformSync(source, { minify: true, target: "es2018", legalComments: "none" }).code;
+}
+
+function packageVersion(require: NodeJS.Require, name: string): string {
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, "package.json")) || (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name !== name) {
+    if (dirname(dir) === dir) return "unknown";
+    dir = dirname(dir);
+  }
+  return (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+}
+
+function readKept(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all; a cache folder that cannot be written only costs the next build the minifying. */
+function keep(path: string, text: string): void {
+  if (readKept(path) === text) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.${process.pid}.tmp`, text);
+    renameSync(`${path}.${process.pid}.tmp`, path);
+  } catch {
+    // read-only or full: nothing kept
+  }
 }
 
 /** The index script of the last HTML of each page, made again only when the HTML changed (the preview). */

@@ -9,6 +9,7 @@ import type { VariableValue } from "../assemble/substitute.ts";
 import { checks } from "../check/checks.ts";
 import { type Check, createCheckContext } from "../check/context.ts";
 import { renderPage, type PageInfo, type RenderedPage } from "../page/page.ts";
+import { searchIndexScript } from "../page/search-index.ts";
 import { renderRst } from "../render/render-rst.ts";
 import { loadDiagnostics, loadSources, type Sources } from "../sources/index.ts";
 import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
@@ -18,6 +19,8 @@ import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
 import { buildVariables } from "../variables/index.ts";
 import type { PagePlan } from "./plan.ts";
+import type { VersionExtras } from "../api-dump/version-files.ts";
+import type { VersionInfo } from "../versions/version-info.ts";
 
 export interface VariablesOptions {
   usedNames: ReadonlySet<string>;
@@ -43,6 +46,10 @@ export interface Stages {
   rst(plan: PagePlan, text: MappedText, options: RenderOptions): { document: Document | undefined; diagnostics: Diagnostic[] };
   /** The templated RST of one page made into the page (rst, then page). */
   page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions): RenderedPage;
+  /** The build's files beside the pages: the merged API descriptions, validated, and version.json (default ../api-dump/version-files.ts). */
+  api?(sources: Sources, info: VersionInfo): Promise<VersionExtras>;
+  /** The search index script of a page's HTML (default ../page/search-index.ts). */
+  searchIndex?(html: string): string;
 }
 
 export interface PlainStageOptions {
@@ -79,6 +86,9 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
       const page = renderPage(r.document, info, (line) => text.originOf(line));
       return { ...page, diagnostics: [...r.diagnostics, ...page.diagnostics] };
     },
+    // Loaded when the build gets there: the Swagger validator is the slowest library to load.
+    api: async (sources, info) => (await import("../api-dump/version-files.ts")).versionExtras(sources, info),
+    searchIndex: searchIndexScript,
   };
 }
 

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runBuild } from "../../build/build.ts";
 import { runPipeline, type PipelineResult } from "../run.ts";
 import { plainStages, type Stages } from "../stages.ts";
 import { memoStages } from "./memo-stages.ts";
@@ -25,7 +26,7 @@ function tempTree(): { root: string; cacheDir: string } {
 /** The plain stages, counting the calls each stage gets (the pages rendered, by file). */
 function counted(): { stages: Stages; calls: Record<string, number>; pages: string[] } {
   const plain = plainStages({ cacheDir: undefined });
-  const calls: Record<string, number> = { check: 0, variables: 0, rst: 0, page: 0 };
+  const calls: Record<string, number> = { check: 0, variables: 0, rst: 0, page: 0, api: 0, search: 0 };
   const pages: string[] = [];
   const stages: Stages = {
     ...plain,
@@ -33,6 +34,8 @@ function counted(): { stages: Stages; calls: Record<string, number>; pages: stri
     variables: (...a) => (calls.variables++, plain.variables(...a)),
     rst: (...a) => (calls.rst++, plain.rst(...a)),
     page: (...a) => (calls.page++, pages.push(a[0].file), plain.page(...a)),
+    api: (...a) => (calls.api++, plain.api!(...a)),
+    searchIndex: (html) => (calls.search++, plain.searchIndex!(html)),
   };
   return { stages, calls, pages };
 }
@@ -66,7 +69,7 @@ describe("the stage memo", () => {
     const second = counted();
     const warm = run(root, memoStages(second.stages, cacheDir), "rst");
     expect(warm.diagnostics).toEqual(plain.diagnostics);
-    expect(second.calls).toEqual({ check: 0, variables: 0, rst: 0, page: 0 });
+    expect(second.calls).toEqual({ check: 0, variables: 0, rst: 0, page: 0, api: 0, search: 0 });
   });
 
   it("makes the same pages from kept results, and redoes only the page whose prose changed", () => {
@@ -98,6 +101,22 @@ describe("the stage memo", () => {
     const r = run(root, memoStages(after.stages, cacheDir), "page");
     expect(after.calls.variables).toBe(1);
     expect(html(r)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
+  it("writes the same build from kept results, API descriptions and search indexes included", async () => {
+    const { root, cacheDir } = tempTree();
+    const files = (out: string) => Object.fromEntries(readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name).slice(out.length), readFileSync(join(e.parentPath, e.name), "utf8")]));
+    const build = async (stages: Stages, out: string) => {
+      const r = await runBuild({ root, out: join(cacheDir, "..", out), stages, gitRev: "abc1234" });
+      expect(r.ok).toBe(true);
+      return files(join(cacheDir, "..", out));
+    };
+    const plain = await build(plainStages({ cacheDir: undefined }), "plain");
+    expect(Object.keys(plain).some((f) => f.includes("/api/"))).toBe(true);
+    expect(await build(memoStages(counted().stages, cacheDir), "cold")).toEqual(plain);
+    const warm = counted();
+    expect(await build(memoStages(warm.stages, cacheDir), "warm")).toEqual(plain);
+    expect(warm.calls).toMatchObject({ page: 0, api: 0, search: 0 });
   });
 
   it("computes again a kept result that is damaged", () => {

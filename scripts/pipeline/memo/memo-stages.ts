@@ -7,6 +7,9 @@
 //   variables  the data files of the tree (every file but the prose: the
 //              `.rst` files of the RST folders), the variables asked for, and
 //              git's state when a git variable is among them
+//   api        the data files and the version's facts (the build's merged API
+//              descriptions and version.json)
+//   search     the page's HTML (its search index)
 //   rst, page  the page's templated text and where each line came from (the
 //              text holds the variables' values; file insertion is off, so the
 //              engine reads no other file), its plan and options, and the day
@@ -124,5 +127,18 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       return memo<RenderedPage>("page", k, () => inner.page(plan, text, info, options));
     },
   };
+  const searchIndex = inner.searchIndex;
+  if (searchIndex) stages.searchIndex = (html) => memo("search", key("search", toolchainHash(), html), () => searchIndex(html));
+  const api = inner.api;
+  if (api) {
+    stages.api = async (sources, info) => {
+      const k = key("api", dataKey(), info);
+      const kept = store.get<{ files: [string, string][]; diagnostics: Diagnostic[] }>("api", k);
+      if (kept) return { files: new Map(kept.files), diagnostics: kept.diagnostics };
+      const extras = await api(sources, info);
+      store.set("api", k, { files: [...extras.files], diagnostics: extras.diagnostics });
+      return extras;
+    };
+  }
   return stages;
 }
