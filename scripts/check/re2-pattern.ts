@@ -7,19 +7,21 @@
 // A pattern RE2 cannot take (a syntax error, or lookaround and backreferences,
 // which RE2 leaves out) matches everything here: the `patterns` check reports it
 // at the pattern's line, and the rest of the schema is still applied.
+//
+// RE2 is loaded on the first pattern: a run whose checks were all kept needs none.
 import { createRequire } from "node:module";
-import { RE2JS } from "re2js";
 import { MAX_PATTERN_LENGTH } from "../sources/limits.ts";
 
 /** The engine as source text: an expression that needs `require` in scope. */
 const ENGINE_SOURCE = `(function () {
-  const { RE2JS } = require("re2js");
+  let RE2JS;
   // ajv keys the patterns of a schema by toString(): it must differ from one pattern to another.
   const shown = function (source, flags) { return function () { return "/" + source + "/" + (flags || ""); }; };
   return function re2(source, flags) {
     let compiled;
     try {
       if (source.length > ${MAX_PATTERN_LENGTH}) throw new Error("too long");
+      RE2JS = RE2JS || require("re2js").RE2JS;
       compiled = RE2JS.compile(source);
     } catch (e) {
       return { test: function () { return true; }, toString: shown(source, flags) };
@@ -39,7 +41,7 @@ export const re2RegExp: Engine = Object.assign(new Function("require", `return $
 export function patternProblem(source: string): string | undefined {
   if (source.length > MAX_PATTERN_LENGTH) return `it is ${source.length} characters long; patterns are limited to ${MAX_PATTERN_LENGTH}`;
   try {
-    RE2JS.compile(source);
+    (require("re2js") as typeof import("re2js")).RE2JS.compile(source);
     return undefined;
   } catch (e) {
     return (e as Error).message.replace(/^error parsing regexp: /, "");

@@ -80,14 +80,17 @@ export function hashDigests(files: readonly FileDigest[]): string {
 
 let toolchain: string | undefined;
 /**
- * The hash of the toolchain that is running: its code (dist/ when compiled,
- * scripts/ when run as TypeScript), its templates and theme, and
+ * The hash of the toolchain that is running: its code (dist/'s build-id when
+ * compiled, every file of scripts/ when run as TypeScript), its templates and theme, and
  * package-lock.json (the libraries' versions).
  */
 export function toolchainHash(): string {
   if (toolchain === undefined) {
+    const code = runningCodeFolder();
+    // A bundle carries the hash of its files (build-dist.mjs writes it).
+    const buildId = safely(() => readFileSync(join(code, "build-id"), "utf8").trim());
     toolchain = hashDigests([
-      ...digestFolder(runningCodeFolder(), "code/", []),
+      ...(buildId ? [{ path: "code/build-id", digest: buildId }] : digestFolder(code, "code/", [])),
       ...digestFolder(join(TOOLCHAIN_ROOT, "templating"), "templating/", []),
       { path: "package-lock.json", digest: digestFile(join(TOOLCHAIN_ROOT, "package-lock.json")) },
     ]);
