@@ -1,8 +1,9 @@
 // The speed table: each row of the comparison the toolchain is judged by, as
 // ours / the baseline (wall time, medians of whole processes, lower is better):
 //   --help          against a bare `node -e 0`
-//   check           against the original's two check_examples.py (figures below)
-//   build           against the original's gendoc.py pipeline (figures below)
+//   check           against the original's two check_examples.py (figures below),
+//                   cold, warm and after a prose edit
+//   build           against the original's gendoc.py pipeline (figures below), the same three
 //   preview         the open page's update against a full reload of it (Chromium)
 // and the growth of check and build on synthetic trees 1×, 5× and 20× the
 // repository. The RST engine against docutils is the reStructuredText benchmark.
@@ -103,32 +104,62 @@ export const summaryBenchmark: Benchmark = {
     ctx.print(row("what", "ours", "ours / baseline", ""));
     const [help, bare] = pair(runs, cli("--help"), () => timeProcess(process.execPath, ["-e", "0"]));
     ctx.print(row("--help vs node -e 0", `${ms(help)} (node ${ms(bare)})`, (help / bare).toFixed(2), "≤ 2"));
-    cli("check", "--root", ctx.repoRoot)(); // fills the caches, as a second run would find them
-    const check = medianOf(runs, cli("check", "--root", ctx.repoRoot));
+    // Cold: nothing kept from an earlier run (--no-cache: no parsed YAML, no
+    // compiled validators, no stage results). Warm: the same command again on
+    // the unchanged tree, as CI's second job or a contributor's second run finds
+    // it. After a prose edit: one RST file changed since the last run, the
+    // common case while writing the specification.
     const [cl, ch] = ORIGINAL.checkers;
-    ctx.print(row("check vs check_examples.py ×2", ms(check), `${(check / (ch * 1000)).toFixed(2)}–${(check / (cl * 1000)).toFixed(2)}`, "≤ 0.2"));
+    const checkRow = (what: string, t: number) => row(what, ms(t), `${(t / (ch * 1000)).toFixed(2)}–${(t / (cl * 1000)).toFixed(2)}`, "≤ 0.2");
+    const buildRow = (what: string, t: number) => row(what, ms(t), (t / (ORIGINAL.gendoc[0] * 1000)).toFixed(2), "≤ 0.2");
     const out = ctx.tempDir("table-gen");
-    const build = medianOf(runs, cli("build", "--root", ctx.repoRoot, "--out", out));
-    ctx.print(row("build vs gendoc.py", ms(build), (build / (ORIGINAL.gendoc[0] * 1000)).toFixed(2), "≤ 0.2"));
+    ctx.print(checkRow("check, cold (--no-cache)", medianOf(runs, cli("check", "--root", ctx.repoRoot, "--no-cache"))));
+    cli("check", "--root", ctx.repoRoot)();
+    ctx.print(checkRow("check, warm", medianOf(runs, cli("check", "--root", ctx.repoRoot))));
+    const edited = proseEdits(ctx.repoRoot, ctx.tempDir("prose-edit"));
+    ctx.print(checkRow("check after a prose edit", medianOf(runs, () => (edited.next(), cli("check", "--root", edited.root)()))));
+    ctx.print(buildRow("build, cold (--no-cache)", medianOf(runs, cli("build", "--root", ctx.repoRoot, "--out", out, "--no-cache"))));
+    cli("build", "--root", ctx.repoRoot, "--out", out)();
+    ctx.print(buildRow("build, warm", medianOf(runs, cli("build", "--root", ctx.repoRoot, "--out", out))));
+    ctx.print(buildRow("build after a prose edit", medianOf(runs, () => (edited.next(), cli("build", "--root", edited.root, "--out", out)()))));
     ctx.print(row("RST engine vs docutils", "see the reStructuredText benchmark", "", "≤ 1/20"));
     try {
       ctx.print(await previewRow(ctx));
     } catch (e) {
       ctx.print(row("preview: edit → visible", `failed: ${(e as Error).message}`, "", "≤ 0.5"));
     }
-    ctx.print("growth on synthetic trees (median wall time):");
+    ctx.print("growth on synthetic trees (median wall time, cold: --no-cache):");
     const base: { check: number; build: number }[] = [];
     for (const scale of [1, 5, 20]) {
       const dir = ctx.tempDir(`growth-${scale}`);
       const tree = generateSyntheticTree(ctx.repoRoot, join(dir, "tree"), scale);
       mkdirSync(join(dir, "out"), { recursive: true });
       const n = scale === 20 ? Math.min(runs, 3) : runs;
-      cli("check", "--root", tree.root)();
-      const c = medianOf(n, cli("check", "--root", tree.root));
-      const b = medianOf(n, cli("build", "--root", tree.root, "--out", join(dir, "out")));
+      const c = medianOf(n, cli("check", "--root", tree.root, "--no-cache"));
+      const b = medianOf(n, cli("build", "--root", tree.root, "--out", join(dir, "out"), "--no-cache"));
       base.push({ check: c, build: b });
       const per = base.length > 1 ? `  (${(c / base[0].check / scale).toFixed(2)}, ${(b / base[0].build / scale).toFixed(2)} of linear)` : "";
       ctx.print(`  ${String(scale).padStart(2)}×  check ${ms(c).padStart(8)}  build ${ms(b).padStart(8)}${per}`);
     }
   },
 };
+
+/**
+ * A copy of the repository's sources in which each call of `next` changes one
+ * sentence of the prose (a different text each time, so that no earlier run's
+ * result fits).
+ */
+function proseEdits(repoRoot: string, dir: string): { root: string; next(): void } {
+  const root = join(dir, "tree");
+  for (const entry of TREE) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true, verbatimSymlinks: true });
+  const file = join(root, "specification/0-intro.rst");
+  const original = readFileSync(file, "utf8");
+  let count = 0;
+  return {
+    root,
+    next() {
+      count++;
+      writeFileSync(file, `${original}\nEdited ${count} times by the benchmark.\n`);
+    },
+  };
+}
