@@ -12,3 +12,10 @@ import { schemaFiles } from "./schema-files.ts";
 import { swaggerDocuments } from "./swagger.ts";
 
 export const checks: Check[] = [swaggerDocuments, operationIds, apiExamples, eventExamples, eventCoverage, schemaFiles, patterns, rstFiles];
+
+/**
+ * The checks that read the prose (the `.rst` files of the RST folders). The
+ * others read only the data files: the stage memo (../pipeline/memo/) keeps
+ * their results across an edit of the prose.
+ */
+export const PROSE_CHECKS: ReadonlySet<Check> = new Set([rstFiles]);

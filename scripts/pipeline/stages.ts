@@ -6,7 +6,7 @@ import type { MappedText } from "../diagnostics/line-map.ts";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { assemble } from "../assemble/assemble.ts";
 import type { VariableValue } from "../assemble/substitute.ts";
-import { checks } from "../check/checks.ts";
+import { checks, PROSE_CHECKS } from "../check/checks.ts";
 import { type Check, createCheckContext } from "../check/context.ts";
 import { renderPage, type PageInfo, type RenderedPage } from "../page/page.ts";
 import { searchIndexScript } from "../page/search-index.ts";
@@ -29,6 +29,8 @@ export interface VariablesOptions {
   needed: ReadonlySet<string>;
 }
 
+export type CheckPart = "all" | "data" | "prose";
+
 export interface RenderOptions {
   allowRaw: boolean;
 }
@@ -36,8 +38,13 @@ export interface RenderOptions {
 export interface Stages {
   /** Every source of the tree, loaded once. */
   load(root: string): Sources;
-  /** The checks of the sources; `counts.examples` gets the number of examples validated. */
-  check(sources: Sources, counts: { examples: number }): Diagnostic[];
+  /**
+   * The checks of the sources; `counts.examples` gets the number of examples
+   * validated. `part` runs only the checks of the data files (with the
+   * problems of loading them) or only those of the prose (../check/checks.ts
+   * PROSE_CHECKS); the two parts together are the whole.
+   */
+  check(sources: Sources, counts: { examples: number }, part?: CheckPart): Diagnostic[];
   /** The RST files of one page, titles shifted, joined with a line map. */
   assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, relative: RelativeTitleStyles): { text: MappedText; diagnostics: Diagnostic[] };
   /** Every template variable. */
@@ -71,10 +78,11 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
       memo?.save();
       return sources;
     },
-    check(sources, counts) {
+    check(sources, counts, part = "all") {
       const ctx = createCheckContext(sources, { cacheDir: options.cacheDir });
-      const diagnostics = [...loadDiagnostics(sources)];
-      for (const check of options.checks ?? checks) diagnostics.push(...guard(`The \`${check.name}\` check`, () => check(ctx), options.debug));
+      const diagnostics = part === "prose" ? [] : [...loadDiagnostics(sources)];
+      const chosen = (options.checks ?? checks).filter((c) => part === "all" || (part === "prose") === PROSE_CHECKS.has(c));
+      for (const check of chosen) diagnostics.push(...guard(`The \`${check.name}\` check`, () => check(ctx), options.debug));
       counts.examples += ctx.counts.examples;
       return diagnostics;
     },

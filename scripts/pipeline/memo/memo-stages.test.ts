@@ -24,20 +24,21 @@ function tempTree(): { root: string; cacheDir: string } {
 }
 
 /** The plain stages, counting the calls each stage gets (the pages rendered, by file). */
-function counted(): { stages: Stages; calls: Record<string, number>; pages: string[] } {
+function counted(): { stages: Stages; calls: Record<string, number>; pages: string[]; checkParts: string[] } {
   const plain = plainStages({ cacheDir: undefined });
   const calls: Record<string, number> = { check: 0, variables: 0, rst: 0, page: 0, api: 0, search: 0 };
   const pages: string[] = [];
+  const checkParts: string[] = [];
   const stages: Stages = {
     ...plain,
-    check: (...a) => (calls.check++, plain.check(...a)),
+    check: (...a) => (calls.check++, checkParts.push(a[2] ?? "all"), plain.check(...a)),
     variables: (...a) => (calls.variables++, plain.variables(...a)),
     rst: (...a) => (calls.rst++, plain.rst(...a)),
     page: (...a) => (calls.page++, pages.push(a[0].file), plain.page(...a)),
     api: (...a) => (calls.api++, plain.api!(...a)),
     searchIndex: (html) => (calls.search++, plain.searchIndex!(html)),
   };
-  return { stages, calls, pages };
+  return { stages, calls, pages, checkParts };
 }
 
 function run(root: string, stages: Stages, until: "rst" | "page"): PipelineResult {
@@ -64,7 +65,8 @@ describe("the stage memo", () => {
     const first = counted();
     const cold = run(root, memoStages(first.stages, cacheDir), "rst");
     expect(cold.diagnostics).toEqual(plain.diagnostics);
-    expect(first.calls).toMatchObject({ check: 1, variables: 1, rst: 2 });
+    expect(first.calls).toMatchObject({ check: 2, variables: 1, rst: 2 });
+    expect(first.checkParts.sort()).toEqual(["data", "prose"]);
 
     const second = counted();
     const warm = run(root, memoStages(second.stages, cacheDir), "rst");
@@ -88,9 +90,21 @@ describe("the stage memo", () => {
     const edited = run(root, memoStages(afterProse.stages, cacheDir), "page");
     expect(afterProse.pages).toEqual(["howtos.html"]);
     expect(afterProse.calls.variables).toBe(0);
-    expect(afterProse.calls.check).toBe(1);
+    expect(afterProse.checkParts).toEqual(["prose"]);
     expect(edited.pages.find((p) => p.file === "howtos.html")!.html).toContain("A sentence added by the test.");
     expect(html(edited)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
+  it("checks a draft added after a kept run, keeping the checks of the data", () => {
+    const { root, cacheDir } = tempTree();
+    run(root, memoStages(counted().stages, cacheDir), "rst");
+    mkdirSync(join(root, "drafts"));
+    writeFileSync(join(root, "drafts/idea.rst"), "Title\n===\n\n`unclosed\n");
+    const after = counted();
+    const r = run(root, memoStages(after.stages, cacheDir), "rst");
+    expect(after.checkParts).toEqual(["prose"]);
+    expect(r.diagnostics.some((d) => d.file === "drafts/idea.rst")).toBe(true);
+    expect(r.diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
   });
 
   it("renders the variables again when a data file changes, and the pages whose text changed with them", () => {
@@ -128,7 +142,7 @@ describe("the stage memo", () => {
     for (const name of kept) writeFileSync(join(dir, name), readFileSync(join(dir, name), "utf8").slice(0, 20));
     const after = counted();
     expect(html(run(root, memoStages(after.stages, cacheDir), "page"))).toEqual(html(cold));
-    expect(after.calls).toMatchObject({ check: 1, variables: 1, page: 2 });
+    expect(after.calls).toMatchObject({ check: 2, variables: 1, page: 2 });
   });
 
   it("never keeps a page that uses the date directive", () => {

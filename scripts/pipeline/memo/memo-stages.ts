@@ -3,10 +3,11 @@
 // under a hash of everything it depends on (./tree-hash.ts), always with the
 // toolchain's own code and templates:
 //
-//   check      every file of the tree
-//   variables  the data files of the tree (every file but the prose: the
-//              `.rst` files of the RST folders), the variables asked for, and
-//              git's state when a git variable is among them
+//   check      the checks of the data files: the data files (every file but
+//              the prose: the `.rst` files of the RST folders); the checks of
+//              the prose: every file of the tree
+//   variables  the data files, the variables asked for, and git's state when
+//              a git variable is among them
 //   api        the data files and the version's facts (the build's merged API
 //              descriptions and version.json)
 //   search     the page's HTML (its search index)
@@ -27,7 +28,7 @@ import type { VariableValue } from "../../assemble/substitute.ts";
 import type { RenderedPage } from "../../page/page.ts";
 import type { Document } from "../../rst/index.ts";
 import { gitStateKey } from "../../variables/git-version.ts";
-import type { Stages } from "../stages.ts";
+import type { CheckPart, Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
 import { RST_DIRS } from "../../spec-layout.ts";
 import { type FileDigest, hashDigests, toolchainHash, treeDigests } from "./tree-hash.ts";
@@ -93,13 +94,17 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       return sources;
     },
     check(sources, counts) {
-      const kept = memo("check", key("check", treeKey()), () => {
-        const c = { examples: 0 };
-        return { diagnostics: inner.check(sources, c), examples: c.examples };
-      });
-      counts.examples += kept.examples;
-      checked = kept.diagnostics;
-      return kept.diagnostics;
+      // The checks of the data files, kept across edits of the prose; those of the prose.
+      const part = (name: CheckPart, k: string) =>
+        memo(`check-${name}`, key("check", name, k), () => {
+          const c = { examples: 0 };
+          return { diagnostics: inner.check(sources, c, name), examples: c.examples };
+        });
+      const data = part("data", dataKey());
+      const prose = part("prose", treeKey());
+      counts.examples += data.examples + prose.examples;
+      checked = [...data.diagnostics, ...prose.diagnostics];
+      return checked;
     },
     assemble: inner.assemble,
     variables(sources, options) {
