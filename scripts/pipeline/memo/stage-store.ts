@@ -7,8 +7,9 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Entries kept for each stage; the least recently written go first. */
+/** Entries kept for each stage, and their size at most (the newest is always kept); the least recently written go first. */
 const KEPT = 24;
+const KEPT_BYTES = 64 * 1024 * 1024;
 /** Bump when the shape of a stored result changes. */
 const FORMAT = 1;
 
@@ -46,11 +47,14 @@ export class StageStore {
   }
 
   private prune(stage: string): void {
-    const old = readdirSync(this.dir)
+    const entries = readdirSync(this.dir)
       .filter((n) => n.startsWith(`${stage}-`) && n.endsWith(".json"))
-      .map((n) => ({ path: join(this.dir, n), time: statSync(join(this.dir, n)).mtimeMs }))
-      .sort((a, b) => b.time - a.time)
-      .slice(KEPT);
-    for (const o of old) unlinkSync(o.path);
+      .map((n) => ({ path: join(this.dir, n), stat: statSync(join(this.dir, n)) }))
+      .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
+    let bytes = 0;
+    entries.forEach((entry, i) => {
+      bytes += entry.stat.size;
+      if (i > 0 && (i >= KEPT || bytes > KEPT_BYTES)) unlinkSync(entry.path);
+    });
   }
 }
