@@ -4,7 +4,11 @@
 // Exit 0 when there is no error (warnings alone pass, unless --strict), 1 on
 // errors, 2 on usage errors.
 import { Option, type Command } from "commander";
+import { realpathSync } from "node:fs";
 import { type CommandSpec, rootFolder } from "../command.ts";
+import type { StageTiming } from "../pipeline/timing.ts";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
+import type { KeptCheck } from "./kept-check.ts";
 
 export const checkCommand: CommandSpec = {
   name: "check",
@@ -28,24 +32,27 @@ export const checkCommand: CommandSpec = {
       process.stdout.write(listSources(root, options.format === "json" ? "json" : "text"));
       return 0;
     }
-    const { runChecks } = await import("./run.ts");
     const { formatJson, formatText } = await import("../report.ts");
     const { useColor, plural } = await import("../color.ts");
-    const result = runChecks(root, {
-      debug: Boolean(options.debug),
-      cacheDir: options.cache === false ? null : undefined,
-      memo: options.cache !== false,
-      target: options.target === undefined ? undefined : String(options.target),
-      strict: Boolean(options.strict),
-      allowRaw: Boolean(options.allowRaw),
-    });
+    const settings = { target: options.target === undefined ? undefined : String(options.target), strict: Boolean(options.strict), allowRaw: Boolean(options.allowRaw) };
+    // A tree unchanged since an earlier check: its result, without loading the pipeline.
+    const keeping = options.cache !== false && !options.debug ? await import("./kept-check.ts") : undefined;
+    const key = keeping?.checkKey(realpathSync(root), settings);
+    const kept = key ? keeping!.keptCheck(DEFAULT_CACHE_DIR, key) : undefined;
+    let result: KeptCheck & { timings?: StageTiming[] };
+    if (kept) result = kept;
+    else {
+      const { runChecks } = await import("./run.ts");
+      result = runChecks(root, { ...settings, debug: Boolean(options.debug), cacheDir: options.cache === false ? null : undefined, memo: options.cache !== false });
+      if (key) keeping!.keepCheck(DEFAULT_CACHE_DIR, key, result);
+    }
     const { summary } = result;
     if (options.format === "json") {
       process.stdout.write(formatJson({ ...summary }, result.diagnostics) + "\n");
     } else {
       const report = formatText(result.diagnostics, { root: result.root, color: useColor(process.stdout) });
       const ms = Math.round(performance.now() - started);
-      const timings = options.verbose ? result.timings.map((t) => `  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`).join("") : "";
+      const timings = !options.verbose ? "" : result.timings ? result.timings.map((t) => `  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`).join("") : "  (nothing changed since an earlier check: its result)\n";
       process.stdout.write(
         (report ? report + "\n\n" : "") +
           timings +
