@@ -5,7 +5,11 @@
 // document (the same shape as `check --format json`, plus what was written).
 import { relative } from "node:path";
 import { Option, type Command } from "commander";
+import { realpathSync } from "node:fs";
 import { type CommandSpec, outFolder, rootFolder } from "../command.ts";
+import type { StageTiming } from "../pipeline/timing.ts";
+import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
+import type { KeptBuild } from "./kept-build.ts";
 
 export const buildCommand: CommandSpec = {
   name: "build",
@@ -26,20 +30,25 @@ export const buildCommand: CommandSpec = {
     if (!root) return 2;
     const out = outFolder(options, "build", root);
     if (!out) return 2;
-    const { runBuild } = await import("./build.ts");
     const { formatJson, formatText } = await import("../report.ts");
     const { useColor, plural } = await import("../color.ts");
-    const result = await runBuild({
-      root,
-      out: options.out ? out : undefined,
+    const settings = {
       target: options.target === undefined ? undefined : String(options.target),
       keepIntermediates: Boolean(options.keepIntermediates),
       allowRaw: Boolean(options.allowRaw),
       strict: Boolean(options.strict),
-      debug: Boolean(options.debug),
-      noCache: options.cache === false,
-      memo: options.cache !== false,
-    });
+    };
+    // Nothing changed since an earlier build into this folder: its output is already there.
+    const keeping = options.cache !== false && !options.debug ? await import("./kept-build.ts") : undefined;
+    const key = keeping?.buildKey(realpathSync(root), { ...settings, out });
+    const kept = key ? keeping!.keptBuild(DEFAULT_CACHE_DIR, key, out) : undefined;
+    let result: KeptBuild & { ok: boolean; timings: StageTiming[] };
+    if (kept) result = { ...kept, ok: true, timings: [] };
+    else {
+      const { runBuild } = await import("./build.ts");
+      result = await runBuild({ ...settings, root, out: options.out ? out : undefined, debug: Boolean(options.debug), noCache: options.cache === false, memo: options.cache !== false });
+      if (key && result.ok) keeping!.keepBuild(DEFAULT_CACHE_DIR, key, result);
+    }
     const ms = Math.round(performance.now() - started);
     const usage = !result.ok && result.diagnostics.some((d) => d.code === "unknown-target");
     if (options.format === "json") {
@@ -55,6 +64,7 @@ export const buildCommand: CommandSpec = {
     if (result.diagnostics.length) process.stderr.write(formatText(result.diagnostics, { root: result.root, color }) + "\n\n");
     if (options.verbose) {
       for (const t of result.timings) process.stdout.write(`  ${t.stage.padEnd(11)} ${t.ms.toFixed(0).padStart(6)} ms\n`);
+      if (kept) process.stdout.write("  (nothing changed since an earlier build into this folder: its output stands)\n");
     }
     if (!result.ok) {
       // An unknown --target is a usage error; everything else is a finding in the sources.
@@ -64,7 +74,7 @@ export const buildCommand: CommandSpec = {
       return 1;
     }
     const shown = relative(process.cwd(), result.outDir) || ".";
-    process.stdout.write(`built ${result.version} into ${shown}/${result.version}/ (${result.written.filter((f) => f.endsWith(".html")).join(", ")}); versions: ${result.versions.join(", ")} (${ms} ms)\n`);
+    process.stdout.write(`${kept ? "up to date:" : "built"} ${result.version} ${kept ? "in" : "into"} ${shown}/${result.version}/ (${result.written.filter((f) => f.endsWith(".html")).join(", ")}); versions: ${result.versions.join(", ")} (${ms} ms)\n`);
     return 0;
   },
 };

@@ -4,11 +4,9 @@
 // loading anything. Any change to the tree misses it, and the check then runs
 // its stages, themselves kept per stage (../pipeline/memo/). This module is
 // loaded before the pipeline, so it imports none of it.
-import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { runKey } from "../pipeline/memo/run-key.ts";
 import { StageStore } from "../pipeline/memo/stage-store.ts";
-import { hashDigests, toolchainHash, treeDigests } from "../pipeline/memo/tree-hash.ts";
-import { gitStateKey } from "../variables/git-version.ts";
 import type { CheckSummary } from "./run.ts";
 
 /** What the check command reports. */
@@ -27,10 +25,7 @@ export interface CheckKeyOptions {
 
 /** The key of a check of the tree at `root` (its real path) with these options, as things are now. */
 export function checkKey(root: string, options: CheckKeyOptions): string {
-  const hash = createHash("sha256");
-  const day = new Date().toISOString().slice(0, 10) + (process.env.SOURCE_DATE_EPOCH ?? "");
-  for (const part of [toolchainHash(), hashDigests(treeDigests(root)), JSON.stringify(options), gitStateKey(root), day]) hash.update(part).update("\0");
-  return hash.digest("hex").slice(0, 40);
+  return runKey("check", root, options);
 }
 
 export function keptCheck(cacheDir: string, key: string): KeptCheck | undefined {
