@@ -86,6 +86,45 @@ export interface TagOptions {
 
 const EMPTY_OPTIONS: TagOptions = Object.freeze({});
 
+/** starttag's scratch lists: attribute names and values (kept aligned), classes. */
+const TAG_NAMES: string[] = [];
+const TAG_VALUES: string[] = [];
+const TAG_CLASSES: string[] = [];
+
+/** Sets an attribute of the tag being built (a later value replaces an earlier one). */
+function setAttribute(key: string, value: string): void {
+  const i = TAG_NAMES.indexOf(key);
+  if (i >= 0) TAG_VALUES[i] = value;
+  else {
+    TAG_NAMES.push(key);
+    TAG_VALUES.push(value);
+  }
+}
+
+/** Adds a class (once; "language-x" becomes the lang attribute, the first one only). Returns lang. */
+function addClass(classes: string[], cls: string, lang: string | undefined): string | undefined {
+  if (cls.startsWith("language-")) return lang ?? cls.slice(9);
+  if (cls.trim() && !classes.includes(cls)) classes.push(cls);
+  return lang;
+}
+
+/** Adds the classes of a whitespace-separated list (split(/\s+/) without a regular expression for plain spaces). */
+function addClasses(classes: string[], list: string, lang: string | undefined): string | undefined {
+  if (OTHER_WHITESPACE.test(list)) {
+    for (const cls of list.split(/\s+/)) lang = addClass(classes, cls, lang);
+    return lang;
+  }
+  let from = 0;
+  for (;;) {
+    const space = list.indexOf(" ", from);
+    lang = addClass(classes, list.slice(from, space < 0 ? list.length : space), lang);
+    if (space < 0) return lang;
+    from = space + 1;
+  }
+}
+/** Whitespace other than the plain space (\s without " "). */
+const OTHER_WHITESPACE = /[^\S ]/;
+
 export class HtmlWriter {
   readonly settings: WriterSettings;
   /** What is written for the current part of the document. */
@@ -131,35 +170,40 @@ export class HtmlWriter {
   starttag(node: Element, tagname: string, attributes: AttrMap = EMPTY_ATTRS, options: TagOptions = EMPTY_OPTIONS): string {
     let suffix = options.suffix ?? "\n";
     const empty = options.empty ?? false;
-    const names: string[] = [];
-    const values: Record<string, string> = {};
+    // Attribute names and values go into two module-level scratch lists (starttag does
+    // not re-enter): most tags have no attribute or one, and building a record, a
+    // name list and two closures for each tag was most of the writer's allocation.
+    const names = TAG_NAMES;
+    const values = TAG_VALUES;
+    names.length = 0;
+    values.length = 0;
     for (const name in attributes) {
       const value = attributes[name];
       if (value === undefined) continue;
-      const key = name.toLowerCase();
-      if (!(key in values)) names.push(key);
-      values[key] = Array.isArray(value) ? value.join(" ") : String(value);
+      setAttribute(name.toLowerCase(), Array.isArray(value) ? value.join(" ") : String(value));
     }
-    const classes = options.classes ? options.classes.slice() : [];
-    let lang: string | undefined;
-    const addClass = (cls: string) => {
-      if (cls.startsWith("language-")) lang ??= cls.slice(9);
-      else if (cls.trim() && !classes.includes(cls)) classes.push(cls);
-    };
-    for (const cls of options.nodeClasses ?? node.peekList("classes")) addClass(cls);
-    if (options.class) for (const cls of options.class.split(/\s+/)) addClass(cls);
-    const setAtt = (key: string, value: string) => {
-      if (!(key in values)) names.push(key);
-      values[key] = value;
-    };
-    if (lang !== undefined) setAtt("lang", lang);
-    const finalClasses = node.tagname === "table" ? classes.filter((c) => !TABLE_INTERNAL_CLASSES.has(c)) : classes;
-    if (finalClasses.length) setAtt("class", finalClasses.join(" "));
+    const nodeClasses = options.nodeClasses ?? node.peekList("classes");
+    if (options.classes || nodeClasses.length || options.class) {
+      const classes = TAG_CLASSES;
+      classes.length = 0;
+      let lang: string | undefined;
+      if (options.classes) for (const cls of options.classes) classes.push(cls);
+      for (const cls of nodeClasses) lang = addClass(classes, cls, lang);
+      if (options.class) lang = addClasses(classes, options.class, lang);
+      if (lang !== undefined) setAttribute("lang", lang);
+      let joined: string | null = null;
+      const table = node.tagname === "table";
+      for (const cls of classes) {
+        if (table && TABLE_INTERNAL_CLASSES.has(cls)) continue;
+        joined = joined === null ? cls : joined + " " + cls;
+      }
+      if (joined !== null) setAttribute("class", joined);
+    }
     const ownIds = node.peekList("ids");
     const ids = options.ids ? [...ownIds, ...options.ids] : ownIds;
     let prefix = "";
     if (ids.length) {
-      setAtt("id", ids[0]);
+      setAttribute("id", ids[0]);
       const before = empty || SEQUENTIAL.has(node.tagname) || node.tagname === "docinfo" || node.tagname === "table";
       for (let i = 1; i < ids.length; i++) {
         const span = `<span id="${attval(ids[i])}"></span>`;
@@ -168,8 +212,19 @@ export class HtmlWriter {
       }
     }
     let tag = prefix + "<" + tagname.toLowerCase();
-    if (names.length > 1) names.sort();
-    for (const name of names) tag += " " + name + '="' + attval(values[name]) + '"';
+    // Insertion sort by name (a handful of attributes at most), names and values together.
+    for (let i = 1; i < names.length; i++) {
+      const n = names[i];
+      const v = values[i];
+      let j = i - 1;
+      for (; j >= 0 && names[j] > n; j--) {
+        names[j + 1] = names[j];
+        values[j + 1] = values[j];
+      }
+      names[j + 1] = n;
+      values[j + 1] = v;
+    }
+    for (let i = 0; i < names.length; i++) tag += " " + names[i] + '="' + attval(values[i]) + '"';
     return tag + (empty ? " />" : ">") + suffix;
   }
 
@@ -180,38 +235,46 @@ export class HtmlWriter {
   /** Walks `root` depth-first without recursion, calling the visitor table. */
   walk(root: Node, table: VisitorTable): void {
     this.table = table;
-    type Frame = { node: Element; next: number };
-    const stack: Frame[] = [];
-    const enter = (node: Node, position: number): void => {
-      // Sibling tests (`next`, `previous`) are O(1) through the node's index hint.
+    // The open elements and, for each, the index of its next child to enter: two
+    // parallel stacks rather than an object per element.
+    const nodes: Element[] = [];
+    const nextChild: number[] = [];
+    let node: Node = root;
+    let position = root.parent ? root.parent.children.indexOf(root) : 0;
+    for (;;) {
+      // Enter `node`. Sibling tests (`next`, `previous`) are O(1) through the node's index hint.
       node.indexHint = position;
       if (node instanceof Text) {
         this.body.push(encode(node.astext()));
-        return;
-      }
-      const el = node as Element;
-      const visitor = table[el.tagname];
-      if (!visitor) {
+      } else {
+        const el = node as Element;
+        const visitor = table[el.tagname];
         // Unknown node types: write their content (docutils would raise NotImplementedError).
-        stack.push({ node: el, next: 0 });
-        return;
+        if (!visitor || !visitor.visit || visitor.visit(this, el) !== SKIP) {
+          nodes.push(el);
+          nextChild.push(0);
+        }
       }
-      if (visitor.visit && visitor.visit(this, el) === SKIP) return;
-      stack.push({ node: el, next: 0 });
-    };
-    enter(root, root.parent ? root.parent.children.indexOf(root) : 0);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.next < top.node.children.length) {
-        const i = top.next++;
-        enter(top.node.children[i], i);
-        continue;
+      // Find the next node to enter, departing the elements that have no child left.
+      let top = nodes.length - 1;
+      while (top >= 0) {
+        const parent = nodes[top];
+        const i = nextChild[top];
+        if (i < parent.children.length) {
+          nextChild[top] = i + 1;
+          break;
+        }
+        nodes.pop();
+        nextChild.pop();
+        top--;
+        table[parent.tagname]?.depart?.(this, parent);
+        if (this.pendingMessages.length && !INLINE_ELEMENTS.has(parent.tagname) && parent.tagname !== "document") {
+          this.flushMessages();
+        }
       }
-      stack.pop();
-      table[top.node.tagname]?.depart?.(this, top.node);
-      if (this.pendingMessages.length && !INLINE_ELEMENTS.has(top.node.tagname) && top.node.tagname !== "document") {
-        this.flushMessages();
-      }
+      if (top < 0) return;
+      position = nextChild[top] - 1;
+      node = nodes[top].children[position];
     }
   }
 

@@ -14,6 +14,8 @@ import { canFollowEnd, canPrecedeStart, charAt, charBefore } from "./chars.ts";
 const URIC = new Set("-_.!~*'()[];/:@&=+$,%\x00");
 const URILAST = new Set("_~*/=+");
 const EMAILC = new Set("-_!~*'{|}/#?^`&=+$%\x00");
+/** What ends a URI's scheme or an e-mail address's local part (findFirst's fast path). */
+const MARK = /[:@]/g;
 
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -209,22 +211,27 @@ export class UriScanner {
   /** The leftmost URI or e-mail address in s[a, b), the range treated as a string of its own. */
   findFirst(a: number, b: number): UriMatch | null {
     const { s } = this;
-    let hasMark = false;
-    for (let i = a; i < b; i++) {
-      const ch = s[i];
-      if (ch === ":" || ch === "@") {
-        hasMark = true;
-        break;
+    // A match at p needs a ":" or "@" (a mark) after p, reached through scheme
+    // characters or e-mail characters and dots only (neither class holds a mark), so
+    // the mark is the first one after p. Positions before the run of such characters
+    // that ends at the next mark cannot match: jump over them (the regular expression
+    // engine finds the marks), then try every position up to the mark as before.
+    let colonMemo: Map<number, number> | null = null;
+    let atMemo: Map<number, number> | null = null;
+    let runMemo: Map<number, RunScan> | null = null;
+    let p = a;
+    while (p < b) {
+      MARK.lastIndex = p;
+      if (!MARK.test(s)) return null;
+      const mark = MARK.lastIndex - 1;
+      if (mark >= b) return null;
+      let runStart = mark;
+      while (runStart > p && isEmailcOrDot(s[runStart - 1])) runStart--;
+      for (p = runStart; p <= mark; p++) {
+        if (p !== a && (this.characterLevel ? s[p - 1] === "\x00" : !canPrecedeStart(charBefore(s, p)))) continue;
+        const m = this.tryAt(p, b, (colonMemo ??= new Map()), (atMemo ??= new Map()), (runMemo ??= new Map()));
+        if (m) return m;
       }
-    }
-    if (!hasMark) return null;
-    const colonMemo = new Map<number, number>();
-    const atMemo = new Map<number, number>();
-    const runMemo = new Map<number, RunScan>();
-    for (let p = a; p < b; p++) {
-      if (p !== a && (this.characterLevel ? s[p - 1] === "\x00" : !canPrecedeStart(charBefore(s, p)))) continue;
-      const m = this.tryAt(p, b, colonMemo, atMemo, runMemo);
-      if (m) return m;
     }
     return null;
   }
