@@ -2,12 +2,10 @@
 // one Chromium, and pages opened on the built index.html from file:// with
 // every console problem, page error and request outside the page's folder
 // recorded.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { runBuild } from "../../build/build.ts";
+import { repositoryBuild } from "../../build/testing/repository-build.ts";
 import { launchChromium, VIEWPORTS } from "../chromium.ts";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -35,8 +33,8 @@ export interface BrowserFixture {
 }
 
 export async function createFixture(): Promise<BrowserFixture> {
-  const out = mkdtempSync(join(tmpdir(), "build-browser-"));
-  const result = await runBuild({ root: REPO, out });
+  // The build the other tests of the worker share: the browser only reads it.
+  const { result, out } = await repositoryBuild();
   if (!result.ok) throw new Error(`the build failed: ${result.diagnostics.map((d) => d.message).join("; ")}`);
   const dir = join(out, result.version!);
   const folderUrl = pathToFileURL(dir).href + "/";

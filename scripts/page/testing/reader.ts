@@ -38,8 +38,11 @@ export function readerSuite(fx: () => BrowserFixture): void {
     await page.keyboard.press("/");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-input");
     await page.keyboard.type("createRoom");
+    // The results are rendered (after a short pause in the typing) for what was
+    // typed so far: the list may first show an earlier prefix's results. Wait
+    // for the list of the whole word, whose first result is createRoom's.
+    await page.waitForFunction((id) => document.querySelector(".search-result")?.getAttribute("href") === `#${id}`, CREATE_ROOM);
     const first = page.locator(".search-result").first();
-    await first.waitFor();
     expect(await first.getAttribute("href")).toBe(`#${CREATE_ROOM}`);
     expect(await first.textContent()).toContain("POST /_matrix/client/api/v1/createRoom");
     expect(await first.textContent()).toContain("Create a new room.");
