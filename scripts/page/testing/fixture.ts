@@ -23,7 +23,8 @@ export interface BrowserFixture {
   problems: string[];
   /** Every URL requested by every page opened. */
   requests: string[];
-  open(viewport: { width: number; height: number }, options?: BrowserContextOptions & { hash?: string }): Promise<Page>;
+  /** Opens the built index.html, or `file` (another page of the version folder, e.g. the smaller howtos.html). */
+  open(viewport: { width: number; height: number }, options?: BrowserContextOptions & { hash?: string; file?: string }): Promise<Page>;
   /**
    * One page per name, opened once and shared by the tests (loading the page
    * is what takes time): the clipboard is allowed, and each call goes back to
@@ -53,7 +54,7 @@ export async function createFixture(): Promise<BrowserFixture> {
     problems,
     requests,
     async open(viewport, options = {}) {
-      const { hash, ...contextOptions } = options;
+      const { hash, file, ...contextOptions } = options;
       const context = await browser.newContext({ viewport, ...contextOptions });
       const page = await context.newPage();
       page.on("console", (m) => {
@@ -66,7 +67,7 @@ export async function createFixture(): Promise<BrowserFixture> {
       });
       page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
       page.on("close", () => void context.close());
-      await page.goto(fixture.url + (hash ?? ""));
+      await page.goto((file ? folderUrl + file : fixture.url) + (hash ?? ""));
       await page.waitForSelector("html[data-scroll-regions=ready][data-copy=ready][data-types=ready]");
       return page;
     },
