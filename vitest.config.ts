@@ -19,7 +19,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "shared", include: ["scripts/**/*.test.ts"], exclude: ISOLATED, isolate: false },
+        test: { name: "main", include: ["scripts/**/*.test.ts"], exclude: ISOLATED, isolate: false },
       },
       {
         extends: true,
