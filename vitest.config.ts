@@ -13,7 +13,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    poolOptions: { forks: { execArgv: ["--max-semi-space-size=64"] } },
     maxWorkers: 2,
     minWorkers: 1,
     projects: [
