@@ -13,6 +13,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The pool reads `isolate` from here (the root config), not from a
+    // project's `test.isolate`: without this, every file got a fresh worker.
+    // Between the projects' groups of files the workers are recycled, so the
+    // "isolated" project's file still starts in a fresh process.
+    poolOptions: { forks: { isolate: false } },
     maxWorkers: 2,
     minWorkers: 1,
     projects: [
