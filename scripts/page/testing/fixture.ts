@@ -66,7 +66,9 @@ export async function createFixture(): Promise<BrowserFixture> {
         if (!r.url().startsWith(outUrl)) problems.push(`request outside the output folder: ${r.url()}`);
       });
       page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
-      page.on("close", () => void context.close());
+      // Closing the context of a closed page; when the browser closes first
+      // (afterAll), the context is gone already, which is nothing to report.
+      page.on("close", () => void context.close().catch(() => {}));
       await page.goto((file ? folderUrl + file : fixture.url) + (hash ?? ""));
       await page.waitForSelector("html[data-scroll-regions=ready][data-copy=ready][data-types=ready]");
       return page;
