@@ -1,5 +1,6 @@
-// The command line as a process: --version, help for an unknown command,
-// colours from NO_COLOR / FORCE_COLOR, and build --format json.
+// The command line as a process: --version, colours from NO_COLOR /
+// FORCE_COLOR, and build --format json (on the mini tree); help for an unknown
+// command through main() in this process.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { suggestCommands } from "./cli.ts";
+import { runCli } from "./testing/cli-in-process.ts";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(REPO, "bin/matrix-doc.js");
@@ -22,15 +24,16 @@ describe("matrix-doc (process)", () => {
     }
   }, 30_000);
 
-  it("exits 2 on help for an unknown command, naming the close ones", () => {
-    const r = run(["help", "buld"]);
+  // In this process (the same main() the process runs), with the output captured.
+  it("exits 2 on help for an unknown command, naming the close ones", async () => {
+    const r = await runCli(["help", "buld"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown command 'buld'");
     expect(r.stderr).toContain("Did you mean 'build'?");
-    const nope = run(["help", "nope"]);
+    const nope = await runCli(["help", "nope"]);
     expect(nope.status).toBe(2);
     expect(nope.stderr).toMatch(/Commands: .*check.*build/);
-    const ok = run(["help", "check"]);
+    const ok = await runCli(["help", "check"]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("Usage: matrix-doc check");
   }, 30_000);
@@ -46,10 +49,11 @@ describe("matrix-doc (process)", () => {
     expect(plain.stdout).not.toMatch(/\b1 (errors|warnings|files|examples)\b/);
   }, 60_000);
 
+  // On the small fixture tree: the report's shape does not depend on what is built.
   it("reports a build as JSON with --format json", () => {
     const out = mkdtempSync(join(tmpdir(), "cli-json-"));
     try {
-      const r = run(["build", "--root", REPO, "--out", out, "--format", "json"]);
+      const r = run(["build", "--root", join(REPO, "scripts/build/fixtures/mini-tree"), "--out", out, "--format", "json"]);
       expect(r.status).toBe(0);
       const report = JSON.parse(r.stdout) as { summary: { ok: number; errors: number }; diagnostics: unknown[]; written: string[]; version: string };
       expect(report.summary).toMatchObject({ ok: 1, errors: 0 });

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild, type BuildResult } from "../build/build.ts";
+import type { BuildResult } from "../build/build.ts";
+import { repositoryBuild } from "../build/testing/repository-build.ts";
 import { loadSources } from "../sources/index.ts";
 import { apiDump } from "./index.ts";
 import { remainingRefs } from "./merge-group.ts";
@@ -21,8 +22,8 @@ describe("the merged API description of the build", () => {
   let out: string;
   let result: BuildResult;
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "api-dump-"));
-    result = await runBuild({ root: REPO, out });
+    // The repository's build the worker's tests share (they only read it).
+    ({ result, out } = await repositoryBuild());
   }, 120_000);
 
   it("is valid Swagger 2.0 with no $ref left, one per group, linked from every page", async () => {

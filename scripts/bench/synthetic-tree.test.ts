@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runBuild } from "../build/build.ts";
+import { repositoryBuild } from "../build/testing/repository-build.ts";
 import { copyRst, copySwagger, generateSyntheticTree } from "./synthetic-tree.ts";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -37,10 +38,11 @@ describe("the synthetic tree", () => {
   it("builds without errors and documents every endpoint once per copy", async () => {
     const dir = mkdtempSync(join(tmpdir(), "synthetic-"));
     const tree = generateSyntheticTree(REPO, join(dir, "tree"), 2);
-    const original = await runBuild({ root: REPO, out: join(dir, "gen-original") });
+    // The repository's build the worker's tests share (only read here).
+    const { result: original, out: originalOut } = await repositoryBuild();
     const result = await runBuild({ root: tree.root, out: join(dir, "gen") });
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([]);
     const count = (out: string, version: string) => (readFileSync(join(out, version, "index.html"), "utf8").match(/<h[1-6]><span class="section-number">[\d.]+<\/span> <span class="http-method/g) ?? []).length;
-    expect(count(join(dir, "gen"), result.version!)).toBe(2 * count(join(dir, "gen-original"), original.version!));
+    expect(count(join(dir, "gen"), result.version!)).toBe(2 * count(originalOut, original.version!));
   }, 180_000);
 });

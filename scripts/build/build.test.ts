@@ -8,8 +8,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { listFiles } from "../spec-layout.ts";
-import { runBuild } from "./build.ts";
 import { internalLinks } from "../page/link-check.ts";
+import { runCli } from "../testing/cli-in-process.ts";
+import { repositoryBuild } from "./testing/repository-build.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, "../..");
@@ -22,10 +23,14 @@ function copyFixture(): string {
   return join(dir, "tree");
 }
 
-function cli(args: string[]) {
+/** `matrix-doc` as a process: the first test, end to end through bin/matrix-doc.js. */
+function cliProcess(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** `matrix-doc` in this process (scripts/testing/cli-in-process.ts): the same exit code and output, without starting Node. */
+const cli = runCli;
 
 /** Every file under a folder with its size and modification time, to see that nothing changed. */
 function snapshot(dir: string): Record<string, string> {
@@ -54,10 +59,10 @@ function headings(html: string): string[] {
 }
 
 describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
-  it("writes <version>/index.html, howtos.html, latest/ and the list of versions", () => {
+  it("writes <version>/index.html, howtos.html, latest/ and the list of versions", async () => {
     const root = copyFixture();
     const out = join(root, "..", "out");
-    const r = cli(["build", "--root", root, "--out", out]);
+    const r = cliProcess(["build", "--root", root, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("built v1.2.3");
@@ -79,19 +84,19 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(existsSync(join(root, "gen"))).toBe(false);
   });
 
-  it("builds a tree without the how-to into a single page", () => {
+  it("builds a tree without the how-to into a single page", async () => {
     const root = copyFixture();
     rmSync(join(root, "supporting-docs"), { recursive: true });
     const out = join(root, "..", "out");
-    expect(cli(["build", "--root", root, "--out", out]).status).toBe(0);
+    expect((await cli(["build", "--root", root, "--out", out])).status).toBe(0);
     expect(readdirSync(join(out, "v1.2.3")).sort()).toEqual(["api", "copy.js", "favicon.svg", "index.html", "index.search.js", "minisearch.js", "search.js", "theme.css", "theme.js", "types.js", "version-switcher.css", "version-switcher.js", "version.json"]);
     expect(readFileSync(join(out, "v1.2.3/index.html"), "utf8")).not.toContain("howtos.html");
   });
 
-  it("keeps the assembled and the templated RST with --keep-intermediates", () => {
+  it("keeps the assembled and the templated RST with --keep-intermediates", async () => {
     const root = copyFixture();
     const out = join(root, "..", "out");
-    expect(cli(["build", "--root", root, "--out", out, "--keep-intermediates"]).status).toBe(0);
+    expect((await cli(["build", "--root", root, "--out", out, "--keep-intermediates"])).status).toBe(0);
     const assembled = readFileSync(join(out, "v1.2.3/index.assembled.rst"), "utf8");
     const templated = readFileSync(join(out, "v1.2.3/index.templated.rst"), "utf8");
     expect(assembled).toContain("{{typing_http_api}}");
@@ -100,13 +105,13 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(existsSync(join(out, "v1.2.3/howtos.templated.rst"))).toBe(true);
   });
 
-  it("fails at CHANGELOG.rst:line on a malformed title, and leaves gen/ as it was", () => {
+  it("fails at CHANGELOG.rst:line on a malformed title, and leaves gen/ as it was", async () => {
     const root = copyFixture();
-    expect(cli(["build", "--root", root]).status).toBe(0);
+    expect((await cli(["build", "--root", root])).status).toBe(0);
     const before = snapshot(join(root, "gen"));
     const changelog = join(root, "CHANGELOG.rst");
     writeFileSync(changelog, readFileSync(changelog, "utf8").replace("v1.2.3 (2020-01-02)", "v1.2.x (2020-01-02)"));
-    const r = cli(["build", "--root", root]);
+    const r = await cli(["build", "--root", root]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/CHANGELOG\.rst:1:\d+: error .*\[changelog-title\]/);
     expect(r.stderr).toContain("nothing was written");
@@ -114,72 +119,72 @@ describe("matrix-doc build on another tree (--root DIR --out OUT)", () => {
     expect(readdirSync(join(root, "gen")).filter((n) => n.startsWith("."))).toEqual([]);
   });
 
-  it("writes nothing at all when the first build fails", () => {
+  it("writes nothing at all when the first build fails", async () => {
     const root = copyFixture();
     writeFileSync(join(root, "CHANGELOG.rst"), "Specification changes in v1.2 (2020-01-02)\n==========================================\n\n- x\n");
-    expect(cli(["build", "--root", root]).status).toBe(1);
+    expect((await cli(["build", "--root", root])).status).toBe(1);
     expect(existsSync(join(root, "gen"))).toBe(false);
   });
 
-  it("fails on an RST warning, reported at the RST file's line", () => {
+  it("fails on an RST warning, reported at the RST file's line", async () => {
     const root = copyFixture();
     const intro = join(root, "specification/intro.rst");
     const lines = readFileSync(intro, "utf8").split("\n");
     lines.splice(10, 0, "This *emphasis never ends.", "");
     writeFileSync(intro, lines.join("\n"));
-    const r = cli(["build", "--root", root]);
+    const r = await cli(["build", "--root", root]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/specification\/intro\.rst:11: error Inline emphasis start-string without end-string\. \[rst-warning\]/);
     expect(existsSync(join(root, "gen"))).toBe(false);
   });
 
-  it("reports an RST problem in a generated section at the YAML line that produced it", () => {
+  it("reports an RST problem in a generated section at the YAML line that produced it", async () => {
     const root = copyFixture();
     const yamlPath = join(root, "api/client-server/v1/typing.yaml");
     const text = readFileSync(yamlPath, "utf8");
     writeFileSync(yamlPath, text.replace("description: The user who is typing.", "description: The user who is `typing."));
     const line = text.split("\n").findIndex((l) => l.includes("description: The user who is typing.")) + 1;
-    const r = cli(["build", "--root", root]);
+    const r = await cli(["build", "--root", root]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`api/client-server/v1/typing.yaml:${line}: error Inline interpreted text or phrase reference start-string without end-string.`);
   });
 
-  it("fails on an internal link that names no section", () => {
+  it("fails on an internal link that names no section", async () => {
     const root = copyFixture();
     const intro = join(root, "specification/intro.rst");
     writeFileSync(intro, readFileSync(intro, "utf8") + "\nSee `nowhere`_.\n\n.. _nowhere: #no-such-section\n");
-    const r = cli(["build", "--root", root]);
+    const r = await cli(["build", "--root", root]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/specification\/intro\.rst:\d+: error The link to "#no-such-section" in index\.html names no section/);
   });
 
-  it("exits 2 for an unknown target and 1 for an unknown group", () => {
+  it("exits 2 for an unknown target and 1 for an unknown group", async () => {
     const root = copyFixture();
-    const unknownTarget = cli(["build", "--root", root, "--target", "nope"]);
+    const unknownTarget = await cli(["build", "--root", root, "--target", "nope"]);
     expect(unknownTarget.status).toBe(2);
     expect(unknownTarget.stderr).toContain('There is no target "nope"');
     const targets = join(root, "specification/targets.yaml");
     writeFileSync(targets, readFileSync(targets, "utf8").replace("- { 1: typing.rst }", "- group:missing"));
-    const unknownGroup = cli(["build", "--root", root]);
+    const unknownGroup = await cli(["build", "--root", root]);
     expect(unknownGroup.status).toBe(1);
     expect(unknownGroup.stderr).toMatch(/specification\/targets\.yaml:\d+:\d+: error There is no group "missing"/);
   });
 
-  it("exits 2 when the root is not a folder", () => {
-    expect(cli(["build", "--root", join(tmpdir(), "no-such-root-here")]).status).toBe(2);
+  it("exits 2 when the root is not a folder", async () => {
+    expect((await cli(["build", "--root", join(tmpdir(), "no-such-root-here")])).status).toBe(2);
   });
 
-  it("prints the time of each stage with --verbose", () => {
+  it("prints the time of each stage with --verbose", async () => {
     const root = copyFixture();
-    const r = cli(["build", "--root", root, "--out", join(root, "..", "out"), "--verbose"]);
+    const r = await cli(["build", "--root", root, "--out", join(root, "..", "out"), "--verbose"]);
     for (const stage of ["load", "check", "assemble", "variables", "substitute", "rst\\+page", "write"]) expect(r.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+\\d+ ms$`, "m"));
   });
 });
 
 describe("the repository's own build", () => {
   it("builds without any diagnostic, with a section for every operation and every event, and every internal link resolving", async () => {
-    const out = mkdtempSync(join(tmpdir(), "build-repo-"));
-    const result = await runBuild({ root: REPO, out });
+    // The build every reading test shares (one per worker).
+    const { result, out } = await repositoryBuild();
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.version).toMatch(/^v\d+\.\d+\.\d+$/);

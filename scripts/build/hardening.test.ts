@@ -12,6 +12,7 @@ import { runChecks } from "../check-command/run.ts";
 import { runBuild } from "./build.ts";
 import { dereference } from "../sources/refs.ts";
 import { SourceCache } from "../sources/source-cache.ts";
+import { runCli } from "../testing/cli-in-process.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, "../..");
@@ -32,6 +33,7 @@ function tree(): { root: string; out: string; secret: string } {
 
 const places = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.file}:${d.line ?? "-"}`);
 
+/** `matrix-doc` as a process, where a hang must end in a signal, or a server could start: bin/matrix-doc.js end to end. */
 function cli(args: string[], timeout = 30_000) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
@@ -146,11 +148,12 @@ describe("11. invalid UTF-8", () => {
 describe("6. deep nesting is a located error, and --format json always prints JSON", () => {
   const deepJson = (n: number) => `{"content": ${"[".repeat(n)}1${"]".repeat(n)}}\n`;
 
-  it("an event example nested 10,000 deep", () => {
+  it("an event example nested 10,000 deep", async () => {
     const t = tree();
     const example = join(t.root, "event-schemas/examples/v1/m.room.topic");
     writeFileSync(example, deepJson(10_000));
-    const check = cli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
+    // In this process (main() with the output captured): the JSON report is the whole of standard output.
+    const check = await runCli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
     expect(check.status).toBe(1);
     const report = JSON.parse(check.stdout) as { diagnostics: Diagnostic[] };
     expect(places(report.diagnostics)).toEqual(["nesting-too-deep event-schemas/examples/v1/m.room.topic:1"]);
@@ -190,12 +193,12 @@ describe("6. deep nesting is a located error, and --format json always prints JS
     }
   });
 
-  it("a schema nested 3,000 deep", () => {
+  it("a schema nested 3,000 deep", async () => {
     const t = tree();
     let schema = '{"type": "string"}';
     for (let i = 0; i < 3000; i++) schema = `{"type": "object", "properties": {"a": ${schema}}}`;
     writeFileSync(join(t.root, "event-schemas/schema/v1/core-event-schema/deep.json"), schema);
-    const check = cli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
+    const check = await runCli(["check", "--root", t.root, "--no-cache", "--format", "json"]);
     const report = JSON.parse(check.stdout) as { diagnostics: Diagnostic[] };
     expect(places(report.diagnostics)).toEqual(["nesting-too-deep event-schemas/schema/v1/core-event-schema/deep.json:1"]);
     expect(check.status).toBe(1);
@@ -296,12 +299,13 @@ describe("8. a huge event example is reported at the example", () => {
 });
 
 describe("11. command-line use", () => {
-  it("`--out` naming a file is a usage error (exit 2) for build and serve, and the file is untouched", () => {
+  it("`--out` naming a file is a usage error (exit 2) for build and serve, and the file is untouched", async () => {
     const t = tree();
     const file = join(dirname(t.root), "a-file");
     writeFileSync(file, "keep me\n");
     for (const [command, out] of [["build", file], ["build", join(file, "sub")], ["serve", file]] as const) {
-      const r = cli([command, "--root", t.root, "--out", out, ...(command === "serve" ? ["--port", "0"] : [])], 20_000);
+      // build in this process; serve as a process (were the check to fail, a server would start).
+      const r = command === "serve" ? cli([command, "--root", t.root, "--out", out, "--port", "0"], 20_000) : await runCli([command, "--root", t.root, "--out", out]);
       expect(r.status, `${command} ${out}`).toBe(2);
       expect(r.stderr).toContain("is not a folder");
       expect(r.stderr).not.toContain("internal error");

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { eventExamples as eventExamplesCheck } from "./event-examples.ts";
 import { runChecks } from "../check-command/run.ts";
+import { runCli } from "../testing/cli-in-process.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
@@ -32,8 +33,15 @@ const check = (root: string) => runChecks(root, { cacheDir: null });
 /** `code file:line` for each diagnostic, the shape most assertions compare. */
 const places = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${d.file}:${d.line ?? "-"}`);
 
-function cli(...args: string[]) {
+/** `matrix-doc check` as a process, end to end through bin/matrix-doc.js (one test). */
+function cliProcess(...args: string[]) {
   const r = spawnSync(process.execPath, [join(repo, "bin/matrix-doc.js"), "check", ...args], { encoding: "utf8", cwd: repo });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `matrix-doc check` through main() in this process (scripts/testing/cli-in-process.ts). */
+async function cli(...args: string[]) {
+  const r = await runCli(["check", ...args], { cwd: repo });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -223,15 +231,15 @@ describe("the caches (parsed YAML, compiled validators)", () => {
 });
 
 describe("the command line", () => {
-  it("exits 0 on a clean tree and ends with the summary line", () => {
-    const r = cli("--root", tree());
+  it("exits 0 on a clean tree and ends with the summary line", async () => {
+    const r = await cli("--root", tree());
     expect(r.code).toBe(0);
     const last = r.stdout.trimEnd().split("\n").pop();
     expect(last).toMatch(/^checked 8 files, 5 examples: 0 errors, 0 warnings \(\d+ ms\)$/);
   });
 
   it("exits 1 with located messages and a code frame when there are errors", () => {
-    const r = cli("--root", tree("event-example-invalid"));
+    const r = cliProcess("--root", tree("event-example-invalid"));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("event-schemas/examples/v1/m.room.member:6:23: error `membership` must be one of");
     expect(r.stdout).toContain('> 6 |         "membership": "joined"');
@@ -239,23 +247,23 @@ describe("the command line", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("exits 0 when there are only warnings", () => {
+  it("exits 0 when there are only warnings", async () => {
     const root = tree();
     cpSync(join(fixtures, "example-schema-pairing/event-schemas/schema"), join(root, "event-schemas/schema"), { recursive: true });
-    expect(cli("--root", root).code).toBe(0);
+    expect((await cli("--root", root)).code).toBe(0);
   });
 
-  it("prints JSON with --format json", () => {
-    const r = cli("--root", tree("changelog-invalid"), "--format", "json");
+  it("prints JSON with --format json", async () => {
+    const r = await cli("--root", tree("changelog-invalid"), "--format", "json");
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.summary).toEqual({ files: 8, examples: 5, errors: 5, warnings: 0 });
     expect(out.diagnostics[0]).toMatchObject({ severity: "error", code: "changelog-empty-entry", file: "CHANGELOG.rst", line: 3 });
   });
 
-  it("exits 2 on usage errors", () => {
-    expect(cli("--format", "xml").code).toBe(2);
-    const missing = cli("--root", join(tmpdir(), "no-such-spec-tree-here"));
+  it("exits 2 on usage errors", async () => {
+    expect((await cli("--format", "xml")).code).toBe(2);
+    const missing = await cli("--root", join(tmpdir(), "no-such-spec-tree-here"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("does not exist");
   });

@@ -9,15 +9,20 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeFixtureRepo, type FixtureRepo } from "../history/testing/fixture-repo.ts";
+import { runCli } from "../testing/cli-in-process.ts";
 import { runDiff, type DiffResult } from "./run-diff.ts";
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/matrix-doc.js");
 const TYPING = "PUT /_matrix/client/api/v1/rooms/{roomId}/typing/{userId}";
 
-function cli(cwd: string, args: string[]) {
+/** `matrix-doc` as a process in `cwd`: the first call, end to end through bin/matrix-doc.js. */
+function cliProcess(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The other calls: main() in this process, in `cwd` (scripts/testing/cli-in-process.ts). */
+const cli = (cwd: string, args: string[]) => runCli(args, { cwd });
 
 describe("diff v0.1.0 v0.2.0", () => {
   let repo: FixtureRepo;
@@ -71,8 +76,8 @@ describe("the diff command", () => {
     repo = makeFixtureRepo({ tags: true });
   });
 
-  it("prints the API report as JSON and fails on breaking changes only when asked", () => {
-    const json = cli(repo.dir, ["diff", "v0.1.0", "v0.2.0", "--format", "json", "--fail-on", "breaking"]);
+  it("prints the API report as JSON and fails on breaking changes only when asked", async () => {
+    const json = cliProcess(repo.dir, ["diff", "v0.1.0", "v0.2.0", "--format", "json", "--fail-on", "breaking"]);
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.from).toEqual({ name: "v0.1.0", commit: repo.commits.c2, version: "v0.1.0" });
@@ -80,11 +85,11 @@ describe("the diff command", () => {
     expect(report.api.filter((c: { breaking: boolean }) => c.breaking).map((c: { item: string }) => c.item).sort()).toEqual(["request body reason", "request body timeout"]);
     expect(report.sections.changed.map((s: { id: string }) => s.id)).toContain("typing");
     // The same changes without --fail-on: exit 0.
-    expect(cli(repo.dir, ["diff", "v0.1.0", "v0.2.0", "--format", "json"]).status).toBe(0);
+    expect((await cli(repo.dir, ["diff", "v0.1.0", "v0.2.0", "--format", "json"])).status).toBe(0);
   }, 60_000);
 
-  it("exits 0 with --fail-on breaking when the changes are all compatible, including against the working tree", () => {
-    const compatible = cli(repo.dir, ["diff", "v0.2.0", repo.commits.c4, "--fail-on", "breaking"]);
+  it("exits 0 with --fail-on breaking when the changes are all compatible, including against the working tree", async () => {
+    const compatible = await cli(repo.dir, ["diff", "v0.2.0", repo.commits.c4, "--fail-on", "breaking"]);
     expect(compatible.stderr).toBe("");
     expect(compatible.status).toBe(0);
     expect(compatible.stdout).toMatch(/Response field added: PUT .* response 200 server \(string\)/);
@@ -92,14 +97,14 @@ describe("the diff command", () => {
     // An uncommitted breaking edit of the working tree is seen.
     const typing = join(repo.dir, "api/client-server/v1/typing.yaml");
     writeFileSync(typing, readFileSync(typing, "utf8").replace(`            required: ["typing", "timeout"]`, `            required: ["typing", "timeout", "since"]`).replace(`              timeout:\n`, `              since:\n                type: integer\n                description: Since when.\n              timeout:\n`).replace(`"timeout": 30000\n`, `"timeout": 30000,\n                "since": 1\n`));
-    const breaking = cli(repo.dir, ["diff", "HEAD", "worktree", "--fail-on", "breaking"]);
+    const breaking = await cli(repo.dir, ["diff", "HEAD", "worktree", "--fail-on", "breaking"]);
     expect(breaking.stdout).toMatch(/BREAKING Request field added: PUT .* request body since \(integer, required\)/);
     expect(breaking.status).toBe(1);
     expect(existsSync(join(repo.dir, "gen/diff/HEAD..worktree/index.html"))).toBe(true);
   }, 60_000);
 
-  it("says which side is unknown, with exit 2", () => {
-    const r = cli(repo.dir, ["diff", "v9.9.9", "HEAD"]);
+  it("says which side is unknown, with exit 2", async () => {
+    const r = await cli(repo.dir, ["diff", "v9.9.9", "HEAD"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("No release v9.9.9 was found");
   }, 30_000);

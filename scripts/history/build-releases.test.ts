@@ -7,23 +7,28 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../testing/cli-in-process.ts";
 import { makeFixtureRepo, type FixtureRepo } from "./testing/fixture-repo.ts";
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/matrix-doc.js");
 
-function cli(cwd: string, args: string[]) {
+/** `matrix-doc` as a process in `cwd`: the first build, end to end through bin/matrix-doc.js and git. */
+function cliProcess(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The other calls: main() in this process, in `cwd` (scripts/testing/cli-in-process.ts). */
+const cli = (cwd: string, args: string[]) => runCli(args, { cwd });
+
 const read = (path: string) => readFileSync(path, "utf8");
 
 describe("build --rev", () => {
-  it("builds a tag, a commit and a branch from git without touching the work tree", () => {
+  it("builds a tag, a commit and a branch from git without touching the work tree", async () => {
     const repo = makeFixtureRepo({ tags: true });
     const status = repo.git("status", "--porcelain");
     const out = join(repo.dir, "gen");
-    const r = cli(repo.dir, ["build", "--rev", "v0.1.0"]);
+    const r = cliProcess(repo.dir, ["build", "--rev", "v0.1.0"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/built v0\.1\.0 as v0\.1\.0 into gen\/v0\.1\.0\//);
@@ -34,7 +39,7 @@ describe("build --rev", () => {
     expect(existsSync(join(out, "v0.1.0/api/client-server.json"))).toBe(true);
     expect(JSON.parse(read(join(out, "v0.1.0/version.json")))).toMatchObject({ name: "v0.1.0", release: "v0.1.0", date: "2020-01-01", pages: ["index.html", "howtos.html"] });
 
-    expect(cli(repo.dir, ["build", "--rev", repo.commits.c4.slice(0, 10)]).status).toBe(0);
+    expect((await cli(repo.dir, ["build", "--rev", repo.commits.c4.slice(0, 10)])).status).toBe(0);
     expect(read(join(out, "v0.2.0/index.html"))).toContain("Clients tell the server when their user is typing.");
     expect(readdirSync(out).sort()).toEqual(["index.html", "latest", "v0.1.0", "v0.2.0", "versions.js"]);
     expect(read(join(out, "latest/index.html"))).toBe(read(join(out, "v0.2.0/index.html")));
@@ -42,17 +47,17 @@ describe("build --rev", () => {
     expect(repo.git("status", "--porcelain").split("\n").filter((l) => !l.includes("gen/")).join("\n")).toBe(status);
   }, 60_000);
 
-  it("reports a revision it cannot build and one git does not know, and finds a release version without tags", () => {
+  it("reports a revision it cannot build and one git does not know, and finds a release version without tags", async () => {
     const repo = makeFixtureRepo();
-    const bad = cli(repo.dir, ["build", "--rev", repo.commits.c0]);
+    const bad = await cli(repo.dir, ["build", "--rev", repo.commits.c0]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/was skipped: this toolchain cannot build its sources \(1 error; first: specification\/typing\.rst:\d+: .*no_such_variable/);
     expect(existsSync(join(repo.dir, "gen/v0.0.9"))).toBe(false);
-    const unknown = cli(repo.dir, ["build", "--rev", "no-such-branch"]);
+    const unknown = await cli(repo.dir, ["build", "--rev", "no-such-branch"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('git knows no revision "no-such-branch"');
     // Without tags, a release version is found in the changelog's history.
-    const release = cli(repo.dir, ["build", "--rev", "v0.2.0"]);
+    const release = await cli(repo.dir, ["build", "--rev", "v0.2.0"]);
     expect(release.status).toBe(0);
     expect(readFileSync(join(repo.dir, "gen/v0.2.0/index.html"), "utf8")).toContain(`<code>${repo.commits.c3.slice(0, 7)}</code>`);
   }, 60_000);
@@ -60,15 +65,15 @@ describe("build --rev", () => {
 
 describe("build --releases", () => {
   let repo: FixtureRepo;
-  let first: ReturnType<typeof cli>;
+  let first: Awaited<ReturnType<typeof cli>>;
   let out: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = makeFixtureRepo();
     // The working tree is ahead of the newest release (c3): c4 and an uncommitted edit.
     writeFileSync(join(repo.dir, "specification/intro.rst"), read(join(repo.dir, "specification/intro.rst")).replace("A table:", "A small table:"));
     out = join(repo.dir, "gen");
-    first = cli(repo.dir, ["build", "--releases"]);
+    first = await cli(repo.dir, ["build", "--releases"]);
   }, 120_000);
 
   it("builds every release found without tags, and the working tree as unstable", () => {
@@ -103,10 +108,10 @@ describe("build --releases", () => {
     expect(data.versions.map((v: { name: string }) => v.name)).toEqual(["unstable", "v0.2.0", "v0.1.0"]);
   });
 
-  it("builds only what is missing the next time, and no unstable once the tree is a release", () => {
+  it("builds only what is missing the next time, and no unstable once the tree is a release", async () => {
     repo.git("checkout", "-q", "--", "specification/intro.rst");
     repo.git("reset", "-q", "--hard", repo.commits.c3);
-    const again = cli(repo.dir, ["build", "--releases"]);
+    const again = await cli(repo.dir, ["build", "--releases"]);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain("v0.1.0 (2020-01-01");
     expect(again.stdout).toMatch(/v0\.1\.0 .* is already in gen\//);

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyRepositoryTree, REPO, type TempTree } from "./test-tree.ts";
+import { copyMiniTree, REPO, type TempTree } from "./test-tree.ts";
 
 const CLI = join(REPO, "bin/matrix-doc.js");
 
@@ -29,7 +29,10 @@ describe("matrix-doc serve (process)", () => {
   let tree: TempTree;
 
   beforeAll(() => {
-    tree = copyRepositoryTree("serve-cli-");
+    // What these tests check (the address, the page served with the preview's
+    // script, the exit codes) does not depend on the tree: the small fixture
+    // tree, which the process builds in a fraction of the repository's time.
+    tree = copyMiniTree("serve-cli-");
   });
 
   afterAll(() => tree?.remove());

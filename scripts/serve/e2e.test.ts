@@ -70,9 +70,19 @@ describe.skipIf(!hasChromium)("matrix-doc serve in Chromium", () => {
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(1000);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    // Let the contents mark the section being read (on the next frames after the scroll).
-    await page.waitForTimeout(300);
     const tocState = () => page.evaluate(() => [...document.querySelectorAll("#page-toc .is-open, #page-toc .is-current")].map((e) => e.getAttribute("data-target") + " " + e.className).join("|"));
+    // Let the contents mark the section being read (on the next frames after the
+    // scroll): the last section in the contents whose top is above the line the
+    // page uses (the header's bottom + 48 px, theme.js).
+    await page.waitForFunction(() => {
+      const limit = document.querySelector(".site-header")!.getBoundingClientRect().bottom + 48;
+      let expected: string | null = null;
+      for (const li of document.querySelectorAll("#page-toc li[data-target]")) {
+        const section = document.getElementById(li.getAttribute("data-target")!);
+        if (section && section.getBoundingClientRect().top <= limit) expected = li.getAttribute("data-target");
+      }
+      return expected !== null && document.querySelector("#page-toc .is-current")?.getAttribute("data-target") === expected;
+    });
     const openBranches = await tocState();
     expect(openBranches).not.toBe("");
     edit(DESCRIPTION, "Sets the display name of the given user (edited in the preview test).");

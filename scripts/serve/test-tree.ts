@@ -28,3 +28,16 @@ export function copyRepositoryTree(prefix = "serve-test-"): TempTree {
   }
   return { root, out: join(dir, "out"), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A temporary copy of the build's small fixture tree (scripts/build/fixtures/mini-tree),
+ * for the tests of the serve command as a process whose assertions do not
+ * depend on what is built (the address, the exit codes, the warnings): the
+ * process builds it in a fraction of the repository's time.
+ */
+export function copyMiniTree(prefix = "serve-mini-"): TempTree {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const root = join(dir, "tree");
+  cpSync(join(REPO, "scripts/build/fixtures/mini-tree"), root, { recursive: true, verbatimSymlinks: true });
+  return { root, out: join(dir, "out"), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -9,9 +9,10 @@
 //   c4  v0.2.0  only compatible changes: an optional response field `server`
 //
 // Commits are made with a fixed author so that tests never depend on the
-// machine's git configuration.
+// machine's git configuration. The repository is made once per test worker and
+// each call gets a copy of it (its own folder, free to edit).
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,11 +37,30 @@ function changelog(entries: [string, string, string][]): string {
 const V010: [string, string, string] = ["v0.1.0", "2020-01-01", "First release."];
 const V020: [string, string, string] = ["v0.2.0", "2020-02-01", "Typing: timeout required, reason removed, a list of typists."];
 
+const gitIn = (dir: string) => (...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=Spec Editor", "-c", "user.email=editor@example.org", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" }).trim();
+
+/** The repository without tags, made once per test worker (some thirty git processes) and copied for each test. */
+let template: { dir: string; commits: FixtureRepo["commits"] } | undefined;
+
 export function makeFixtureRepo(options: { tags?: boolean } = {}): FixtureRepo {
+  template ??= createFixtureRepo();
   const dir = join(mkdtempSync(join(tmpdir(), "history-repo-")), "repo");
+  cpSync(template.dir, dir, { recursive: true, verbatimSymlinks: true });
+  const git = gitIn(dir);
+  // Lightweight tags, as createFixtureRepo would have made them.
+  if (options.tags) {
+    git("tag", "v0.1.0", template.commits.c2);
+    git("tag", "v0.2.0", template.commits.c3);
+  }
+  return { dir, commits: { ...template.commits }, git };
+}
+
+function createFixtureRepo(): { dir: string; commits: FixtureRepo["commits"] } {
+  const dir = join(mkdtempSync(join(tmpdir(), "history-repo-template-")), "repo");
+  process.once("exit", () => rmSync(dirname(dir), { recursive: true, force: true }));
   cpSync(MINI_TREE, dir, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Spec Editor", "-c", "user.email=editor@example.org", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" }).trim();
+  const git = gitIn(dir);
   const edit = (path: string, f: (s: string) => string) => {
     const before = readFileSync(join(dir, path), "utf8");
     const after = f(before);
@@ -72,7 +92,6 @@ export function makeFixtureRepo(options: { tags?: boolean } = {}): FixtureRepo {
   // c2: a wording fix.
   edit("specification/intro.rst", (s) => s.replace("This is version", "This is the version"));
   const c2 = commit("intro: wording");
-  if (options.tags) git("tag", "v0.1.0", c2);
 
   // c3: the second release.
   writeFileSync(join(dir, "CHANGELOG.rst"), changelog([V020, V010]));
@@ -123,7 +142,6 @@ export function makeFixtureRepo(options: { tags?: boolean } = {}): FixtureRepo {
 `),
   );
   const c3 = commit("release 0.2.0");
-  if (options.tags) git("tag", "v0.2.0", c3);
 
   // c4: compatible changes only.
   edit(TYPING, (s) => s.replace(`              expires_at:
@@ -133,5 +151,5 @@ export function makeFixtureRepo(options: { tags?: boolean } = {}): FixtureRepo {
               expires_at:
                 type: integer`));
   const c4 = commit("typing: say which server took the notice");
-  return { dir, commits: { c0, c1, c2, c3, c4 }, git };
+  return { dir, commits: { c0, c1, c2, c3, c4 } };
 }

@@ -2,12 +2,10 @@
 // one Chromium, and pages opened on the built index.html from file:// with
 // every console problem, page error and request outside the page's folder
 // recorded.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { runBuild } from "../../build/build.ts";
+import { repositoryBuild } from "../../build/testing/repository-build.ts";
 import { launchChromium, VIEWPORTS } from "../chromium.ts";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -25,7 +23,8 @@ export interface BrowserFixture {
   problems: string[];
   /** Every URL requested by every page opened. */
   requests: string[];
-  open(viewport: { width: number; height: number }, options?: BrowserContextOptions & { hash?: string }): Promise<Page>;
+  /** Opens the built index.html, or `file` (another page of the version folder, e.g. the smaller howtos.html). */
+  open(viewport: { width: number; height: number }, options?: BrowserContextOptions & { hash?: string; file?: string }): Promise<Page>;
   /**
    * One page per name, opened once and shared by the tests (loading the page
    * is what takes time): the clipboard is allowed, and each call goes back to
@@ -35,8 +34,8 @@ export interface BrowserFixture {
 }
 
 export async function createFixture(): Promise<BrowserFixture> {
-  const out = mkdtempSync(join(tmpdir(), "build-browser-"));
-  const result = await runBuild({ root: REPO, out });
+  // The build the other tests of the worker share: the browser only reads it.
+  const { result, out } = await repositoryBuild();
   if (!result.ok) throw new Error(`the build failed: ${result.diagnostics.map((d) => d.message).join("; ")}`);
   const dir = join(out, result.version!);
   const folderUrl = pathToFileURL(dir).href + "/";
@@ -55,7 +54,7 @@ export async function createFixture(): Promise<BrowserFixture> {
     problems,
     requests,
     async open(viewport, options = {}) {
-      const { hash, ...contextOptions } = options;
+      const { hash, file, ...contextOptions } = options;
       const context = await browser.newContext({ viewport, ...contextOptions });
       const page = await context.newPage();
       page.on("console", (m) => {
@@ -67,8 +66,10 @@ export async function createFixture(): Promise<BrowserFixture> {
         if (!r.url().startsWith(outUrl)) problems.push(`request outside the output folder: ${r.url()}`);
       });
       page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
-      page.on("close", () => void context.close());
-      await page.goto(fixture.url + (hash ?? ""));
+      // Closing the context of a closed page; when the browser closes first
+      // (afterAll), the context is gone already, which is nothing to report.
+      page.on("close", () => void context.close().catch(() => {}));
+      await page.goto((file ? folderUrl + file : fixture.url) + (hash ?? ""));
       await page.waitForSelector("html[data-scroll-regions=ready][data-copy=ready][data-types=ready]");
       return page;
     },

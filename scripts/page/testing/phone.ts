@@ -70,6 +70,8 @@ export function phoneSuite(fx: () => BrowserFixture): void {
     const box = await page.locator(".site-search").boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     await page.keyboard.type("createRoom");
+    // Results show for what was typed so far: wait for the whole word's list before following its first result.
+    await page.waitForFunction(() => document.querySelector(".search-result")?.getAttribute("href") === "#post-matrix-client-api-v1-createroom");
     await page.locator(".search-result").first().click();
     await page.waitForFunction(() => location.hash === "#post-matrix-client-api-v1-createroom");
   }, 30_000);
