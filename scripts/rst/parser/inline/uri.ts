@@ -60,6 +60,10 @@ export class UriScanner {
   /** The e-mail local part examined last: starts in [start, stop) share its result. */
   private local: { start: number; stop: number; at: number } | null = null;
 
+  /** The first mark (":" or "@") at or after `markFrom` is at `markAt` (the text's length when there is none). */
+  private markFrom = -1;
+  private markAt = -1;
+
   /** With `characterLevel` (docutils' character_level_inline_markup) rules 6 and 7 do not apply. */
   constructor(
     private readonly s: string,
@@ -208,6 +212,20 @@ export class UriScanner {
     return null;
   }
 
+  /**
+   * The first mark at or after `p`. The search runs to the end of the whole text,
+   * not of the range asked about, so its answer is kept: the calls move forward
+   * through the text, and a text without marks is searched once, not once per
+   * range (which made "*a " repeated 100,000 times quadratic).
+   */
+  private nextMark(p: number): number {
+    if (p >= this.markFrom && p <= this.markAt) return this.markAt;
+    MARK.lastIndex = p;
+    this.markFrom = p;
+    this.markAt = MARK.test(this.s) ? MARK.lastIndex - 1 : this.n;
+    return this.markAt;
+  }
+
   /** The leftmost URI or e-mail address in s[a, b), the range treated as a string of its own. */
   findFirst(a: number, b: number): UriMatch | null {
     const { s } = this;
@@ -221,9 +239,7 @@ export class UriScanner {
     let runMemo: Map<number, RunScan> | null = null;
     let p = a;
     while (p < b) {
-      MARK.lastIndex = p;
-      if (!MARK.test(s)) return null;
-      const mark = MARK.lastIndex - 1;
+      const mark = this.nextMark(p);
       if (mark >= b) return null;
       let runStart = mark;
       while (runStart > p && isEmailcOrDot(s[runStart - 1])) runStart--;
