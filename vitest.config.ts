@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: ["scripts/testing/event-loop-turn.ts"],
     pool: "forks",
     // The pool reads `isolate` from here (the root config), not from a
     // project's `test.isolate`: without this, every file got a fresh worker.
