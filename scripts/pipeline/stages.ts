@@ -1,7 +1,8 @@
 // The stages of the pipeline as plain functions, and the hooks a driver may
-// put in their place. `build` and `check` use the plain stages; the preview
-// (../serve/) gives cached versions of the same functions, which must return
-// what the plain ones would.
+// put in their place. The `build` and `check` commands wrap the plain stages
+// in the memo of results kept between runs (./memo/); the preview (../serve/)
+// gives cached versions of the same functions. Both must return what the plain
+// ones would.
 import type { MappedText } from "../diagnostics/line-map.ts";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { assemble } from "../assemble/assemble.ts";
