@@ -38,4 +38,21 @@ describe("check on an unchanged tree", () => {
     expect(fixed.status).toBe(0);
     expect(check(root, "--no-cache").stdout).not.toContain(KEPT);
   });
+
+  it("is kept per folder: an identical tree elsewhere is checked there, its code frames quoting its own files", () => {
+    const first = join(dir, "first");
+    const second = join(dir, "second");
+    for (const root of [first, second]) {
+      cpSync(MINI, root, { recursive: true });
+      const topic = join(root, "event-schemas/examples/v1/m.room.topic");
+      writeFileSync(topic, readFileSync(topic, "utf8").replace('"topic":', '"topic": 5, "x":'));
+    }
+    expect(check(first).status).toBe(1);
+    // The first tree is gone: a result kept from it could not quote its lines.
+    rmSync(first, { recursive: true, force: true });
+    const elsewhere = check(second);
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stdout).not.toContain(KEPT);
+    expect(elsewhere.stdout).toContain('> 4 |         "topic": 5, "x":');
+  });
 });
