@@ -123,7 +123,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
       return s.text;
     }),
   );
-  const render = { allowRaw: Boolean(options.allowRaw || config.allowRaw) };
+  const render = { allowRaw: Boolean(options.allowRaw || config.allowRaw), titleStyles: config.titleStyles };
 
   // `check` stops after the rst stage; so does a build that already failed, so
   // that both report the same problems.
@@ -147,7 +147,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const pages = timed("rst+page", () =>
     plans.map((plan, i) => {
       const info: PageInfo = { file: plan.file, version: options.unstable ? `unstable (after ${entry!.version})` : entry!.version, gitRev, nav: nav(plan.file) };
-      const page = guarded(plan.file, () => stages.page(plan, result.templated[i], info, render));
+      const page = guarded(plan.file, () => stages.page(plan, result.templated[i], info, render))?.rendering.page;
       if (page) diagnostics.push(...page.diagnostics);
       return page;
     }),

@@ -9,9 +9,11 @@ import { assemble } from "../assemble/assemble.ts";
 import type { VariableValue } from "../assemble/substitute.ts";
 import { checks, PROSE_CHECKS } from "../check/checks.ts";
 import { type Check, createCheckContext } from "../check/context.ts";
-import { renderPage, type PageInfo, type RenderedPage } from "../page/page.ts";
+import type { PageInfo } from "../page/page.ts";
+import { HighlightMemo } from "../page/highlight-memo.ts";
+import { type PageAgain, type PageRendering, renderPageAgain } from "../page/incremental-page.ts";
 import { searchIndexScript } from "../page/search-index.ts";
-import { renderRst } from "../render/render-rst.ts";
+import { renderRst, type RenderRstOptions } from "../render/render-rst.ts";
 import { loadDiagnostics, loadSources, type Sources } from "../sources/index.ts";
 import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/targets.ts";
 import type { Document } from "../rst/index.ts";
@@ -34,6 +36,8 @@ export type CheckPart = "all" | "data" | "prose";
 
 export interface RenderOptions {
   allowRaw: boolean;
+  /** The title characters by level (specification/targets.yaml), which a section rendered alone needs. */
+  titleStyles: TitleStyles;
 }
 
 export interface Stages {
@@ -52,8 +56,13 @@ export interface Stages {
   variables(sources: Sources, options: VariablesOptions): { variables: Map<string, VariableValue>; diagnostics: Diagnostic[] };
   /** The templated RST of one page parsed and transformed (no doctree when a kept result stood in for it). */
   rst(plan: PagePlan, text: MappedText, options: RenderOptions): { document: Document | undefined; diagnostics: Diagnostic[] };
-  /** The templated RST of one page made into the page (rst, then page). */
-  page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions): RenderedPage;
+  /**
+   * The templated RST of one page made into the page (rst, then page). Given
+   * `previous`, an earlier rendering of the same page, only the section that
+   * holds the change is rendered again when that gives the same page
+   * (../page/incremental-page.ts).
+   */
+  page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions, previous?: PageRendering): PageAgain;
   /** The build's files beside the pages: the merged API descriptions, validated, and version.json (default ../api-dump/version-files.ts). */
   api?(sources: Sources, info: VersionInfo): Promise<VersionExtras>;
   /** The search index script of a page's HTML (default ../page/search-index.ts). */
@@ -69,9 +78,13 @@ export interface PlainStageOptions {
   checks?: readonly Check[];
 }
 
+/** How the RST of a page is rendered: a supporting page's problems are warnings. */
+export function rstOptions(plan: PagePlan, options: RenderOptions): RenderRstOptions {
+  return { allowRaw: options.allowRaw, severity: plan.supporting ? "warning" : "error" };
+}
+
 export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CACHE_DIR }): Stages {
-  const rst = (plan: PagePlan, text: MappedText, renderOptions: RenderOptions) =>
-    renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: renderOptions.allowRaw, severity: plan.supporting ? "warning" : "error" });
+  const rst = (plan: PagePlan, text: MappedText, renderOptions: RenderOptions) => renderRst(text, plan.file.replace(/\.html$/, ".rst"), rstOptions(plan, renderOptions));
   return {
     load(root) {
       const memo = options.cacheDir ? new ParseCache(options.cacheDir, realpathSync(root)) : undefined;
@@ -90,11 +103,8 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
     assemble: (root, files, styles, relative) => assemble(root, files, styles, relative),
     variables: (sources, variablesOptions) => buildVariables(sources, { ...variablesOptions, render: variablesOptions.needed }),
     rst,
-    page(plan, text, info, renderOptions) {
-      const r = rst(plan, text, renderOptions);
-      const page = renderPage(r.document, info, (line) => text.originOf(line));
-      return { ...page, diagnostics: [...r.diagnostics, ...page.diagnostics] };
-    },
+    page: (plan, text, info, renderOptions, previous) =>
+      renderPageAgain(previous, text, { file: plan.file, info, options: rstOptions(plan, renderOptions), titleStyles: renderOptions.titleStyles, highlight: new HighlightMemo() }),
     // Loaded when the build gets there: the Swagger validator is the slowest library to load.
     api: async (sources, info) => (await import("../api-dump/version-files.ts")).versionExtras(sources, info),
     searchIndex: searchIndexScript,

@@ -6,14 +6,12 @@
 //   variables only the variables whose sources changed are rendered (IncrementalVariables)
 //   page      a page is rendered only when its templated text changed, and then
 //             only the section holding the change when that gives the same page
-//             (section-render.ts); code highlighting is remembered (HighlightMemo)
+//             (../page/incremental-page.ts); code highlighting is remembered (HighlightMemo)
 // session.test.ts compares every step with a full build.
 import { realpathSync } from "node:fs";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PageInfo } from "../page/page.ts";
 import type { PagePlan } from "../pipeline/plan.ts";
-import { plainStages, type RenderOptions, type Stages } from "../pipeline/stages.ts";
-import { renderRst } from "../render/render-rst.ts";
+import { plainStages, type RenderOptions, rstOptions, type Stages } from "../pipeline/stages.ts";
 import { checks as allChecks } from "../check/checks.ts";
 import type { Check } from "../check/context.ts";
 import { loadDiagnostics, loadSources, type Sources } from "../sources/index.ts";
@@ -23,18 +21,15 @@ import { clearTemplateCache } from "../variables/render.ts";
 import { AssembleCache } from "./assemble-cache.ts";
 import { IncrementalChecks } from "./incremental-checks.ts";
 import { IncrementalVariables } from "./incremental-variables.ts";
-import { HighlightMemo, renderPageWithMemo } from "./page-render.ts";
+import { HighlightMemo } from "../page/highlight-memo.ts";
+import { contextOf, type PageContext, type PageRendering, renderPageAgain } from "../page/incremental-page.ts";
 import { MemoryParseMemo } from "./parse-memo.ts";
-import { idCounts, type RenderedState, renderChangedSection, tocIds } from "./section-render.ts";
 import { readSourceFile } from "../sources/safe-read.ts";
 
 interface CachedPage {
-  key: string;
-  info: string;
-  html: string;
-  diagnostics: Diagnostic[];
-  /** For rendering one section again; kept while the page has no diagnostics. */
-  state?: RenderedState;
+  /** The page's templated text. */
+  text: string;
+  rendering: PageRendering;
 }
 
 /** What was redone by the last run, for tests and the bench: check units, variables, whole pages, single sections (`page#id`), and why a page could not be done by section. */
@@ -57,7 +52,6 @@ export class CachedStages {
   /** The text of every loaded file by path, from the last load. */
   private texts = new Map<string, string>();
   redone: Redone = { checks: [], variables: [], pages: [], sections: [], fallbacks: [] };
-  private titleStyles: readonly string[] = [];
 
   constructor(root: string, checks: readonly Check[] | undefined, cacheDir: string | undefined) {
     this.memo = new MemoryParseMemo(cacheDir ? new ParseCache(cacheDir, realpathSync(root)) : undefined);
@@ -90,10 +84,7 @@ export class CachedStages {
         this.memo.sweep();
         return diagnostics;
       },
-      assemble: (root, files, styles, relative) => {
-        this.titleStyles = styles;
-        return this.assembled.assemble(root, files, styles, relative);
-      },
+      assemble: (root, files, styles, relative) => this.assembled.assemble(root, files, styles, relative),
       variables: (sources, options) => {
         const built = this.variables.build(sources.root, sources, this.texts, options);
         this.redone.variables = built.rendered;
@@ -120,30 +111,17 @@ export class CachedStages {
   }
 
   private page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions) {
-    const severity = plan.supporting ? "warning" : "error";
-    const infoKey = JSON.stringify([info, options, severity, this.titleStyles]);
-    const joined = text.text;
-    const key = infoKey + "\u0000" + joined;
-    let cached = this.pageCache.get(plan.file);
-    if (!cached || cached.key !== key) {
-      // One section again when the edit stays in its body (see section-render.ts), else the whole page.
-      const section = cached?.state && cached.info === infoKey ? renderChangedSection(text, joined, cached.state, info, this.titleStyles, this.highlight, { allowRaw: options.allowRaw, severity }) : undefined;
-      if (section && "fallback" in section) this.redone.fallbacks.push(`${plan.file}: ${section.fallback}`);
-      if (section && !("fallback" in section)) {
-        cached = { key, info: infoKey, html: section.html, diagnostics: [], state: { ...cached!.state!, lines: text.lines, html: section.html, links: section.links } };
-        this.redone.sections.push(`${plan.file}#${section.section}`);
-      } else {
-        const r = renderRst(text, plan.file.replace(/\.html$/, ".rst"), { allowRaw: options.allowRaw, severity });
-        const counts = idCounts(r.document);
-        const page = renderPageWithMemo(r.document, info, (line) => text.originOf(line), this.highlight);
-        const diagnostics = [...r.diagnostics, ...page.diagnostics];
-        const state = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: counts };
-        cached = { key, info: infoKey, html: page.html, diagnostics, state };
-        this.redone.pages.push(plan.file);
-      }
-      this.pageCache.set(plan.file, cached);
+    const context: PageContext = { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: this.highlight };
+    const previous = this.pageCache.get(plan.file);
+    if (previous?.text !== text.text || previous.rendering.context !== contextOf(context)) {
+      // One section again when the edit stays in its body (../page/section-render.ts), else the whole page.
+      const again = renderPageAgain(previous?.rendering, text, context);
+      if (again.fallback) this.redone.fallbacks.push(`${plan.file}: ${again.fallback}`);
+      if (again.section) this.redone.sections.push(`${plan.file}#${again.section}`);
+      else this.redone.pages.push(plan.file);
+      this.pageCache.set(plan.file, { text: text.text, rendering: again.rendering });
     }
-    return { file: plan.file, html: cached.html, toc: [], diagnostics: cached.diagnostics };
+    return { rendering: this.pageCache.get(plan.file)!.rendering };
   }
 }
 

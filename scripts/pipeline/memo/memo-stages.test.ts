@@ -24,21 +24,28 @@ function tempTree(): { root: string; cacheDir: string } {
 }
 
 /** The plain stages, counting the calls each stage gets (the pages rendered, by file). */
-function counted(): { stages: Stages; calls: Record<string, number>; pages: string[]; checkParts: string[] } {
+function counted(): { stages: Stages; calls: Record<string, number>; pages: string[]; sections: string[]; checkParts: string[] } {
   const plain = plainStages({ cacheDir: undefined });
   const calls: Record<string, number> = { check: 0, variables: 0, rst: 0, page: 0, api: 0, search: 0 };
   const pages: string[] = [];
+  const sections: string[] = [];
   const checkParts: string[] = [];
   const stages: Stages = {
     ...plain,
     check: (...a) => (calls.check++, checkParts.push(a[2] ?? "all"), plain.check(...a)),
     variables: (...a) => (calls.variables++, plain.variables(...a)),
     rst: (...a) => (calls.rst++, plain.rst(...a)),
-    page: (...a) => (calls.page++, pages.push(a[0].file), plain.page(...a)),
+    page: (...a) => {
+      calls.page++;
+      pages.push(a[0].file);
+      const again = plain.page(...a);
+      if (again.section) sections.push(`${a[0].file}#${again.section}`);
+      return again;
+    },
     api: (...a) => (calls.api++, plain.api!(...a)),
     searchIndex: (html) => (calls.search++, plain.searchIndex!(html)),
   };
-  return { stages, calls, pages, checkParts };
+  return { stages, calls, pages, sections, checkParts };
 }
 
 function run(root: string, stages: Stages, until: "rst" | "page"): PipelineResult {
@@ -93,6 +100,31 @@ describe("the stage memo", () => {
     expect(afterProse.checkParts).toEqual(["prose"]);
     expect(edited.pages.find((p) => p.file === "howtos.html")!.html).toContain("A sentence added by the test.");
     expect(html(edited)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
+  it("renders again only the section that holds a prose edit, making the page the plain stages make", () => {
+    const { root, cacheDir } = tempTree();
+    // A second top-level section: a lone one becomes the document's title, and
+    // such a page is always rendered whole (../../page/section-render.ts).
+    const intro = join(root, "specification/intro.rst");
+    const text = readFileSync(intro, "utf8");
+    writeFileSync(intro, text.slice(0, text.indexOf("A table:")) + "Two letters follow: alpha, beta.\n\nMore\n====\n\nThe rest.\n");
+    run(root, memoStages(counted().stages, cacheDir), "page");
+    edit(intro, "Two letters follow:", "Two letters follow, in order:");
+    const after = counted();
+    const edited = run(root, memoStages(after.stages, cacheDir), "page");
+    expect(after.pages).toEqual(["index.html"]);
+    expect(after.sections).toEqual(["index.html#examples"]);
+    expect(edited.pages.find((p) => p.file === "index.html")!.html).toContain("Two letters follow, in order:");
+    expect(html(edited)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+
+    // A new title is not a body edit: the whole page again, the same as the plain stages'.
+    edit(intro, "Two letters follow, in order:", "Letters\n~~~~~~~\n\nTwo letters follow:");
+    const titled = counted();
+    const whole = run(root, memoStages(titled.stages, cacheDir), "page");
+    expect(titled.pages).toEqual(["index.html"]);
+    expect(titled.sections).toEqual([]);
+    expect(html(whole)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
   });
 
   it("checks a draft added after a kept run, keeping the checks of the data", () => {

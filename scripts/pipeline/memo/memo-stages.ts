@@ -14,10 +14,13 @@
 //   rst, page  the page's templated text and where each line came from (the
 //              text holds the variables' values; file insertion is off, so the
 //              engine reads no other file), its plan and options, and the day
+//   page-last  the last rendering of each page (plan, options, day): when the
+//              text changed only inside one section's body, that section is
+//              rendered again in it (../../page/incremental-page.ts)
 //
-// So an edit to the prose re-renders only the pages that hold it, and an edit
-// to a schema or an API description re-renders the variables and the pages
-// whose text changed. The load and assemble stages always run: the others
+// So an edit to the prose re-renders only the pages that hold it (often only
+// the section that holds it), and an edit to a schema or an API description
+// re-renders the variables and the pages whose text changed. The load and assemble stages always run: the others
 // need what they return. A page that uses the `date` directive is never kept
 // (its text may carry the time of day). The rst stage keeps only its
 // diagnostics: the pipeline reads no more of it (a kept result has no doctree).
@@ -25,9 +28,9 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { MappedText } from "../../diagnostics/line-map.ts";
 import type { VariableValue } from "../../assemble/substitute.ts";
-import type { RenderedPage } from "../../page/page.ts";
 import type { Document } from "../../rst/index.ts";
 import { gitStateKey } from "../../variables/git-version.ts";
+import type { PageAgain, PageRendering } from "../../page/incremental-page.ts";
 import type { CheckPart, Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
 import { RST_DIRS } from "../../spec-layout.ts";
@@ -128,8 +131,19 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       return { document, diagnostics: kept.diagnostics };
     },
     page(plan, text, info, options) {
-      const k = uses(text, "date") ? undefined : key("page", toolchainHash(), plan, ...textKey(text), info, options, today());
-      return memo<RenderedPage>("page", k, () => inner.page(plan, text, info, options));
+      if (uses(text, "date")) return inner.page(plan, text, info, options);
+      const k = key("page", toolchainHash(), plan, ...textKey(text), info, options, today());
+      const kept = store.get<PageAgain>("page", k);
+      if (kept) return kept;
+      // The last rendering of this page, whatever its text: when the text
+      // changed inside one section's body, that section is rendered again in it.
+      const lastKey = key("page-last", toolchainHash(), plan, options, today());
+      const again = inner.page(plan, text, info, options, store.get<PageRendering>("page-last", lastKey));
+      const { state, ...rendering } = again.rendering;
+      store.set("page", k, { rendering });
+      // Its ids and links are found again from its HTML when needed (they are a Set and a Map).
+      if (state) store.set("page-last", lastKey, { ...rendering, state: { ...state, links: undefined } });
+      return again;
     },
   };
   const searchIndex = inner.searchIndex;

@@ -5,8 +5,8 @@
 // compare its pages with `matrix-doc build`'s.
 import { Text, type Document } from "../rst/index.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
-import { highlightCode, replaceWithHighlighted } from "../page/highlight.ts";
-import { type PageInfo, type RenderedPage, renderPage } from "../page/page.ts";
+import { highlightCode, replaceWithHighlighted } from "./highlight.ts";
+import { type PageInfo, type RenderedPage, renderPage } from "./page.ts";
 
 
 /** highlightCode, remembered. Entries not used by the last page are dropped by `sweep`. */

@@ -19,11 +19,11 @@
 //     the sections, are exactly the previous page's;
 //   - the new page's internal links all resolve.
 import { MappedText } from "../diagnostics/line-map.ts";
-import { internalLinks } from "../page/link-check.ts";
-import type { PageInfo } from "../page/page.ts";
+import { internalLinks } from "./link-check.ts";
+import type { PageInfo } from "./page.ts";
 import { renderRst, type RenderRstOptions } from "../render/render-rst.ts";
 import { findTitles, type TitleLine } from "../assemble/titles.ts";
-import { type HighlightMemo, renderPageWithMemo } from "./page-render.ts";
+import { type HighlightMemo, renderPageWithMemo } from "./highlight-memo.ts";
 
 /** What a previous whole rendering of a page left to build on. */
 export interface RenderedState {

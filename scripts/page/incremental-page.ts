@@ -1,0 +1,59 @@
+// A page rendered again after its text changed: only the section that holds the
+// change when that gives exactly the whole page's rendering (./section-render.ts
+// checks it), else the whole page. The previous rendering comes from memory in
+// the preview (../serve/cached-stages.ts) and from the stage store in `build`
+// (../pipeline/memo/memo-stages.ts); with none, this is the plain page stage.
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { MappedText } from "../diagnostics/line-map.ts";
+import { renderRst, type RenderRstOptions } from "../render/render-rst.ts";
+import { type HighlightMemo, renderPageWithMemo } from "./highlight-memo.ts";
+import type { PageInfo, RenderedPage } from "./page.ts";
+import { idCounts, type RenderedState, renderChangedSection, tocIds } from "./section-render.ts";
+
+/** A page as rendered, with what a later rendering of one of its sections needs. */
+export interface PageRendering {
+  /** What the page depends on besides its text (its facts, options and the title styles), as JSON. */
+  context: string;
+  page: RenderedPage;
+  /** Kept while the page has no diagnostics: a page with problems is always rendered whole. */
+  state?: RenderedState;
+}
+
+export interface PageAgain {
+  rendering: PageRendering;
+  /** The id of the one section rendered again, when it was one section. */
+  section?: string;
+  /** Why the previous rendering could not be built on, when there was one to try. */
+  fallback?: string;
+}
+
+/** What `renderPageAgain` needs beside the text: `titleStyles` are the page's title characters by level. */
+export interface PageContext {
+  file: string;
+  info: PageInfo;
+  options: RenderRstOptions;
+  titleStyles: readonly string[];
+  highlight: HighlightMemo;
+}
+
+/** PageRendering.context for a page rendered with `c`. */
+export function contextOf(c: PageContext): string {
+  return JSON.stringify([c.info, c.options, c.titleStyles]);
+}
+
+/** The page of `text`, built on `previous` (a rendering of an earlier text of the same page) when it can be. */
+export function renderPageAgain(previous: PageRendering | undefined, text: MappedText, c: PageContext): PageAgain {
+  const context = contextOf(c);
+  const state = previous?.context === context ? previous.state : undefined;
+  const section = state ? renderChangedSection(text, text.text, state, c.info, c.titleStyles, c.highlight, c.options) : undefined;
+  if (section && !("fallback" in section)) {
+    const page: RenderedPage = { file: c.file, html: section.html, toc: JSON.parse(state!.toc), diagnostics: [] };
+    return { rendering: { context, page, state: { ...state!, lines: text.lines, html: section.html, links: section.links } }, section: section.section };
+  }
+  const r = renderRst(text, c.file.replace(/\.html$/, ".rst"), c.options);
+  const rendered = renderPageWithMemo(r.document, c.info, (line) => text.originOf(line), c.highlight);
+  const diagnostics: Diagnostic[] = [...r.diagnostics, ...rendered.diagnostics];
+  const page = { ...rendered, diagnostics };
+  const kept = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: idCounts(r.document) };
+  return { rendering: { context, page, state: kept }, fallback: section?.fallback };
+}
