@@ -9,6 +9,16 @@ export interface CheckContext extends Sources {
   schemas: SchemaRegistry;
   /** Checks count the examples they validate here. */
   counts: { examples: number };
+  /**
+   * Results kept between runs, for a check that works file by file: the
+   * diagnostics of `key` (which names everything the result depends on), or
+   * `compute`'s. Without it everything is computed.
+   */
+  kept?: KeptResults;
+}
+
+export interface KeptResults {
+  diagnostics(key: string, compute: () => Diagnostic[]): Diagnostic[];
 }
 
 export type Check = (ctx: CheckContext) => Diagnostic[];

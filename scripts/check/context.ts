@@ -5,12 +5,15 @@ import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA } from "./swagger.ts";
 
-export type { Check, CheckContext } from "./check.ts";
-import type { CheckContext } from "./check.ts";
+export type { Check, CheckContext, KeptResults } from "./check.ts";
+import type { CheckContext, KeptResults } from "./check.ts";
 
 export interface ContextOptions {
   /** Folder for compiled validators kept between runs; undefined to compile afresh every time. */
   cacheDir?: string;
+  /** Compile no validator ahead: the checks to run validate nothing (the prose's). */
+  lazySchemas?: boolean;
+  kept?: KeptResults;
 }
 
 /** A registry with every schema the checks will validate against compiled in one go (from the on-disk cache when it can). */
@@ -27,7 +30,9 @@ export function prepareSchemas(sources: Sources, cacheDir: string | undefined): 
 }
 
 export function createCheckContext(sources: Sources, options: ContextOptions = { cacheDir: DEFAULT_CACHE_DIR }): CheckContext {
-  return { ...sources, schemas: prepareSchemas(sources, options.cacheDir), counts: { examples: 0 } };
+  const schemas = options.lazySchemas ? new SchemaRegistry(sources.cache, options.cacheDir) : prepareSchemas(sources, options.cacheDir);
+  if (options.lazySchemas) addSwaggerSchema(schemas);
+  return { ...sources, schemas, counts: { examples: 0 }, kept: options.kept };
 }
 
 /** Number of source files the check read (or tried to read). */

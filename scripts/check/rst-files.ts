@@ -60,5 +60,9 @@ export function readRstFile(ctx: CheckContext, path: string): string | Diagnosti
 export const rstFiles: Check = (ctx) =>
   unbuiltRstFiles(ctx).flatMap((path) => {
     const text = readRstFile(ctx, path);
-    return typeof text === "string" ? checkRstText(path, text, { allowRaw: ctx.targets?.allowRaw }) : [text];
+    if (typeof text !== "string") return [text];
+    const allowRaw = ctx.targets?.allowRaw ?? false;
+    // Each file's result depends on its path, its text and whether raw is allowed (and on the toolchain, which the kept results' owner accounts for).
+    const compute = () => checkRstText(path, text, { allowRaw });
+    return ctx.kept ? ctx.kept.diagnostics(JSON.stringify(["rst file", path, allowRaw, text]), compute) : compute();
   });

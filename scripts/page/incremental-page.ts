@@ -21,7 +21,7 @@ export interface PageRendering {
 
 export interface PageAgain {
   rendering: PageRendering;
-  /** The id of the one section rendered again, when it was one section. */
+  /** The id of the one section rendered again, when it was one section (neither this nor `fallback`: the text had not changed). */
   section?: string;
   /** Why the previous rendering could not be built on, when there was one to try. */
   fallback?: string;
@@ -41,19 +41,29 @@ export function contextOf(c: PageContext): string {
   return JSON.stringify([c.info, c.options, c.titleStyles]);
 }
 
-/** The page of `text`, built on `previous` (a rendering of an earlier text of the same page) when it can be. */
+/**
+ * The page of `text` built on `previous` alone: the previous rendering itself
+ * when the text is the same, the one section that holds the change rendered
+ * again, or why neither gives the whole page's rendering.
+ */
+export function renderSectionAgain(previous: PageRendering, text: MappedText, c: PageContext): { rendering: PageRendering; section?: string } | { fallback: string } {
+  const state = previous.context === contextOf(c) ? previous.state : undefined;
+  if (!state) return { fallback: previous.state ? "the page's facts or options changed" : "the previous rendering had problems" };
+  if (state.lines.length === text.lines.length && state.lines.every((line, i) => line === text.lines[i])) return { rendering: previous };
+  const section = renderChangedSection(text, text.text, state, c.info, c.titleStyles, c.highlight, c.options);
+  if ("fallback" in section) return section;
+  const page: RenderedPage = { file: c.file, html: section.html, toc: JSON.parse(state.toc), diagnostics: [] };
+  return { rendering: { context: previous.context, page, state: { ...state, lines: text.lines, html: section.html, links: section.links } }, section: section.section };
+}
+
+/** The page of `text`, built on `previous` (a rendering of an earlier text of the same page) when it can be, else rendered whole. */
 export function renderPageAgain(previous: PageRendering | undefined, text: MappedText, c: PageContext): PageAgain {
-  const context = contextOf(c);
-  const state = previous?.context === context ? previous.state : undefined;
-  const section = state ? renderChangedSection(text, text.text, state, c.info, c.titleStyles, c.highlight, c.options) : undefined;
-  if (section && !("fallback" in section)) {
-    const page: RenderedPage = { file: c.file, html: section.html, toc: JSON.parse(state!.toc), diagnostics: [] };
-    return { rendering: { context, page, state: { ...state!, lines: text.lines, html: section.html, links: section.links } }, section: section.section };
-  }
+  const again = previous ? renderSectionAgain(previous, text, c) : undefined;
+  if (again && "rendering" in again) return again;
   const r = renderRst(text, c.file.replace(/\.html$/, ".rst"), c.options);
   const rendered = renderPageWithMemo(r.document, c.info, (line) => text.originOf(line), c.highlight);
   const diagnostics: Diagnostic[] = [...r.diagnostics, ...rendered.diagnostics];
   const page = { ...rendered, diagnostics };
-  const kept = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: idCounts(r.document) };
-  return { rendering: { context, page, state: kept }, fallback: section?.fallback };
+  const state = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: idCounts(r.document) };
+  return { rendering: { context: contextOf(c), page, state }, fallback: again?.fallback };
 }

@@ -8,7 +8,7 @@ import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { assemble } from "../assemble/assemble.ts";
 import type { VariableValue } from "../assemble/substitute.ts";
 import { checks, PROSE_CHECKS } from "../check/checks.ts";
-import { type Check, createCheckContext } from "../check/context.ts";
+import { type Check, createCheckContext, type KeptResults } from "../check/context.ts";
 import type { PageInfo } from "../page/page.ts";
 import { HighlightMemo } from "../page/highlight-memo.ts";
 import { type PageAgain, type PageRendering, renderPageAgain } from "../page/incremental-page.ts";
@@ -49,7 +49,7 @@ export interface Stages {
    * problems of loading them) or only those of the prose (../check/checks.ts
    * PROSE_CHECKS); the two parts together are the whole.
    */
-  check(sources: Sources, counts: { examples: number }, part?: CheckPart): Diagnostic[];
+  check(sources: Sources, counts: { examples: number }, part?: CheckPart, kept?: KeptResults): Diagnostic[];
   /** The RST files of one page, titles shifted, joined with a line map. */
   assemble(root: string, files: readonly TargetFile[], styles: TitleStyles, relative: RelativeTitleStyles): { text: MappedText; diagnostics: Diagnostic[] };
   /** Every template variable. */
@@ -92,8 +92,9 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
       memo?.save();
       return sources;
     },
-    check(sources, counts, part = "all") {
-      const ctx = createCheckContext(sources, { cacheDir: options.cacheDir });
+    check(sources, counts, part = "all", kept) {
+      // The prose's checks validate nothing: no validator is compiled for them.
+      const ctx = createCheckContext(sources, { cacheDir: options.cacheDir, lazySchemas: part === "prose", kept });
       const diagnostics = part === "prose" ? [] : [...loadDiagnostics(sources)];
       const chosen = (options.checks ?? checks).filter((c) => part === "all" || (part === "prose") === PROSE_CHECKS.has(c));
       for (const check of chosen) diagnostics.push(...guard(`The \`${check.name}\` check`, () => check(ctx), options.debug));

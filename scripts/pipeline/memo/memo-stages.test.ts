@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../build/build.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { runPipeline, type PipelineResult } from "../run.ts";
 import { plainStages, type Stages } from "../stages.ts";
 import { memoStages } from "./memo-stages.ts";
@@ -24,15 +25,22 @@ function tempTree(): { root: string; cacheDir: string } {
 }
 
 /** The plain stages, counting the calls each stage gets (the pages rendered, by file). */
-function counted(): { stages: Stages; calls: Record<string, number>; pages: string[]; sections: string[]; checkParts: string[] } {
+function counted(): { stages: Stages; calls: Record<string, number>; pages: string[]; sections: string[]; checkParts: string[]; fileChecks: string[] } {
   const plain = plainStages({ cacheDir: undefined });
   const calls: Record<string, number> = { check: 0, variables: 0, rst: 0, page: 0, api: 0, search: 0 };
   const pages: string[] = [];
   const sections: string[] = [];
   const checkParts: string[] = [];
+  /** The files whose check result was computed, not kept. */
+  const fileChecks: string[] = [];
   const stages: Stages = {
     ...plain,
-    check: (...a) => (calls.check++, checkParts.push(a[2] ?? "all"), plain.check(...a)),
+    check: (sources, counts, part, kept) => {
+      calls.check++;
+      checkParts.push(part ?? "all");
+      const counting = kept && { diagnostics: (what: string, compute: () => Diagnostic[]) => kept.diagnostics(what, () => (fileChecks.push(JSON.parse(what)[1]), compute())) };
+      return plain.check(sources, counts, part, counting);
+    },
     variables: (...a) => (calls.variables++, plain.variables(...a)),
     rst: (...a) => (calls.rst++, plain.rst(...a)),
     page: (...a) => {
@@ -45,7 +53,7 @@ function counted(): { stages: Stages; calls: Record<string, number>; pages: stri
     api: (...a) => (calls.api++, plain.api!(...a)),
     searchIndex: (html) => (calls.search++, plain.searchIndex!(html)),
   };
-  return { stages, calls, pages, sections, checkParts };
+  return { stages, calls, pages, sections, checkParts, fileChecks };
 }
 
 function run(root: string, stages: Stages, until: "rst" | "page"): PipelineResult {
@@ -127,6 +135,32 @@ describe("the stage memo", () => {
     expect(html(whole)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
   });
 
+  it("checks a prose edit inside one section of a built page by that section alone, and a problem in it by the whole page", () => {
+    const { root, cacheDir } = tempTree();
+    const intro = join(root, "specification/intro.rst");
+    const text = readFileSync(intro, "utf8");
+    writeFileSync(intro, text.slice(0, text.indexOf("A table:")) + "Two letters follow: alpha, beta.\n\nMore\n====\n\nThe rest.\n");
+    run(root, memoStages(counted().stages, cacheDir), "page");
+
+    edit(intro, "Two letters follow:", "Two letters follow, in order:");
+    const clean = counted();
+    expect(run(root, memoStages(clean.stages, cacheDir), "rst").diagnostics).toEqual([]);
+    expect(clean.calls.rst).toBe(0);
+    expect(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics).toEqual([]);
+    // The build after it finds the page's rendering the check made.
+    const built = counted();
+    const page = run(root, memoStages(built.stages, cacheDir), "page");
+    expect(built.sections).toEqual([]);
+    expect(html(page)).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+
+    edit(intro, "Two letters follow, in order:", "Two letters follow, `in order:");
+    const broken = counted();
+    const diagnostics = run(root, memoStages(broken.stages, cacheDir), "rst").diagnostics;
+    expect(broken.calls.rst).toBe(1);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
+  });
+
   it("checks a draft added after a kept run, keeping the checks of the data", () => {
     const { root, cacheDir } = tempTree();
     run(root, memoStages(counted().stages, cacheDir), "rst");
@@ -136,6 +170,23 @@ describe("the stage memo", () => {
     const r = run(root, memoStages(after.stages, cacheDir), "rst");
     expect(after.checkParts).toEqual(["prose"]);
     expect(r.diagnostics.some((d) => d.file === "drafts/idea.rst")).toBe(true);
+    expect(r.diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
+  });
+
+  it("checks again only the unbuilt RST file that changed", () => {
+    const { root, cacheDir } = tempTree();
+    mkdirSync(join(root, "drafts"));
+    writeFileSync(join(root, "drafts/one.rst"), "One\n===\n\n`unclosed\n");
+    writeFileSync(join(root, "drafts/two.rst"), "Two\n===\n\nFine.\n");
+    const first = counted();
+    run(root, memoStages(first.stages, cacheDir), "rst");
+    expect(first.fileChecks.sort()).toEqual(["drafts/one.rst", "drafts/two.rst"]);
+    edit(join(root, "drafts/two.rst"), "Fine.", "*Still fine.*");
+    const after = counted();
+    const r = run(root, memoStages(after.stages, cacheDir), "rst");
+    expect(after.checkParts).toEqual(["prose"]);
+    expect(after.fileChecks).toEqual(["drafts/two.rst"]);
+    expect(r.diagnostics.some((d) => d.file === "drafts/one.rst")).toBe(true);
     expect(r.diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
   });
 

@@ -5,7 +5,8 @@
 //
 //   check      the checks of the data files: the data files (every file but
 //              the prose: the `.rst` files of the RST folders); the checks of
-//              the prose: every file of the tree
+//              the prose: every file of the tree, and within them each unbuilt
+//              RST file's on its text (check-files)
 //   variables  the data files, the variables asked for, and git's state when
 //              a git variable is among them
 //   api        the data files and the version's facts (the build's merged API
@@ -23,15 +24,20 @@
 // re-renders the variables and the pages whose text changed. The load and assemble stages always run: the others
 // need what they return. A page that uses the `date` directive is never kept
 // (its text may carry the time of day). The rst stage keeps only its
-// diagnostics: the pipeline reads no more of it (a kept result has no doctree).
+// diagnostics: the pipeline reads no more of it (a kept result has no doctree);
+// after a prose edit it too renders only the section that holds it, on the
+// page the last build rendered.
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { MappedText } from "../../diagnostics/line-map.ts";
 import type { VariableValue } from "../../assemble/substitute.ts";
-import type { Document } from "../../rst/index.ts";
 import { gitStateKey } from "../../variables/git-version.ts";
-import type { PageAgain, PageRendering } from "../../page/incremental-page.ts";
-import type { CheckPart, Stages } from "../stages.ts";
+import { HighlightMemo } from "../../page/highlight-memo.ts";
+import { type PageAgain, type PageRendering, renderSectionAgain } from "../../page/incremental-page.ts";
+import type { PageInfo } from "../../page/page.ts";
+import type { KeptResults } from "../../check/context.ts";
+import type { PagePlan } from "../plan.ts";
+import { type CheckPart, type RenderOptions, rstOptions, type Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
 import { RST_DIRS } from "../../spec-layout.ts";
 import { type FileDigest, hashDigests, toolchainHash, treeDigests } from "./tree-hash.ts";
@@ -54,6 +60,38 @@ function isProse(path: string): boolean {
   return path.endsWith(".rst") && RST_DIRS.some((dir) => path.startsWith(`${dir}/`));
 }
 
+/** A rendering as the store keeps it: the page's ids and links are found again from its HTML when needed (they are a Set and a Map). */
+function storable(rendering: PageRendering): PageRendering {
+  return rendering.state ? { ...rendering, state: { ...rendering.state, links: undefined } } : rendering;
+}
+
+/**
+ * The results of the checks that work file by file (../../check/rst-files.ts),
+ * kept in one entry: after an edit, only the changed files are checked again.
+ * The entry keeps what the last run used.
+ */
+function keptFiles(store: StageStore): KeptResults & { save(): void } {
+  const k = key("check-files", toolchainHash());
+  const before = new Map(store.get<[string, Diagnostic[]][]>("check-files", k) ?? []);
+  const used = new Map<string, Diagnostic[]>();
+  let changed = false;
+  return {
+    diagnostics(what, compute) {
+      const h = key(what);
+      let diagnostics = before.get(h);
+      if (!diagnostics) {
+        diagnostics = compute();
+        changed = true;
+      }
+      used.set(h, diagnostics);
+      return diagnostics;
+    },
+    save() {
+      if (changed || used.size !== before.size) store.set("check-files", k, [...used]);
+    },
+  };
+}
+
 /** `inner` with the check, variables, rst and page stages kept in `cacheDir` between runs. */
 export function memoStages(inner: Stages, cacheDir: string): Stages {
   const store = new StageStore(cacheDir);
@@ -66,6 +104,8 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
   const today = () => new Date().toISOString().slice(0, 10) + (process.env.SOURCE_DATE_EPOCH ?? "");
   const uses = (text: MappedText, directive: string) => new RegExp(`\\b${directive}::`).test(text.text);
 
+  /** The key of the last rendering of a page (./../../page/incremental-page.ts), whatever its text. */
+  const lastPageKey = (plan: PagePlan, options: RenderOptions) => key("page-last", toolchainHash(), plan, options, today());
   /** The check stage's diagnostics in this run. */
   let checked: Diagnostic[] = [];
   /**
@@ -101,7 +141,10 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const part = (name: CheckPart, k: string) =>
         memo(`check-${name}`, key("check", name, k), () => {
           const c = { examples: 0 };
-          return { diagnostics: inner.check(sources, c, name), examples: c.examples };
+          const files = keptFiles(store);
+          const diagnostics = inner.check(sources, c, name, files);
+          files.save();
+          return { diagnostics, examples: c.examples };
         });
       const data = part("data", dataKey());
       const prose = part("prose", treeKey());
@@ -121,14 +164,26 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       return { variables: new Map<string, VariableValue>(kept.variables), diagnostics: kept.diagnostics };
     },
     rst(plan, text, options) {
-      const k = uses(text, "date") ? undefined : key("rst", toolchainHash(), plan, ...textKey(text), options, today());
-      let document: Document | undefined;
-      const kept = memo<{ diagnostics: Diagnostic[] }>("rst", k, () => {
-        const r = inner.rst(plan, text, options);
-        document = r.document;
-        return { diagnostics: r.diagnostics };
-      });
-      return { document, diagnostics: kept.diagnostics };
+      if (uses(text, "date")) return inner.rst(plan, text, options);
+      const k = key("rst", toolchainHash(), plan, ...textKey(text), options, today());
+      const kept = store.get<{ diagnostics: Diagnostic[] }>("rst", k);
+      if (kept) return { document: undefined, diagnostics: kept.diagnostics };
+      // A page the last build rendered without a problem, edited inside one
+      // section's body: when that section alone, in the skeleton of the rest,
+      // makes the whole page's rendering, the page has no problem either.
+      const last = store.get<PageRendering>("page-last", lastPageKey(plan, options));
+      if (last?.state) {
+        const [info] = JSON.parse(last.context) as [PageInfo];
+        const again = renderSectionAgain(last, text, { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() });
+        if ("rendering" in again) {
+          store.set("rst", k, { diagnostics: [] });
+          if (again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
+          return { document: undefined, diagnostics: [] };
+        }
+      }
+      const r = inner.rst(plan, text, options);
+      store.set("rst", k, { diagnostics: r.diagnostics });
+      return r;
     },
     page(plan, text, info, options) {
       if (uses(text, "date")) return inner.page(plan, text, info, options);
@@ -137,12 +192,10 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       if (kept) return kept;
       // The last rendering of this page, whatever its text: when the text
       // changed inside one section's body, that section is rendered again in it.
-      const lastKey = key("page-last", toolchainHash(), plan, options, today());
-      const again = inner.page(plan, text, info, options, store.get<PageRendering>("page-last", lastKey));
-      const { state, ...rendering } = again.rendering;
-      store.set("page", k, { rendering });
-      // Its ids and links are found again from its HTML when needed (they are a Set and a Map).
-      if (state) store.set("page-last", lastKey, { ...rendering, state: { ...state, links: undefined } });
+      const last = store.get<PageRendering>("page-last", lastPageKey(plan, options));
+      const again = inner.page(plan, text, info, options, last);
+      store.set("page", k, { rendering: { ...again.rendering, state: undefined } });
+      if (again.rendering.state && again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
       return again;
     },
   };

@@ -14,6 +14,10 @@ describe("StageStore", () => {
     const store = new StageStore(dir);
     expect(store.get("page", "missing")).toBeUndefined();
     store.set("rst", "other", { diagnostics: [] });
+    // A stage whose name starts with another's and a dash.
+    store.set("page-last", "kept", { html: "kept" });
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(join(dir, "stages", "page-last-kept.json"), old, old);
     for (let i = 0; i < 30; i++) {
       store.set("page", `k${i}`, { html: `<p>${i}</p>` });
       // Distinct times, oldest first, whatever the file system's resolution.
@@ -21,11 +25,12 @@ describe("StageStore", () => {
       utimesSync(join(dir, "stages", `page-k${i}.json`), t, t);
     }
     store.set("page", "last", { html: "last" });
-    const pages = readdirSync(join(dir, "stages")).filter((n) => n.startsWith("page-"));
+    const pages = readdirSync(join(dir, "stages")).filter((n) => n.startsWith("page-") && !n.startsWith("page-last-"));
     expect(pages).toHaveLength(24);
     expect(pages).not.toContain("page-k0.json");
     expect(store.get("page", "last")).toEqual({ html: "last" });
     expect(store.get("page", "k29")).toEqual({ html: "<p>29</p>" });
     expect(store.get("rst", "other")).toEqual({ diagnostics: [] });
+    expect(store.get("page-last", "kept")).toEqual({ html: "kept" });
   });
 });

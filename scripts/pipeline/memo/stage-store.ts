@@ -47,8 +47,10 @@ export class StageStore {
   }
 
   private prune(stage: string): void {
+    // The stage's name and a key (which holds no dash): `page-last-<key>` is not the page stage's.
+    const ownEntry = new RegExp(`^${stage}-[^-]+\\.json$`);
     const entries = readdirSync(this.dir)
-      .filter((n) => n.startsWith(`${stage}-`) && n.endsWith(".json"))
+      .filter((n) => ownEntry.test(n))
       .map((n) => ({ path: join(this.dir, n), stat: statSync(join(this.dir, n)) }))
       .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
     let bytes = 0;
