@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { environment as templateEnvironment } from "../compiled-templates.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type Document, toHtml } from "../rst/index.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
@@ -56,7 +57,7 @@ let environment: nunjucks.Environment | undefined;
 
 function theme(): nunjucks.Environment {
   if (!environment) {
-    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(THEME_DIR, { noCache: true }), { autoescape: true, throwOnUndefined: true });
+    environment = templateEnvironment(THEME_DIR, { noCache: true, autoescape: true, throwOnUndefined: true });
     // Long paths in the contents may break after a slash, not in the middle of a word.
     environment.addFilter("breakAfterSlashes", (value: string) => new nunjucks.runtime.SafeString(escapeHtml(value).replace(/\//g, "/<wbr>")));
   }

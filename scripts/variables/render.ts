@@ -6,7 +6,8 @@
 // and become `VariableValue.origins`.
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import nunjucks from "nunjucks";
+import type nunjucks from "nunjucks";
+import { environment as templateEnvironment } from "../compiled-templates.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
 import type { VariableValue } from "../assemble/substitute.ts";
 import { indentAll, indentRest } from "./units/rst-text.ts";
@@ -78,12 +79,7 @@ let environment: nunjucks.Environment | undefined;
 
 function env(): nunjucks.Environment {
   if (environment) return environment;
-  const e = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATE_DIR, { noCache: false }), {
-    autoescape: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-    throwOnUndefined: true,
-  });
+  const e = templateEnvironment(TEMPLATE_DIR, { noCache: false, autoescape: false, trimBlocks: true, lstripBlocks: true, throwOnUndefined: true });
   e.addFilter("indentRest", (text: string, width: number) => indentRest(String(text), width));
   e.addFilter("indentAll", (text: string, width: number) => indentAll(String(text), width));
   environment = e;
