@@ -5,12 +5,15 @@ import { trace } from "../sources/refs.ts";
 import type { ApiExample } from "../sources/swagger.ts";
 import type { Check, CheckContext } from "./check.ts";
 import { exampleFromString, isDiagnostic, type LocatedExample } from "./example-text.ts";
+import { keptUnit } from "./kept-units.ts";
 import { validateExample } from "./validate-example.ts";
 
 export const apiExamples: Check = (ctx) => {
   const out: Diagnostic[] = [];
-  for (const swagger of ctx.swagger)
-    for (const endpoint of swagger.endpoints) for (const example of endpoint.examples) out.push(...checkApiExample(ctx, example));
+  for (const swagger of ctx.swagger) {
+    const examples = () => swagger.endpoints.flatMap((endpoint) => endpoint.examples.flatMap((example) => checkApiExample(ctx, example)));
+    out.push(...keptUnit(ctx, "api examples", [swagger.file.path], examples));
+  }
   return out;
 };
 

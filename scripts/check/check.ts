@@ -10,15 +10,24 @@ export interface CheckContext extends Sources {
   /** Checks count the examples they validate here. */
   counts: { examples: number };
   /**
-   * Results kept between runs, for a check that works file by file: the
-   * diagnostics of `key` (which names everything the result depends on), or
-   * `compute`'s. Without it everything is computed.
+   * Results kept between runs, for the checks that work file by file
+   * (./kept-units.ts). Without it everything is computed.
    */
   kept?: KeptResults;
 }
 
+/** One file's part of a check: its diagnostics and the examples it validated. */
+export interface UnitResult {
+  diagnostics: Diagnostic[];
+  examples: number;
+}
+
 export interface KeptResults {
-  diagnostics(key: string, compute: () => Diagnostic[]): Diagnostic[];
+  /**
+   * The result kept under `key` (which names everything the result depends
+   * on), or `compute`'s, kept for later runs unless it says `keep: false`.
+   */
+  unit(key: string, compute: () => UnitResult & { keep: boolean }): UnitResult;
 }
 
 export type Check = (ctx: CheckContext) => Diagnostic[];

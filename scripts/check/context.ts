@@ -5,13 +5,13 @@ import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR, DRAFT04_META, SchemaRegistry } from "./schema-registry.ts";
 import { addSwaggerSchema, SWAGGER2_SCHEMA } from "./swagger.ts";
 
-export type { Check, CheckContext, KeptResults } from "./check.ts";
+export type { Check, CheckContext, KeptResults, UnitResult } from "./check.ts";
 import type { CheckContext, KeptResults } from "./check.ts";
 
 export interface ContextOptions {
   /** Folder for compiled validators kept between runs; undefined to compile afresh every time. */
   cacheDir?: string;
-  /** Compile no validator ahead: the checks to run validate nothing (the prose's). */
+  /** Compile each validator when first needed rather than all of them ahead (in one go, kept in the cache folder). */
   lazySchemas?: boolean;
   kept?: KeptResults;
 }

@@ -10,19 +10,24 @@ import type { EventExample } from "../sources/event-schemas.ts";
 import type { Check, CheckContext } from "./check.ts";
 import type { LocatedExample } from "./example-text.ts";
 import { validateExample } from "./validate-example.ts";
+import { keptUnit } from "./kept-units.ts";
 
 export const eventExamples: Check = (ctx) => {
   const out: Diagnostic[] = [];
   const { schemas, examples, unloadedExamples, exampleDirs } = ctx.events;
   ctx.counts.examples += unloadedExamples.length;
   for (const example of examples) {
-    ctx.counts.examples++;
-    if (!example.schema) {
-      const wanted = example.variant ? `\`${example.name}\` or \`${example.type}\`` : `\`${example.name}\``;
-      out.push(error("example-without-schema", `There is no event schema ${wanted} for this example.`, { file: example.file.path, line: 1, column: 1 }));
-      continue;
-    }
-    out.push(...validateExample(ctx.schemas, { file: example.schema.file, pointer: "" }, locatedExample(ctx, example)));
+    const schema = example.schema;
+    out.push(
+      ...keptUnit(ctx, "event example", schema ? [example.file.path, schema.file.path] : [example.file.path], () => {
+        ctx.counts.examples++;
+        if (!schema) {
+          const wanted = example.variant ? `\`${example.name}\` or \`${example.type}\`` : `\`${example.name}\``;
+          return [error("example-without-schema", `There is no event schema ${wanted} for this example.`, { file: example.file.path, line: 1, column: 1 })];
+        }
+        return validateExample(ctx.schemas, { file: schema.file, pointer: "" }, locatedExample(ctx, example));
+      }),
+    );
   }
   return out;
 };

@@ -64,5 +64,5 @@ export const rstFiles: Check = (ctx) =>
     const allowRaw = ctx.targets?.allowRaw ?? false;
     // Each file's result depends on its path, its text and whether raw is allowed (and on the toolchain, which the kept results' owner accounts for).
     const compute = () => checkRstText(path, text, { allowRaw });
-    return ctx.kept ? ctx.kept.diagnostics(JSON.stringify(["rst file", path, allowRaw, text]), compute) : compute();
+    return ctx.kept ? ctx.kept.unit(JSON.stringify(["rst file", path, allowRaw, text]), () => ({ diagnostics: compute(), examples: 0, keep: true })).diagnostics : compute();
   });

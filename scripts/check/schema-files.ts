@@ -4,20 +4,21 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Check } from "./check.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
+import { keptUnit } from "./kept-units.ts";
 
 export const schemaFiles: Check = (ctx) => {
   const out: Diagnostic[] = [];
   for (const file of ctx.schemaFiles) {
-    for (const e of usefulErrors(ctx.schemas.metaErrors(file))) {
-      const f = describeError(e, file.value, "schema");
-      out.push(
-        error("schema-invalid", `Not a valid draft-04 schema: ${f.message.replace(/^The /, "the ")}`, {
+    const problems = () =>
+      usefulErrors(ctx.schemas.metaErrors(file)).map((e) => {
+        const f = describeError(e, file.value, "schema");
+        return error("schema-invalid", `Not a valid draft-04 schema: ${f.message.replace(/^The /, "the ")}`, {
           ...file.locate(f.pointer, { key: f.atKey }),
           pointer: f.pointer,
           keyword: f.keyword,
-        }),
-      );
-    }
+        });
+      });
+    out.push(...keptUnit(ctx, "schema file", [file.path], problems));
   }
   return out;
 };

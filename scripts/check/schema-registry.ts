@@ -70,6 +70,8 @@ export class SchemaRegistry {
   private readonly ids = new Map<DataFile, string>();
   private readonly compiled = new Map<string, CompiledSchema>();
   private readonly failuresReported = new Set<string>();
+  /** How many times a schema that does not compile was asked for (./kept-units.ts keeps no part that met one). */
+  compileFailures = 0;
   private readonly extra = new Map<string, string>();
 
   constructor(
@@ -167,6 +169,7 @@ export class SchemaRegistry {
       }
       this.compiled.set(key, result);
     }
+    if (result.error !== undefined) this.compileFailures++;
     return result;
   }
 

@@ -14,6 +14,7 @@ import type { SchemaRegistry } from "./schema-registry.ts";
 import { describeError, usefulErrors } from "./schema-messages.ts";
 import { AlternativeChooser } from "./swagger-alternatives.ts";
 import type { ErrorObject } from "ajv-draft-04";
+import { keptUnit } from "./kept-units.ts";
 
 const swaggerParserRequire = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
 
@@ -66,7 +67,7 @@ function withoutReferenceAlternatives(schema: unknown): unknown {
 
 const validateSpec = swaggerParserRequire("./validators/spec.js") as (api: unknown) => void;
 
-export const swaggerDocuments: Check = (ctx) => ctx.swagger.flatMap((s) => checkSwagger(ctx, s));
+export const swaggerDocuments: Check = (ctx) => ctx.swagger.flatMap((s) => keptUnit(ctx, "swagger", [s.file.path], () => checkSwagger(ctx, s)));
 
 /** The compiled Swagger 2.0 validator of the last check in this process, for documents made later (the merged API descriptions). */
 let lastValidator: ((document: unknown) => boolean) | undefined;

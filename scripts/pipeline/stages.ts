@@ -95,8 +95,8 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
       return sources;
     },
     check(sources, counts, part = "all", kept) {
-      // The prose's checks validate nothing: no validator is compiled for them.
-      const ctx = createCheckContext(sources, { cacheDir: options.cacheDir, lazySchemas: part === "prose", kept });
+      // Validators are compiled as needed when few are (the prose validates nothing; with kept results, only the changed files are checked).
+      const ctx = createCheckContext(sources, { cacheDir: options.cacheDir, lazySchemas: part === "prose" || kept !== undefined, kept });
       const diagnostics = part === "prose" ? [] : [...loadDiagnostics(sources)];
       const chosen = (options.checks ?? checks).filter((c) => part === "all" || (part === "prose") === PROSE_CHECKS.has(c));
       for (const check of chosen) diagnostics.push(...guard(`The \`${check.name}\` check`, () => check(ctx), options.debug));

@@ -16,7 +16,8 @@ import type { SwaggerFile } from "../sources/swagger.ts";
 import { findTitles } from "../assemble/titles.ts";
 import { apiCount, apiVariable, type CatalogOptions, defineVariables, type VariableDefinition } from "../variables/catalog.ts";
 import type { Sources } from "../sources/index.ts";
-import { refClosure, type Snapshot, snapshot, unchanged } from "./dependencies.ts";
+import { refClosure } from "../sources/ref-closure.ts";
+import { type Snapshot, snapshot, unchanged } from "./dependencies.ts";
 
 interface CachedVariable {
   signature: string;

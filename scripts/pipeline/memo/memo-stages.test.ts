@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../build/build.ts";
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { KeptResults } from "../../check/context.ts";
 import { runPipeline, type PipelineResult } from "../run.ts";
 import { plainStages, type Stages } from "../stages.ts";
 import { memoStages } from "./memo-stages.ts";
@@ -24,6 +24,12 @@ function tempTree(): { root: string; cacheDir: string } {
   return { root: join(dir, "tree"), cacheDir: join(dir, "cache") };
 }
 
+/** A part of a check as its kept key names it: the check and the first file it reads. */
+function unitName(key: string): string {
+  const [check, paths] = JSON.parse(key) as [string, string | string[]];
+  return `${check} ${[paths].flat()[0]}`;
+}
+
 /** The plain stages, counting the calls each stage gets (the pages rendered, by file). */
 function counted(): { stages: Stages; calls: Record<string, number>; pages: string[]; sections: string[]; checkParts: string[]; fileChecks: string[] } {
   const plain = plainStages({ cacheDir: undefined });
@@ -38,7 +44,7 @@ function counted(): { stages: Stages; calls: Record<string, number>; pages: stri
     check: (sources, counts, part, kept) => {
       calls.check++;
       checkParts.push(part ?? "all");
-      const counting = kept && { diagnostics: (what: string, compute: () => Diagnostic[]) => kept.diagnostics(what, () => (fileChecks.push(JSON.parse(what)[1]), compute())) };
+      const counting: KeptResults | undefined = kept && { unit: (what, compute) => kept.unit(what, () => (fileChecks.push(unitName(what)), compute())) };
       return plain.check(sources, counts, part, counting);
     },
     variables: (...a) => (calls.variables++, plain.variables(...a)),
@@ -180,13 +186,52 @@ describe("the stage memo", () => {
     writeFileSync(join(root, "drafts/two.rst"), "Two\n===\n\nFine.\n");
     const first = counted();
     run(root, memoStages(first.stages, cacheDir), "rst");
-    expect(first.fileChecks.sort()).toEqual(["drafts/one.rst", "drafts/two.rst"]);
+    expect(first.fileChecks.filter((f) => f.startsWith("rst file")).sort()).toEqual(["rst file drafts/one.rst", "rst file drafts/two.rst"]);
     edit(join(root, "drafts/two.rst"), "Fine.", "*Still fine.*");
     const after = counted();
     const r = run(root, memoStages(after.stages, cacheDir), "rst");
     expect(after.checkParts).toEqual(["prose"]);
-    expect(after.fileChecks).toEqual(["drafts/two.rst"]);
+    expect(after.fileChecks).toEqual(["rst file drafts/two.rst"]);
     expect(r.diagnostics.some((d) => d.file === "drafts/one.rst")).toBe(true);
+    expect(r.diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
+  });
+
+  it("checks again only the parts of the checks that read a changed data file, reporting as the plain stages do", () => {
+    const { root, cacheDir } = tempTree();
+    const first = counted();
+    run(root, memoStages(first.stages, cacheDir), "rst");
+    expect(first.fileChecks).toContain("event example event-schemas/examples/v1/m.room.topic");
+    expect(first.fileChecks.filter((f) => f.startsWith("swagger ")).length).toBeGreaterThan(0);
+
+    edit(join(root, "event-schemas/examples/v1/m.room.topic"), '"topic":', '"topic": 5, "x":');
+    const after = counted();
+    const r = run(root, memoStages(after.stages, cacheDir), "rst");
+    expect(after.fileChecks).toEqual(["event example event-schemas/examples/v1/m.room.topic"]);
+    const plain = run(root, plainStages({ cacheDir: undefined }), "rst");
+    expect(r.diagnostics.some((d) => d.code === "example-invalid")).toBe(true);
+    expect(r.diagnostics).toEqual(plain.diagnostics);
+    expect(r.examples).toBe(plain.examples);
+
+    // The schema changes: its example is checked again, with the schema files that read it.
+    edit(join(root, "event-schemas/schema/v1/m.room.topic"), '"description": "The topic text."', '"description": "The topic."');
+    const schema = counted();
+    run(root, memoStages(schema.stages, cacheDir), "rst");
+    expect(schema.fileChecks.sort()).toEqual(["event example event-schemas/examples/v1/m.room.topic", "schema file event-schemas/schema/v1/m.room.topic"]);
+  });
+
+  it("keeps no part that met a schema that does not compile", () => {
+    const { root, cacheDir } = tempTree();
+    edit(join(root, "event-schemas/schema/v1/m.room.topic"), '"type": "string",\n                    "description": "The topic text."', '"type": "text",\n                    "description": "The topic text."');
+    const plain = run(root, plainStages({ cacheDir: undefined }), "rst");
+    // Reported as an invalid schema file; the example's validation meets the schema that does not compile.
+    expect(plain.diagnostics.some((d) => d.code === "schema-invalid")).toBe(true);
+    run(root, memoStages(counted().stages, cacheDir), "rst");
+    // Another data file changes, so the data checks run: the example's part was not kept.
+    edit(join(root, "api/client-server/v1/typing.yaml"), "description:", "description: Changed by the test.");
+    const again = counted();
+    const r = run(root, memoStages(again.stages, cacheDir), "rst");
+    expect(again.fileChecks).toContain("event example event-schemas/examples/v1/m.room.topic");
+    expect(again.fileChecks).not.toContain("schema file event-schemas/schema/v1/core-event-schema/event.json");
     expect(r.diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
   });
 

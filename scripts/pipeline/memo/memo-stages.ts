@@ -5,8 +5,9 @@
 //
 //   check      the checks of the data files: the data files (every file but
 //              the prose: the `.rst` files of the RST folders); the checks of
-//              the prose: every file of the tree, and within them each unbuilt
-//              RST file's on its text (check-files)
+//              the prose: every file of the tree; within them, the part of
+//              each file (a Swagger file, an example, a schema, an unbuilt RST
+//              file) on the texts it read (check-units)
 //   variables  the data files, the variables asked for, and git's state when
 //              a git variable is among them
 //   api        the data files and the version's facts (the build's merged API
@@ -35,7 +36,7 @@ import { gitStateKey } from "../../variables/git-version.ts";
 import { HighlightMemo } from "../../page/highlight-memo.ts";
 import { type PageAgain, type PageRendering, renderSectionAgain } from "../../page/incremental-page.ts";
 import type { PageInfo } from "../../page/page.ts";
-import type { KeptResults } from "../../check/context.ts";
+import type { KeptResults, UnitResult } from "../../check/context.ts";
 import type { PagePlan } from "../plan.ts";
 import { type CheckPart, type RenderOptions, rstOptions, type Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
@@ -66,28 +67,31 @@ function storable(rendering: PageRendering): PageRendering {
 }
 
 /**
- * The results of the checks that work file by file (../../check/rst-files.ts),
- * kept in one entry: after an edit, only the changed files are checked again.
- * The entry keeps what the last run used.
+ * The results of the checks' parts that work file by file
+ * (../../check/kept-units.ts), kept in one entry per part of the check stage:
+ * after an edit, only the parts whose files changed are checked again. The
+ * entry keeps what the last run used.
  */
-function keptFiles(store: StageStore): KeptResults & { save(): void } {
-  const k = key("check-files", toolchainHash());
-  const before = new Map(store.get<[string, Diagnostic[]][]>("check-files", k) ?? []);
-  const used = new Map<string, Diagnostic[]>();
+function keptUnits(store: StageStore, part: CheckPart): KeptResults & { save(): void } {
+  const k = key("check-units", part, toolchainHash());
+  const before = new Map(store.get<[string, UnitResult][]>("check-units", k) ?? []);
+  const used = new Map<string, UnitResult>();
   let changed = false;
   return {
-    diagnostics(what, compute) {
+    unit(what, compute) {
       const h = key(what);
-      let diagnostics = before.get(h);
-      if (!diagnostics) {
-        diagnostics = compute();
+      let result = before.get(h);
+      if (!result) {
+        const { keep, ...computed } = compute();
+        result = computed;
         changed = true;
+        if (!keep) return result;
       }
-      used.set(h, diagnostics);
-      return diagnostics;
+      used.set(h, result);
+      return result;
     },
     save() {
-      if (changed || used.size !== before.size) store.set("check-files", k, [...used]);
+      if (changed || used.size !== before.size) store.set("check-units", k, [...used]);
     },
   };
 }
@@ -141,9 +145,9 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const part = (name: CheckPart, k: string) =>
         memo(`check-${name}`, key("check", name, k), () => {
           const c = { examples: 0 };
-          const files = keptFiles(store);
-          const diagnostics = inner.check(sources, c, name, files);
-          files.save();
+          const units = keptUnits(store, name);
+          const diagnostics = inner.check(sources, c, name, units);
+          units.save();
           return { diagnostics, examples: c.examples };
         });
       const data = part("data", dataKey());
