@@ -30,7 +30,7 @@ const KEPT = 64;
 /** Where compiled templates are kept between runs; undefined: nowhere (`--no-cache`). */
 let cacheDir: string | undefined = DEFAULT_CACHE_DIR;
 
-/** Sets where compiled templates are kept (the pipeline's stages do, from their cache folder). */
+/** Sets where compiled templates are kept (the drivers of `check` and `build` do, from their cache folder). */
 export function keepCompiledTemplatesIn(dir: string | undefined): void {
   cacheDir = dir;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_TARGET } from "../pipeline/plan.ts";
 import { runPipeline, strictly } from "../pipeline/run.ts";
 import { plainStages, type Stages } from "../pipeline/stages.ts";
 import { memoStages } from "../pipeline/memo/memo-stages.ts";
+import { keepCompiledTemplatesIn } from "../compiled-templates.ts";
 import type { StageTiming } from "../pipeline/timing.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import { writeOutput, type WriteHooks } from "../write/write-output.ts";
@@ -110,6 +111,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
 function defaultStages(options: BuildOptions): Stages {
   const cacheDir = options.noCache ? undefined : DEFAULT_CACHE_DIR;
+  keepCompiledTemplatesIn(cacheDir);
   const plain = plainStages({ cacheDir, debug: options.debug });
   return options.memo && cacheDir ? memoStages(plain, cacheDir) : plain;
 }

@@ -10,6 +10,7 @@ import type { StageTiming } from "../pipeline/timing.ts";
 import type { Sources } from "../sources/index.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import { type Check, fileCount } from "../check/context.ts";
+import { keepCompiledTemplatesIn } from "../compiled-templates.ts";
 
 export interface CheckSummary {
   files: number;
@@ -47,6 +48,7 @@ export interface RunOptions {
 
 export function runChecks(root: string, options: RunOptions = {}): CheckResult {
   const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+  keepCompiledTemplatesIn(cacheDir);
   const plain = plainStages({ cacheDir, debug: options.debug, checks: options.checks });
   const stages = options.memo && cacheDir && !options.checks ? memoStages(plain, cacheDir) : plain;
   const run = runPipeline({ root, target: options.target, until: "rst", allowRaw: options.allowRaw, debug: options.debug, stages });

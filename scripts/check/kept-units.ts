@@ -1,7 +1,7 @@
 // One file's part of a check, kept between runs when the check context has
-// kept results (`ctx.kept`, which `check` and `build` give through the stage
-// memo, ../pipeline/memo/): after an edit, only the parts whose files changed
-// are checked again. A part is kept under the text of every file it read: the
+// kept results (`ctx.kept`: `check` and `build` keep them on disk through the
+// stage memo, ../pipeline/memo/; the preview in memory): after an edit, only
+// the parts whose files changed are checked again. A part is kept under the text of every file it read: the
 // file and every file its `$ref`s reach (../sources/ref-closure.ts). A part
 // that met a schema that does not compile is not kept: which of the examples
 // using that schema reports it depends on the order they are checked in.
@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { refClosure } from "../sources/ref-closure.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
-import type { CheckContext } from "./check.ts";
+import type { CheckContext, KeptResults, UnitResult } from "./check.ts";
 
 /** The digest of every loaded file's text, by path; made once per load. */
 const digests = new WeakMap<SourceCache, Map<string, string>>();
@@ -38,4 +38,44 @@ export function keptUnit(ctx: CheckContext, check: string, paths: readonly strin
   });
   if (!computed) ctx.counts.examples += result.examples;
   return result.diagnostics;
+}
+
+/** A part of a check as its key names it: the check and the first file it reads (for tests and timings). */
+export function unitName(key: string): string {
+  const [check, paths] = JSON.parse(key) as [string, string | string[]];
+  return `${check} ${[paths].flat()[0]}`;
+}
+
+/**
+ * Kept results for one run, from those of the run before (by a hash of the
+ * key); `next()` gives what the run after needs: the parts this run used.
+ */
+export class KeptUnits implements KeptResults {
+  private readonly used = new Map<string, UnitResult>();
+  /** The parts computed in this run (`unitName`). */
+  readonly computed: string[] = [];
+
+  constructor(private readonly before: ReadonlyMap<string, UnitResult> = new Map()) {}
+
+  unit(key: string, compute: () => UnitResult & { keep: boolean }): UnitResult {
+    const hash = createHash("sha256").update(key).digest("hex").slice(0, 40);
+    let result = this.before.get(hash);
+    if (!result) {
+      this.computed.push(unitName(key));
+      const { keep, ...computed } = compute();
+      result = computed;
+      if (!keep) return result;
+    }
+    this.used.set(hash, result);
+    return result;
+  }
+
+  /** Whether the run after needs other results than this one was given. */
+  get changed(): boolean {
+    return this.computed.length > 0 || this.used.size !== this.before.size;
+  }
+
+  next(): Map<string, UnitResult> {
+    return this.used;
+  }
 }

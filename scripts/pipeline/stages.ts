@@ -19,7 +19,6 @@ import type { RelativeTitleStyles, TargetFile, TitleStyles } from "../sources/ta
 import type { Document } from "../rst/index.ts";
 import { realpathSync } from "node:fs";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
-import { keepCompiledTemplatesIn } from "../compiled-templates.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
 import { buildVariables } from "../variables/index.ts";
 import type { PagePlan } from "./plan.ts";
@@ -85,7 +84,6 @@ export function rstOptions(plan: PagePlan, options: RenderOptions): RenderRstOpt
 }
 
 export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CACHE_DIR }): Stages {
-  keepCompiledTemplatesIn(options.cacheDir);
   const rst = (plan: PagePlan, text: MappedText, renderOptions: RenderOptions) => renderRst(text, plan.file.replace(/\.html$/, ".rst"), rstOptions(plan, renderOptions));
   return {
     load(root) {

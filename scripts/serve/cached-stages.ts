@@ -1,7 +1,7 @@
 // The pipeline's stages (../pipeline/stages.ts) with the preview's caches. Each
 // returns what the plain stage would, redoing only what the changed files touch:
 //   load      every source file is read, but only a changed one is parsed (MemoryParseMemo)
-//   check     only the check units whose files changed run (IncrementalChecks)
+//   check     only the parts of the checks whose files changed run (../check/kept-units.ts)
 //   assemble  only a changed RST file is split and shifted (AssembleCache)
 //   variables only the variables whose sources changed are rendered (IncrementalVariables)
 //   page      a page is rendered only when its templated text changed, and then
@@ -12,14 +12,14 @@ import { realpathSync } from "node:fs";
 import type { PageInfo } from "../page/page.ts";
 import type { PagePlan } from "../pipeline/plan.ts";
 import { plainStages, type RenderOptions, rstOptions, type Stages } from "../pipeline/stages.ts";
-import { checks as allChecks } from "../check/checks.ts";
 import type { Check } from "../check/context.ts";
-import { loadDiagnostics, loadSources, type Sources } from "../sources/index.ts";
+import { loadSources, type Sources } from "../sources/index.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
 import type { MappedText } from "../diagnostics/line-map.ts";
 import { clearTemplateCache } from "../variables/render.ts";
 import { AssembleCache } from "./assemble-cache.ts";
-import { IncrementalChecks } from "./incremental-checks.ts";
+import type { UnitResult } from "../check/context.ts";
+import { KeptUnits } from "../check/kept-units.ts";
 import { IncrementalVariables } from "./incremental-variables.ts";
 import { HighlightMemo } from "../page/highlight-memo.ts";
 import { contextOf, type PageContext, type PageRendering, renderPageAgain } from "../page/incremental-page.ts";
@@ -43,7 +43,10 @@ export interface Redone {
 
 export class CachedStages {
   private readonly memo: MemoryParseMemo;
-  private readonly checks: IncrementalChecks;
+  /** The plain check stage with the session's checks. */
+  private readonly checkStage: Stages["check"];
+  /** Each file's part of the checks, from the last run (../check/kept-units.ts). */
+  private units: ReadonlyMap<string, UnitResult> = new Map();
   private readonly variables = new IncrementalVariables();
   private readonly assembled = new AssembleCache();
   private readonly highlight = new HighlightMemo();
@@ -55,7 +58,7 @@ export class CachedStages {
 
   constructor(root: string, checks: readonly Check[] | undefined, cacheDir: string | undefined) {
     this.memo = new MemoryParseMemo(cacheDir ? new ParseCache(cacheDir, realpathSync(root)) : undefined);
-    this.checks = new IncrementalChecks(checks ?? allChecks, cacheDir);
+    this.checkStage = plainStages({ cacheDir, checks }).check;
   }
 
   /** Before a run: what the watcher saw change (sources are compared by content anyway; this tells about templates and theme). */
@@ -78,8 +81,11 @@ export class CachedStages {
     return {
       load: (root) => this.load(root),
       check: (sources, counts) => {
-        const diagnostics = [...loadDiagnostics(sources), ...this.checks.run(sources, this.texts)];
-        this.redone.checks = this.checks.lastRun;
+        // Only the parts of the checks that read a changed file run again.
+        const kept = new KeptUnits(this.units);
+        const diagnostics = this.checkStage(sources, counts, "all", kept);
+        this.units = kept.next();
+        this.redone.checks = kept.computed;
         this.memo.detachDisk();
         this.memo.sweep();
         return diagnostics;
@@ -102,7 +108,6 @@ export class CachedStages {
     // Files added, removed or newly broken change what `$ref`s resolve to: start the caches afresh.
     const paths = [...texts.keys()].sort().join("\n");
     if (paths !== this.loadedPaths) {
-      this.checks.clear();
       this.variables.clear();
       this.loadedPaths = paths;
     }

@@ -94,7 +94,7 @@ describe("PreviewSession on a copy of the repository", () => {
     edit(file, "Sets the display name of the given user.", "Sets the display name of the given user, and nothing else.");
     const build = await same([file]);
     expect(build.redone.variables).toEqual(["profile_http_api"]);
-    expect(build.redone.checks).toEqual([`swagger ${file}`]);
+    expect(build.redone.checks).toEqual([`swagger ${file}`, `api examples ${file}`]);
     // Only the endpoint's section is rendered again, and the page is still the full build's.
     expect(build.redone.pages, build.redone.fallbacks.join("; ")).toEqual([]);
     expect(build.redone.sections).toEqual(["index.html#put-matrix-client-api-v1-profile-userid-displayname"]);

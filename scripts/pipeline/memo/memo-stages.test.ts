@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../build/build.ts";
 import type { KeptResults } from "../../check/context.ts";
+import { unitName } from "../../check/kept-units.ts";
 import { runPipeline, type PipelineResult } from "../run.ts";
 import { plainStages, type Stages } from "../stages.ts";
 import { memoStages } from "./memo-stages.ts";
@@ -22,12 +23,6 @@ function tempTree(): { root: string; cacheDir: string } {
   temps.push(dir);
   cpSync(MINI, join(dir, "tree"), { recursive: true });
   return { root: join(dir, "tree"), cacheDir: join(dir, "cache") };
-}
-
-/** A part of a check as its kept key names it: the check and the first file it reads. */
-function unitName(key: string): string {
-  const [check, paths] = JSON.parse(key) as [string, string | string[]];
-  return `${check} ${[paths].flat()[0]}`;
 }
 
 /** The plain stages, counting the calls each stage gets (the pages rendered, by file). */

@@ -36,7 +36,8 @@ import { gitStateKey } from "../../variables/git-version.ts";
 import { HighlightMemo } from "../../page/highlight-memo.ts";
 import { type PageAgain, type PageRendering, renderSectionAgain } from "../../page/incremental-page.ts";
 import type { PageInfo } from "../../page/page.ts";
-import type { KeptResults, UnitResult } from "../../check/context.ts";
+import type { UnitResult } from "../../check/context.ts";
+import { KeptUnits } from "../../check/kept-units.ts";
 import type { PagePlan } from "../plan.ts";
 import { type CheckPart, type RenderOptions, rstOptions, type Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
@@ -64,36 +65,6 @@ function isProse(path: string): boolean {
 /** A rendering as the store keeps it: the page's ids and links are found again from its HTML when needed (they are a Set and a Map). */
 function storable(rendering: PageRendering): PageRendering {
   return rendering.state ? { ...rendering, state: { ...rendering.state, links: undefined } } : rendering;
-}
-
-/**
- * The results of the checks' parts that work file by file
- * (../../check/kept-units.ts), kept in one entry per part of the check stage:
- * after an edit, only the parts whose files changed are checked again. The
- * entry keeps what the last run used.
- */
-function keptUnits(store: StageStore, part: CheckPart): KeptResults & { save(): void } {
-  const k = key("check-units", part, toolchainHash());
-  const before = new Map(store.get<[string, UnitResult][]>("check-units", k) ?? []);
-  const used = new Map<string, UnitResult>();
-  let changed = false;
-  return {
-    unit(what, compute) {
-      const h = key(what);
-      let result = before.get(h);
-      if (!result) {
-        const { keep, ...computed } = compute();
-        result = computed;
-        changed = true;
-        if (!keep) return result;
-      }
-      used.set(h, result);
-      return result;
-    },
-    save() {
-      if (changed || used.size !== before.size) store.set("check-units", k, [...used]);
-    },
-  };
 }
 
 /** `inner` with the check, variables, rst and page stages kept in `cacheDir` between runs. */
@@ -145,9 +116,11 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const part = (name: CheckPart, k: string) =>
         memo(`check-${name}`, key("check", name, k), () => {
           const c = { examples: 0 };
-          const units = keptUnits(store, name);
+          // Within a part, each file's checks are kept too (../../check/kept-units.ts), in one entry.
+          const unitsKey = key("check-units", name, toolchainHash());
+          const units = new KeptUnits(new Map(store.get<[string, UnitResult][]>("check-units", unitsKey) ?? []));
           const diagnostics = inner.check(sources, c, name, units);
-          units.save();
+          if (units.changed) store.set("check-units", unitsKey, [...units.next()]);
           return { diagnostics, examples: c.examples };
         });
       const data = part("data", dataKey());
