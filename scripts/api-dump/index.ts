@@ -1,6 +1,7 @@
 // The files the build writes under `gen/<version>/api/`: one merged Swagger 2.0
 // document per API group (`<group>.json`) and every event schema
 // (`event-schemas.json`), with the diagnostics of merging and validating them.
+import type { KeptResults } from "../check/check.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EventSchemaSet } from "../sources/event-schemas.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
@@ -40,9 +41,16 @@ export function apiDumpFiles(sources: ApiSources, version: string): ApiDump {
   return { files: dumpFiles(sources, version, groups), groups: groups.map((g) => g.group), diagnostics };
 }
 
-/** The files, each merged document validated as Swagger 2.0. */
-export async function apiDump(sources: ApiSources, version: string): Promise<ApiDump> {
+/**
+ * The files, each merged document validated as Swagger 2.0; a document's
+ * result is kept in `kept` (between runs of `build`) under its text.
+ */
+export async function apiDump(sources: ApiSources, version: string, kept?: KeptResults): Promise<ApiDump> {
   const { groups, diagnostics } = mergeGroups(sources.cache, sources.swagger, version);
-  for (const g of groups) diagnostics.push(...(await validateMerged(g)));
+  for (const g of groups) {
+    const validate = () => validateMerged(g);
+    const key = JSON.stringify(["merged api", g.group, g.document]);
+    diagnostics.push(...(kept ? kept.unit(key, () => ({ diagnostics: validate(), examples: 0, keep: true })).diagnostics : validate()));
+  }
   return { files: dumpFiles(sources, version, groups), groups: groups.map((g) => g.group), diagnostics };
 }

@@ -6,7 +6,7 @@ import { swaggerProblem } from "../check/swagger.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { remainingRefs, type MergedGroup } from "./merge-group.ts";
 
-export async function validateMerged(merged: MergedGroup): Promise<Diagnostic[]> {
+export function validateMerged(merged: MergedGroup): Diagnostic[] {
   const file = `api/${merged.group}.json`;
   const left = remainingRefs(merged.document);
   if (left.length) {

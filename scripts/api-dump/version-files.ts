@@ -2,6 +2,7 @@
 // pages and the theme: the merged API descriptions (`api/`) and `version.json`.
 import type { ApiSources } from "./index.ts";
 import { apiDump, apiDumpFiles } from "./index.ts";
+import type { KeptResults } from "../check/check.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { VERSION_INFO_FILE, versionInfoText, type VersionInfo } from "../versions/version-info.ts";
 
@@ -16,8 +17,8 @@ function withInfo(files: Map<string, string>, info: VersionInfo): Map<string, st
 }
 
 /** The extra files, the merged documents validated (the build). */
-export async function versionExtras(sources: ApiSources, info: VersionInfo): Promise<VersionExtras> {
-  const dump = await apiDump(sources, info.release);
+export async function versionExtras(sources: ApiSources, info: VersionInfo, kept?: KeptResults): Promise<VersionExtras> {
+  const dump = await apiDump(sources, info.release, kept);
   return { files: withInfo(dump.files, info), diagnostics: dump.diagnostics };
 }
 

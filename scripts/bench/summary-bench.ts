@@ -2,7 +2,7 @@
 // ours / the baseline (wall time, medians of whole processes, lower is better):
 //   --help          against a bare `node -e 0`
 //   check           against the original's two check_examples.py (figures below),
-//                   cold, warm and after a prose edit
+//                   cold, warm, after a prose edit and after an example edit
 //   build           against the original's gendoc.py pipeline (figures below), the same three
 //   preview         the open page's update against a full reload of it (Chromium)
 // and the growth of check and build on synthetic trees 1×, 5× and 20× the
@@ -108,7 +108,8 @@ export const summaryBenchmark: Benchmark = {
     // compiled validators, no stage results). Unchanged: the same command
     // again on the unchanged tree (the kept result of check; the build's output
     // up to date). After a prose edit: one RST file changed since the last run,
-    // the common case while writing the specification (stage results kept).
+    // the common case while writing the specification (stage results kept);
+    // after an example edit: one event example changed.
     const [cl, ch] = ORIGINAL.checkers;
     const checkRow = (what: string, t: number) => row(what, ms(t), `${(t / (ch * 1000)).toFixed(2)}–${(t / (cl * 1000)).toFixed(2)}`, "≤ 0.2");
     const buildRow = (what: string, t: number) => row(what, ms(t), (t / (ORIGINAL.gendoc[0] * 1000)).toFixed(2), "≤ 0.2");
@@ -116,12 +117,15 @@ export const summaryBenchmark: Benchmark = {
     ctx.print(checkRow("check, cold (--no-cache)", medianOf(runs, cli("check", "--root", ctx.repoRoot, "--no-cache"))));
     cli("check", "--root", ctx.repoRoot)();
     ctx.print(checkRow("check, unchanged tree", medianOf(runs, cli("check", "--root", ctx.repoRoot))));
-    const edited = proseEdits(ctx.repoRoot, ctx.tempDir("prose-edit"));
+    const edited = editedCopy(ctx.repoRoot, ctx.tempDir("prose-edit"), "specification/0-intro.rst", (text, n) => `${text}\nEdited ${n} times by the benchmark.\n`);
     ctx.print(checkRow("check after a prose edit", medianOf(runs, () => (edited.next(), cli("check", "--root", edited.root)()))));
+    const data = editedCopy(ctx.repoRoot, ctx.tempDir("data-edit"), "event-schemas/examples/v1/m.room.topic", (text, n) => text.replace('"topic": "', `"topic": "Edit ${n}: `));
+    ctx.print(checkRow("check after an example edit", medianOf(runs, () => (data.next(), cli("check", "--root", data.root)()))));
     ctx.print(buildRow("build, cold (--no-cache)", medianOf(runs, cli("build", "--root", ctx.repoRoot, "--out", out, "--no-cache"))));
     cli("build", "--root", ctx.repoRoot, "--out", out)();
     ctx.print(buildRow("build, unchanged tree", medianOf(runs, cli("build", "--root", ctx.repoRoot, "--out", out))));
     ctx.print(buildRow("build after a prose edit", medianOf(runs, () => (edited.next(), cli("build", "--root", edited.root, "--out", out)()))));
+    ctx.print(buildRow("build after an example edit", medianOf(runs, () => (data.next(), cli("build", "--root", data.root, "--out", out)()))));
     ctx.print(row("RST engine vs docutils", "see the reStructuredText benchmark", "", "≤ 1/20"));
     try {
       ctx.print(await previewRow(ctx));
@@ -146,20 +150,22 @@ export const summaryBenchmark: Benchmark = {
 
 /**
  * A copy of the repository's sources in which each call of `next` changes one
- * sentence of the prose (a different text each time, so that no earlier run's
- * result fits).
+ * file (`change` of its original text and the count: a different text each
+ * time, so that no earlier run's result fits).
  */
-function proseEdits(repoRoot: string, dir: string): { root: string; next(): void } {
+function editedCopy(repoRoot: string, dir: string, path: string, change: (text: string, count: number) => string): { root: string; next(): void } {
   const root = join(dir, "tree");
   for (const entry of TREE) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true, verbatimSymlinks: true });
-  const file = join(root, "specification/0-intro.rst");
+  const file = join(root, path);
   const original = readFileSync(file, "utf8");
   let count = 0;
   return {
     root,
     next() {
       count++;
-      writeFileSync(file, `${original}\nEdited ${count} times by the benchmark.\n`);
+      const text = change(original, count);
+      if (text === original) throw new Error(`the benchmark's edit does not change ${path}`);
+      writeFileSync(file, text);
     },
   };
 }

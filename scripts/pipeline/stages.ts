@@ -64,7 +64,7 @@ export interface Stages {
    */
   page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions, previous?: PageRendering): PageAgain;
   /** The build's files beside the pages: the merged API descriptions, validated, and version.json (default ../api-dump/version-files.ts). */
-  api?(sources: Sources, info: VersionInfo): Promise<VersionExtras>;
+  api?(sources: Sources, info: VersionInfo, kept?: KeptResults): Promise<VersionExtras>;
   /** The search index script of a page's HTML (default ../page/search-index.ts). */
   searchIndex?(html: string): string;
 }
@@ -107,7 +107,7 @@ export function plainStages(options: PlainStageOptions = { cacheDir: DEFAULT_CAC
     page: (plan, text, info, renderOptions, previous) =>
       renderPageAgain(previous, text, { file: plan.file, info, options: rstOptions(plan, renderOptions), titleStyles: renderOptions.titleStyles, highlight: new HighlightMemo() }),
     // Loaded when the build gets there: the Swagger validator is the slowest library to load.
-    api: async (sources, info) => (await import("../api-dump/version-files.ts")).versionExtras(sources, info),
+    api: async (sources, info, kept) => (await import("../api-dump/version-files.ts")).versionExtras(sources, info, kept),
     searchIndex: searchIndexScript,
   };
 }

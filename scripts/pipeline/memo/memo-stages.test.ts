@@ -51,7 +51,10 @@ function counted(): { stages: Stages; calls: Record<string, number>; pages: stri
       if (again.section) sections.push(`${a[0].file}#${again.section}`);
       return again;
     },
-    api: (...a) => (calls.api++, plain.api!(...a)),
+    api: (sources, info, kept) => {
+      calls.api++;
+      return plain.api!(sources, info, kept && { unit: (what, compute) => kept.unit(what, () => (fileChecks.push(unitName(what)), compute())) });
+    },
     searchIndex: (html) => (calls.search++, plain.searchIndex!(html)),
   };
   return { stages, calls, pages, sections, checkParts, fileChecks };
@@ -254,6 +257,27 @@ describe("the stage memo", () => {
     const warm = counted();
     expect(await build(memoStages(warm.stages, cacheDir), "warm")).toEqual(plain);
     expect(warm.calls).toMatchObject({ page: 0, api: 0, search: 0 });
+  });
+
+  it("validates again only the merged API descriptions that changed", async () => {
+    const { root, cacheDir } = tempTree();
+    const build = async (stages: Stages) => {
+      const r = await runBuild({ root, out: join(cacheDir, "..", "out"), stages, gitRev: "abc1234" });
+      expect(r.ok).toBe(true);
+      return r;
+    };
+    const first = counted();
+    await build(memoStages(first.stages, cacheDir));
+    expect(first.fileChecks.filter((f) => f.startsWith("merged api"))).toEqual(["merged api client-server"]);
+    edit(join(root, "event-schemas/examples/v1/m.room.topic"), '"topic": "', '"topic": "Edited: ');
+    const events = counted();
+    await build(memoStages(events.stages, cacheDir));
+    expect(events.calls.api).toBe(1);
+    expect(events.fileChecks.filter((f) => f.startsWith("merged api"))).toEqual([]);
+    edit(join(root, "api/client-server/v1/typing.yaml"), "description:", "description: Changed by the test.");
+    const api = counted();
+    await build(memoStages(api.stages, cacheDir));
+    expect(api.fileChecks.filter((f) => f.startsWith("merged api"))).toEqual(["merged api client-server"]);
   });
 
   it("computes again a kept result that is damaged", () => {

@@ -11,7 +11,8 @@
 //   variables  the data files, the variables asked for, and git's state when
 //              a git variable is among them
 //   api        the data files and the version's facts (the build's merged API
-//              descriptions and version.json)
+//              descriptions and version.json); within it, each merged
+//              description's validation on its text (api-units)
 //   search     the page's HTML (its search index)
 //   rst, page  the page's templated text and where each line came from (the
 //              text holds the variables' values; file insertion is off, so the
@@ -184,7 +185,11 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const k = key("api", dataKey(), info);
       const kept = store.get<{ files: [string, string][]; diagnostics: Diagnostic[] }>("api", k);
       if (kept) return { files: new Map(kept.files), diagnostics: kept.diagnostics };
-      const extras = await api(sources, info);
+      // Each merged description's validation is kept under its text.
+      const unitsKey = key("api-units", toolchainHash());
+      const units = new KeptUnits(new Map(store.get<[string, UnitResult][]>("api-units", unitsKey) ?? []));
+      const extras = await api(sources, info, units);
+      if (units.changed) store.set("api-units", unitsKey, [...units.next()]);
       store.set("api", k, { files: [...extras.files], diagnostics: extras.diagnostics });
       return extras;
     };
