@@ -41,6 +41,12 @@ export function contextOf(c: PageContext): string {
   return JSON.stringify([c.info, c.options, c.titleStyles]);
 }
 
+/** Whether `rendering` is the page of `text` rendered with `c` (the same text and context, and no problem). */
+export function isRenderingOf(rendering: PageRendering, text: MappedText, c: PageContext): boolean {
+  const lines = rendering.state?.lines;
+  return rendering.context === contextOf(c) && lines !== undefined && lines.length === text.lines.length && lines.every((line, i) => line === text.lines[i]);
+}
+
 /**
  * The page of `text` built on `previous` alone: the previous rendering itself
  * when the text is the same, the one section that holds the change rendered
@@ -49,7 +55,7 @@ export function contextOf(c: PageContext): string {
 export function renderSectionAgain(previous: PageRendering, text: MappedText, c: PageContext): { rendering: PageRendering; section?: string } | { fallback: string } {
   const state = previous.context === contextOf(c) ? previous.state : undefined;
   if (!state) return { fallback: previous.state ? "the page's facts or options changed" : "the previous rendering had problems" };
-  if (state.lines.length === text.lines.length && state.lines.every((line, i) => line === text.lines[i])) return { rendering: previous };
+  if (isRenderingOf(previous, text, c)) return { rendering: previous };
   const section = renderChangedSection(text, text.text, state, c.info, c.titleStyles, c.highlight, c.options);
   if ("fallback" in section) return section;
   const page: RenderedPage = { file: c.file, html: section.html, toc: JSON.parse(state.toc), diagnostics: [] };

@@ -35,7 +35,7 @@ import type { MappedText } from "../../diagnostics/line-map.ts";
 import type { VariableValue } from "../../assemble/substitute.ts";
 import { gitStateKey } from "../../variables/git-version.ts";
 import { HighlightMemo } from "../../page/highlight-memo.ts";
-import { type PageAgain, type PageRendering, renderSectionAgain } from "../../page/incremental-page.ts";
+import { isRenderingOf, type PageAgain, type PageRendering, renderSectionAgain } from "../../page/incremental-page.ts";
 import type { PageInfo } from "../../page/page.ts";
 import type { UnitResult } from "../../check/context.ts";
 import { KeptUnits } from "../../check/kept-units.ts";
@@ -171,9 +171,12 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       // The last rendering of this page, whatever its text: when the text
       // changed inside one section's body, that section is rendered again in it.
       const last = store.get<PageRendering>("page-last", lastPageKey(plan, options));
+      if (last && isRenderingOf(last, text, { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() })) return { rendering: last };
       const again = inner.page(plan, text, info, options, last);
-      store.set("page", k, { rendering: { ...again.rendering, state: undefined } });
-      if (again.rendering.state && again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
+      // A page without problems is the last rendering, which the next run finds
+      // (as it is when the text is the same); one with problems is kept by its text.
+      if (!again.rendering.state) store.set("page", k, { rendering: again.rendering });
+      else if (again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
       return again;
     },
   };
