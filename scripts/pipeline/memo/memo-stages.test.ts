@@ -64,6 +64,20 @@ function run(root: string, stages: Stages, until: "rst" | "page"): PipelineResul
   return runPipeline({ root, until, stages, gitRev: "abc1234" });
 }
 
+/**
+ * The small tree, its first file cut short and followed by a second top-level
+ * section (a lone one becomes the document's title, and such a page is always
+ * rendered whole, ../../page/section-render.ts), built once through the memo.
+ */
+function builtSectionedTree(): { root: string; cacheDir: string; intro: string } {
+  const { root, cacheDir } = tempTree();
+  const intro = join(root, "specification/intro.rst");
+  const text = readFileSync(intro, "utf8");
+  writeFileSync(intro, text.slice(0, text.indexOf("A table:")) + "Two letters follow: alpha, beta.\n\nMore\n====\n\nThe rest.\n");
+  run(root, memoStages(counted().stages, cacheDir), "page");
+  return { root, cacheDir, intro };
+}
+
 const html = (r: PipelineResult) => r.pages.map((p) => [p.file, p.html]);
 
 function edit(path: string, from: string, to: string): void {
@@ -115,13 +129,7 @@ describe("the stage memo", () => {
   });
 
   it("renders again only the section that holds a prose edit, making the page the plain stages make", () => {
-    const { root, cacheDir } = tempTree();
-    // A second top-level section: a lone one becomes the document's title, and
-    // such a page is always rendered whole (../../page/section-render.ts).
-    const intro = join(root, "specification/intro.rst");
-    const text = readFileSync(intro, "utf8");
-    writeFileSync(intro, text.slice(0, text.indexOf("A table:")) + "Two letters follow: alpha, beta.\n\nMore\n====\n\nThe rest.\n");
-    run(root, memoStages(counted().stages, cacheDir), "page");
+    const { root, cacheDir, intro } = builtSectionedTree();
     edit(intro, "Two letters follow:", "Two letters follow, in order:");
     const after = counted();
     const edited = run(root, memoStages(after.stages, cacheDir), "page");
@@ -140,11 +148,7 @@ describe("the stage memo", () => {
   });
 
   it("checks a prose edit inside one section of a built page by that section alone, and a problem in it by the whole page", () => {
-    const { root, cacheDir } = tempTree();
-    const intro = join(root, "specification/intro.rst");
-    const text = readFileSync(intro, "utf8");
-    writeFileSync(intro, text.slice(0, text.indexOf("A table:")) + "Two letters follow: alpha, beta.\n\nMore\n====\n\nThe rest.\n");
-    run(root, memoStages(counted().stages, cacheDir), "page");
+    const { root, cacheDir, intro } = builtSectionedTree();
 
     edit(intro, "Two letters follow:", "Two letters follow, in order:");
     const clean = counted();
