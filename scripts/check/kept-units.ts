@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { refClosure } from "../sources/ref-closure.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
+import { KeptValues } from "../kept-values.ts";
 import type { CheckContext, KeptResults, UnitResult } from "./check.ts";
 
 /** The digest of every loaded file's text, by path; made once per load. */
@@ -46,36 +47,16 @@ export function unitName(key: string): string {
   return `${check} ${[paths].flat()[0]}`;
 }
 
-/**
- * Kept results for one run, from those of the run before (by a hash of the
- * key); `next()` gives what the run after needs: the parts this run used.
- */
-export class KeptUnits implements KeptResults {
-  private readonly used = new Map<string, UnitResult>();
-  /** The parts computed in this run (`unitName`). */
-  readonly computed: string[] = [];
-
-  constructor(private readonly before: ReadonlyMap<string, UnitResult> = new Map()) {}
+/** Each file's part of the checks, kept from one run to the next (../kept-values.ts). */
+export class KeptUnits extends KeptValues<UnitResult> implements KeptResults {
+  constructor(before?: ReadonlyMap<string, UnitResult>) {
+    super(before, unitName);
+  }
 
   unit(key: string, compute: () => UnitResult & { keep: boolean }): UnitResult {
-    const hash = createHash("sha256").update(key).digest("hex").slice(0, 40);
-    let result = this.before.get(hash);
-    if (!result) {
-      this.computed.push(unitName(key));
-      const { keep, ...computed } = compute();
-      result = computed;
-      if (!keep) return result;
-    }
-    this.used.set(hash, result);
-    return result;
-  }
-
-  /** Whether the run after needs other results than this one was given. */
-  get changed(): boolean {
-    return this.computed.length > 0 || this.used.size !== this.before.size;
-  }
-
-  next(): Map<string, UnitResult> {
-    return this.used;
+    return this.get(key, () => {
+      const { keep, ...value } = compute();
+      return { value, keep };
+    });
   }
 }

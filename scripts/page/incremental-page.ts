@@ -6,6 +6,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { MappedText } from "../diagnostics/line-map.ts";
 import { renderRst, type RenderRstOptions } from "../render/render-rst.ts";
+import type { Document } from "../rst/index.ts";
 import { type HighlightMemo, renderPageWithMemo } from "./highlight-memo.ts";
 import type { PageInfo, RenderedPage } from "./page.ts";
 import { idCounts, type RenderedState, renderChangedSection, tocIds } from "./section-render.ts";
@@ -67,9 +68,13 @@ export function renderPageAgain(previous: PageRendering | undefined, text: Mappe
   const again = previous ? renderSectionAgain(previous, text, c) : undefined;
   if (again && "rendering" in again) return again;
   const r = renderRst(text, c.file.replace(/\.html$/, ".rst"), c.options);
-  const rendered = renderPageWithMemo(r.document, c.info, (line) => text.originOf(line), c.highlight);
-  const diagnostics: Diagnostic[] = [...r.diagnostics, ...rendered.diagnostics];
-  const page = { ...rendered, diagnostics };
-  const state = diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: idCounts(r.document) };
-  return { rendering: { context: contextOf(c), page, state }, fallback: again?.fallback };
+  return { rendering: renderingOf(r.document, r.diagnostics, text, c), fallback: again?.fallback };
+}
+
+/** The page of a whole document (the rst stage's, which the page stage changes), with `diagnostics` the rst stage's. */
+export function renderingOf(document: Document, diagnostics: readonly Diagnostic[], text: MappedText, c: PageContext): PageRendering {
+  const rendered = renderPageWithMemo(document, c.info, (line) => text.originOf(line), c.highlight);
+  const page = { ...rendered, diagnostics: [...diagnostics, ...rendered.diagnostics] };
+  const state = page.diagnostics.length ? undefined : { lines: text.lines, html: page.html, toc: JSON.stringify(page.toc), sectionIds: tocIds(page.toc), idCounts: idCounts(document) };
+  return { context: contextOf(c), page, state };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Field } from "./units/schema-fields.ts";
-import { OriginMarks, renderTemplate } from "./render.ts";
+import type { VariableValue } from "../assemble/substitute.ts";
+import { KeptValues } from "../kept-values.ts";
+import { keepRenderedTemplates, OriginMarks, renderTemplate } from "./render.ts";
 import { childTags, listTables } from "./testing/list-tables.ts";
 import { tableView } from "./views.ts";
 
@@ -91,5 +93,33 @@ describe("origin marks cannot be forged by source text", () => {
     const row = value.text.split("\n").findIndex((l) => l.includes("a \u00005\u0000 b"));
     expect(row).toBeGreaterThan(-1);
     expect(value.origins![row]).toEqual(origin(50));
+  });
+});
+
+describe("rendered templates kept between runs", () => {
+  const tables = (caption: string) => ({ tables: [tableView(caption, "Key", fields, origin(1))] });
+
+  it("are rendered once per context, the kept value the same as a fresh one, until no longer set", () => {
+    const fresh = renderTemplate("fields.njk", tables("Kept"), origin(1));
+    const kept = new KeptValues<VariableValue>();
+    keepRenderedTemplates(kept);
+    try {
+      expect(renderTemplate("fields.njk", tables("Kept"), origin(1))).toEqual(fresh);
+      expect(renderTemplate("fields.njk", tables("Kept"), origin(1))).toEqual(fresh);
+      expect(kept.computed).toHaveLength(1);
+      // The next run starts from what this one used, as the stage memo keeps it (JSON).
+      const next = new KeptValues<VariableValue>(new Map(JSON.parse(JSON.stringify([...kept.next()]))));
+      keepRenderedTemplates(next);
+      expect(renderTemplate("fields.njk", tables("Kept"), origin(1))).toEqual(fresh);
+      expect(renderTemplate("fields.njk", tables("Another"), origin(1)).text).toContain("Another");
+      expect(next.computed).toHaveLength(1);
+      // A context that JSON would not say all of is rendered every time.
+      const withMap = { ...tables("Kept"), extra: new Map([["a", "b"]]) };
+      expect(renderTemplate("fields.njk", withMap, origin(1))).toEqual(fresh);
+      expect(next.computed).toHaveLength(1);
+    } finally {
+      keepRenderedTemplates(undefined);
+    }
+    expect(kept.computed).toHaveLength(1);
   });
 });

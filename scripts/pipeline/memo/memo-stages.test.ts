@@ -169,6 +169,23 @@ describe("the stage memo", () => {
     expect(diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
   });
 
+  it("brings the page's last rendering up to date when a check renders the whole page, for the next edit to be checked by its section", () => {
+    const { root, cacheDir, intro } = builtSectionedTree();
+    // Two sections edited: the whole page is checked.
+    edit(intro, "Two letters follow:", "Two letters follow, in order:");
+    edit(intro, "The rest.", "The rest, edited.");
+    const both = counted();
+    expect(run(root, memoStages(both.stages, cacheDir), "rst").diagnostics).toEqual([]);
+    expect(both.calls.rst).toBe(1);
+    // Then one: its section alone, on the rendering the last check made.
+    edit(intro, "The rest, edited.", "The rest, edited again.");
+    const one = counted();
+    expect(run(root, memoStages(one.stages, cacheDir), "rst").diagnostics).toEqual([]);
+    expect(one.calls.rst).toBe(0);
+    const built = counted();
+    expect(html(run(root, memoStages(built.stages, cacheDir), "page"))).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
   it("checks a draft added after a kept run, keeping the checks of the data", () => {
     const { root, cacheDir } = tempTree();
     run(root, memoStages(counted().stages, cacheDir), "rst");

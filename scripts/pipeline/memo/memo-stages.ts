@@ -9,7 +9,8 @@
 //              each file (a Swagger file, an example, a schema, an unbuilt RST
 //              file) on the texts it read (check-units)
 //   variables  the data files, the variables asked for, and git's state when
-//              a git variable is among them
+//              a git variable is among them; within it, each rendered template
+//              on its context (renders)
 //   api        the data files and the version's facts (the build's merged API
 //              descriptions and version.json); within it, each merged
 //              description's validation on its text (api-units)
@@ -35,10 +36,12 @@ import type { MappedText } from "../../diagnostics/line-map.ts";
 import type { VariableValue } from "../../assemble/substitute.ts";
 import { gitStateKey } from "../../variables/git-version.ts";
 import { HighlightMemo } from "../../page/highlight-memo.ts";
-import { isRenderingOf, type PageAgain, type PageRendering, renderSectionAgain } from "../../page/incremental-page.ts";
+import { isRenderingOf, type PageAgain, type PageRendering, renderingOf, renderSectionAgain } from "../../page/incremental-page.ts";
 import type { PageInfo } from "../../page/page.ts";
 import type { UnitResult } from "../../check/context.ts";
 import { KeptUnits } from "../../check/kept-units.ts";
+import { KeptValues } from "../../kept-values.ts";
+import { keepRenderedTemplates } from "../../variables/render.ts";
 import type { PagePlan } from "../plan.ts";
 import { type CheckPart, type RenderOptions, rstOptions, type Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
@@ -136,7 +139,17 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const git = needed.some((n) => GIT_VARIABLES.includes(n)) ? gitStateKey(root) : "";
       const k = key("variables", dataKey(), needed, [...options.usedNames].sort(), options.relative, git);
       const kept = memo("variables", k, () => {
-        const v = inner.variables(sources, options);
+        // Within the stage, each rendered template is kept under its context (../../variables/render.ts).
+        const rendersKey = key("renders", toolchainHash());
+        const renders = new KeptValues<VariableValue>(new Map(store.get<[string, VariableValue][]>("renders", rendersKey) ?? []));
+        keepRenderedTemplates(renders);
+        let v: ReturnType<Stages["variables"]>;
+        try {
+          v = inner.variables(sources, options);
+        } finally {
+          keepRenderedTemplates(undefined);
+        }
+        if (renders.changed) store.set("renders", rendersKey, [...renders.next()]);
         return { variables: [...v.variables], diagnostics: withoutLoadRepeats(v.diagnostics, sources.cache.diagnostics) };
       });
       return { variables: new Map<string, VariableValue>(kept.variables), diagnostics: kept.diagnostics };
@@ -150,9 +163,10 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       // section's body: when that section alone, in the skeleton of the rest,
       // makes the whole page's rendering, the page has no problem either.
       const last = store.get<PageRendering>("page-last", lastPageKey(plan, options));
-      if (last?.state) {
-        const [info] = JSON.parse(last.context) as [PageInfo];
-        const again = renderSectionAgain(last, text, { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() });
+      const [info] = last ? (JSON.parse(last.context) as [PageInfo]) : [];
+      const context = info && { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() };
+      if (last?.state && context) {
+        const again = renderSectionAgain(last, text, context);
         if ("rendering" in again) {
           store.set("rst", k, { diagnostics: [] });
           if (again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
@@ -161,6 +175,14 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       }
       const r = inner.rst(plan, text, options);
       store.set("rst", k, { diagnostics: r.diagnostics });
+      // The last rendering is out of date: the page of this text (with the
+      // last one's facts) takes its place, so that the next edit inside one
+      // section is checked by that section alone, even with no build between.
+      if (context && r.document && r.diagnostics.length === 0) {
+        const rendering = renderingOf(r.document, r.diagnostics, text, context);
+        if (rendering.state) store.set("page-last", lastPageKey(plan, options), storable(rendering));
+        return { document: undefined, diagnostics: r.diagnostics };
+      }
       return r;
     },
     page(plan, text, info, options) {
