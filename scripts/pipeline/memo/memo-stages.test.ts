@@ -169,6 +169,16 @@ describe("the stage memo", () => {
     expect(diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
   });
 
+  it("keeps each tree's last rendering apart: another tree built in between does not take its place", () => {
+    const { root, cacheDir, intro } = builtSectionedTree();
+    const other = tempTree();
+    run(other.root, memoStages(counted().stages, cacheDir), "page");
+    edit(intro, "Two letters follow:", "Two letters follow, in order:");
+    const after = counted();
+    run(root, memoStages(after.stages, cacheDir), "page");
+    expect(after.sections).toEqual(["index.html#examples"]);
+  });
+
   it("brings the page's last rendering up to date when a check renders the whole page, for the next edit to be checked by its section", () => {
     const { root, cacheDir, intro } = builtSectionedTree();
     // Two sections edited: the whole page is checked.

@@ -18,7 +18,7 @@
 //   rst, page  the page's templated text and where each line came from (the
 //              text holds the variables' values; file insertion is off, so the
 //              engine reads no other file), its plan and options, and the day
-//   page-last  the last rendering of each page (plan, options, day): when the
+//   page-last  the last rendering of each page (tree, plan, options, day): when the
 //              text changed only inside one section's body, that section is
 //              rendered again in it (../../page/incremental-page.ts)
 //
@@ -83,8 +83,8 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
   const today = () => new Date().toISOString().slice(0, 10) + (process.env.SOURCE_DATE_EPOCH ?? "");
   const uses = (text: MappedText, directive: string) => new RegExp(`\\b${directive}::`).test(text.text);
 
-  /** The key of the last rendering of a page (./../../page/incremental-page.ts), whatever its text. */
-  const lastPageKey = (plan: PagePlan, options: RenderOptions) => key("page-last", toolchainHash(), plan, options, today());
+  /** The key of the last rendering of a page of this tree (../../page/incremental-page.ts), whatever its text. */
+  const lastPageKey = (plan: PagePlan, options: RenderOptions) => key("page-last", toolchainHash(), root, plan, options, today());
   /** The check stage's diagnostics in this run. */
   let checked: Diagnostic[] = [];
   /**
