@@ -169,6 +169,22 @@ describe("the stage memo", () => {
     expect(diagnostics).toEqual(run(root, plainStages({ cacheDir: undefined }), "rst").diagnostics);
   });
 
+  it("checks an edit inside one section by that section alone with no build before", () => {
+    const { root, cacheDir } = tempTree();
+    const intro = join(root, "specification/intro.rst");
+    const text = readFileSync(intro, "utf8");
+    writeFileSync(intro, text.slice(0, text.indexOf("A table:")) + "Two letters follow: alpha, beta.\n\nMore\n====\n\nThe rest.\n");
+    const first = counted();
+    run(root, memoStages(first.stages, cacheDir), "rst");
+    expect(first.calls.rst).toBe(2); // the page and the how-to
+    edit(intro, "The rest.", "The rest, edited.");
+    const second = counted();
+    expect(run(root, memoStages(second.stages, cacheDir), "rst").diagnostics).toEqual([]);
+    expect(second.calls.rst).toBe(0);
+    // A build after it renders with its own facts, as the plain stages do.
+    expect(html(run(root, memoStages(counted().stages, cacheDir), "page"))).toEqual(html(run(root, plainStages({ cacheDir: undefined }), "page")));
+  });
+
   it("keeps each tree's last rendering apart: another tree built in between does not take its place", () => {
     const { root, cacheDir, intro } = builtSectionedTree();
     const other = tempTree();

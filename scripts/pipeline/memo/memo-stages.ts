@@ -163,9 +163,12 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       // section's body: when that section alone, in the skeleton of the rest,
       // makes the whole page's rendering, the page has no problem either.
       const last = store.get<PageRendering>("page-last", lastPageKey(plan, options));
-      const [info] = last ? (JSON.parse(last.context) as [PageInfo]) : [];
-      const context = info && { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() };
-      if (last?.state && context) {
+      // The page's facts are those of the last rendering; with none, any will do
+      // (a build renders the page again with its own, and keeps that rendering).
+      const [lastInfo] = last ? (JSON.parse(last.context) as [PageInfo]) : [];
+      const info: PageInfo = lastInfo ?? { file: plan.file, version: "", gitRev: "", nav: [] };
+      const context = { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() };
+      if (last?.state) {
         const again = renderSectionAgain(last, text, context);
         if ("rendering" in again) {
           store.set("rst", k, { diagnostics: [] });
@@ -175,10 +178,10 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       }
       const r = inner.rst(plan, text, options);
       store.set("rst", k, { diagnostics: r.diagnostics });
-      // The last rendering is out of date: the page of this text (with the
-      // last one's facts) takes its place, so that the next edit inside one
-      // section is checked by that section alone, even with no build between.
-      if (context && r.document && r.diagnostics.length === 0) {
+      // There is no rendering of this text: the page made from the parsed text
+      // becomes the last rendering, so that the next edit inside one section
+      // is checked by that section alone, even with no build between.
+      if (r.document && r.diagnostics.length === 0) {
         const rendering = renderingOf(r.document, r.diagnostics, text, context);
         if (rendering.state) store.set("page-last", lastPageKey(plan, options), storable(rendering));
         return { document: undefined, diagnostics: r.diagnostics };
