@@ -73,6 +73,8 @@ export class SchemaRegistry {
   /** How many times a schema that does not compile was asked for (./kept-units.ts keeps no part that met one). */
   compileFailures = 0;
   private readonly extra = new Map<string, string>();
+  /** Schemas that are not source files, by id, until first compiled. */
+  private readonly named = new Map<string, () => object>();
 
   constructor(
     private readonly cache: SourceCache,
@@ -103,8 +105,8 @@ export class SchemaRegistry {
    * `id`; `fingerprint` stands for its content in the cache key.
    */
   addSchema(id: string, schema: () => object, fingerprint: string): void {
-    if (this.ajvInstance) this.add(id, schema);
-    else this.pending.push([id, schema]);
+    // Added to ajv when first compiled: no source file refers to it, and adding the Swagger 2.0 schema costs.
+    this.named.set(id, schema);
     this.extra.set(id, fingerprint);
   }
 
@@ -161,6 +163,12 @@ export class SchemaRegistry {
     const key = typeof at === "string" ? at : this.keyOf(at);
     let result = this.compiled.get(key);
     if (!result) {
+      const id = key.split("#")[0];
+      const named = this.named.get(id);
+      if (named) {
+        this.named.delete(id);
+        this.add(id, named);
+      }
       try {
         const validate = this.ajv.getSchema(key);
         result = validate ? { validate } : { error: "the schema cannot be found" };
