@@ -20,7 +20,9 @@
 //              engine reads no other file), its plan and options, and the day
 //   page-last  the last rendering of each page (tree, plan, options, day): when the
 //              text changed only inside one section's body, that section is
-//              rendered again in it (../../page/incremental-page.ts)
+//              rendered again in it (../../page/incremental-page.ts); a
+//              check that parses a whole page renders it too, from the second
+//              check of a tree on (page-seen marks the first)
 //
 // So an edit to the prose re-renders only the pages that hold it (often only
 // the section that holds it), and an edit to a schema or an API description
@@ -180,8 +182,12 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       store.set("rst", k, { diagnostics: r.diagnostics });
       // There is no rendering of this text: the page made from the parsed text
       // becomes the last rendering, so that the next edit inside one section
-      // is checked by that section alone, even with no build between.
-      if (r.document && r.diagnostics.length === 0) {
+      // is checked by that section alone, even with no build between. Not on
+      // the first check of a tree (one check on a fresh clone would pay for it
+      // and never use it): that one only leaves a mark.
+      const seen = last !== undefined || store.get<boolean>("page-seen", lastPageKey(plan, options)) === true;
+      if (!seen) store.set("page-seen", lastPageKey(plan, options), true);
+      if (seen && r.document && r.diagnostics.length === 0) {
         const rendering = renderingOf(r.document, r.diagnostics, text, context);
         if (rendering.state) store.set("page-last", lastPageKey(plan, options), storable(rendering));
         return { document: undefined, diagnostics: r.diagnostics };
