@@ -85,6 +85,14 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
   const today = () => new Date().toISOString().slice(0, 10) + (process.env.SOURCE_DATE_EPOCH ?? "");
   const uses = (text: MappedText, directive: string) => new RegExp(`\\b${directive}::`).test(text.text);
 
+  /** The values kept in one entry of the store (../../kept-values.ts), and putting them back when a run changed them. */
+  const keptEntry = <T>(stage: string, ...parts: unknown[]) => {
+    const k = key(stage, toolchainHash(), ...parts);
+    return {
+      before: new Map(store.get<[string, T][]>(stage, k) ?? []),
+      save: (kept: KeptValues<T>) => kept.changed && store.set(stage, k, [...kept.next()]),
+    };
+  };
   /** The key of the last rendering of a page of this tree (../../page/incremental-page.ts), whatever its text. */
   const lastPageKey = (plan: PagePlan, options: RenderOptions) => key("page-last", toolchainHash(), root, plan, options, today());
   /** The check stage's diagnostics in this run. */
@@ -123,10 +131,10 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
         memo(`check-${name}`, key("check", name, k), () => {
           const c = { examples: 0 };
           // Within a part, each file's checks are kept too (../../check/kept-units.ts), in one entry.
-          const unitsKey = key("check-units", name, toolchainHash());
-          const units = new KeptUnits(new Map(store.get<[string, UnitResult][]>("check-units", unitsKey) ?? []));
+          const entry = keptEntry<UnitResult>("check-units", name);
+          const units = new KeptUnits(entry.before);
           const diagnostics = inner.check(sources, c, name, units);
-          if (units.changed) store.set("check-units", unitsKey, [...units.next()]);
+          entry.save(units);
           return { diagnostics, examples: c.examples };
         });
       const data = part("data", dataKey());
@@ -142,8 +150,8 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const k = key("variables", dataKey(), needed, [...options.usedNames].sort(), options.relative, git);
       const kept = memo("variables", k, () => {
         // Within the stage, each rendered template is kept under its context (../../variables/render.ts).
-        const rendersKey = key("renders", toolchainHash());
-        const renders = new KeptValues<VariableValue>(new Map(store.get<[string, VariableValue][]>("renders", rendersKey) ?? []));
+        const entry = keptEntry<VariableValue>("renders");
+        const renders = new KeptValues(entry.before);
         keepRenderedTemplates(renders);
         let v: ReturnType<Stages["variables"]>;
         try {
@@ -151,7 +159,7 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
         } finally {
           keepRenderedTemplates(undefined);
         }
-        if (renders.changed) store.set("renders", rendersKey, [...renders.next()]);
+        entry.save(renders);
         return { variables: [...v.variables], diagnostics: withoutLoadRepeats(v.diagnostics, sources.cache.diagnostics) };
       });
       return { variables: new Map<string, VariableValue>(kept.variables), diagnostics: kept.diagnostics };
@@ -161,38 +169,35 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const k = key("rst", toolchainHash(), plan, ...textKey(text), options, today());
       const kept = store.get<{ diagnostics: Diagnostic[] }>("rst", k);
       if (kept) return { document: undefined, diagnostics: kept.diagnostics };
-      // A page the last build rendered without a problem, edited inside one
-      // section's body: when that section alone, in the skeleton of the rest,
-      // makes the whole page's rendering, the page has no problem either.
       const last = store.get<PageRendering>("page-last", lastPageKey(plan, options));
       // The page's facts are those of the last rendering; with none, any will do
       // (a build renders the page again with its own, and keeps that rendering).
       const [lastInfo] = last ? (JSON.parse(last.context) as [PageInfo]) : [];
       const info: PageInfo = lastInfo ?? { file: plan.file, version: "", gitRev: "", nav: [] };
       const context = { file: plan.file, info, options: rstOptions(plan, options), titleStyles: options.titleStyles, highlight: new HighlightMemo() };
-      if (last?.state) {
-        const again = renderSectionAgain(last, text, context);
-        if ("rendering" in again) {
-          store.set("rst", k, { diagnostics: [] });
-          if (again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
-          return { document: undefined, diagnostics: [] };
-        }
+      // A page rendered without a problem, edited inside one section's body:
+      // when that section alone, in the skeleton of the rest, makes the whole
+      // page's rendering, the page has no problem either.
+      const again = last?.state ? renderSectionAgain(last, text, context) : undefined;
+      if (again && "rendering" in again) {
+        store.set("rst", k, { diagnostics: [] });
+        if (again.rendering !== last) store.set("page-last", lastPageKey(plan, options), storable(again.rendering));
+        return { document: undefined, diagnostics: [] };
       }
       const r = inner.rst(plan, text, options);
       store.set("rst", k, { diagnostics: r.diagnostics });
-      // There is no rendering of this text: the page made from the parsed text
-      // becomes the last rendering, so that the next edit inside one section
-      // is checked by that section alone, even with no build between. Not on
-      // the first check of a tree (one check on a fresh clone would pay for it
-      // and never use it): that one only leaves a mark.
+      // The page made from the parsed text becomes the last rendering, so that
+      // the next edit inside one section is checked by that section alone,
+      // even with no build between. Not on the first check of a tree (one
+      // check on a fresh clone would pay for it and never use it): that one
+      // only leaves a mark.
       const seen = last !== undefined || store.get<boolean>("page-seen", lastPageKey(plan, options)) === true;
       if (!seen) store.set("page-seen", lastPageKey(plan, options), true);
-      if (seen && r.document && r.diagnostics.length === 0) {
-        const rendering = renderingOf(r.document, r.diagnostics, text, context);
-        if (rendering.state) store.set("page-last", lastPageKey(plan, options), storable(rendering));
-        return { document: undefined, diagnostics: r.diagnostics };
-      }
-      return r;
+      if (!seen || !r.document || r.diagnostics.length) return r;
+      const rendering = renderingOf(r.document, r.diagnostics, text, context);
+      if (rendering.state) store.set("page-last", lastPageKey(plan, options), storable(rendering));
+      // The page stage changed the doctree: it is no longer the rst stage's.
+      return { document: undefined, diagnostics: r.diagnostics };
     },
     page(plan, text, info, options) {
       if (uses(text, "date")) return inner.page(plan, text, info, options);
@@ -220,10 +225,10 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const kept = store.get<{ files: [string, string][]; diagnostics: Diagnostic[] }>("api", k);
       if (kept) return { files: new Map(kept.files), diagnostics: kept.diagnostics };
       // Each merged description's validation is kept under its text.
-      const unitsKey = key("api-units", toolchainHash());
-      const units = new KeptUnits(new Map(store.get<[string, UnitResult][]>("api-units", unitsKey) ?? []));
+      const entry = keptEntry<UnitResult>("api-units");
+      const units = new KeptUnits(entry.before);
       const extras = await api(sources, info, units);
-      if (units.changed) store.set("api-units", unitsKey, [...units.next()]);
+      entry.save(units);
       store.set("api", k, { files: [...extras.files], diagnostics: extras.diagnostics });
       return extras;
     };
