@@ -3,7 +3,7 @@
 //   load      every source file is read, but only a changed one is parsed (MemoryParseMemo)
 //   check     only the parts of the checks whose files changed run (../check/kept-units.ts)
 //   assemble  only a changed RST file is split and shifted (AssembleCache)
-//   variables only the variables whose sources changed are rendered (IncrementalVariables)
+//   variables only the templates whose context changed are rendered again (../variables/render.ts)
 //   page      a page is rendered only when its templated text changed, and then
 //             only the section holding the change when that gives the same page
 //             (../page/incremental-page.ts); code highlighting is remembered (HighlightMemo)
@@ -20,11 +20,12 @@ import { clearTemplateCache } from "../variables/render.ts";
 import { AssembleCache } from "./assemble-cache.ts";
 import type { UnitResult } from "../check/context.ts";
 import { KeptUnits } from "../check/kept-units.ts";
-import { IncrementalVariables } from "./incremental-variables.ts";
+import { KeptValues } from "../kept-values.ts";
+import type { VariableValue } from "../assemble/substitute.ts";
+import { keepRenderedTemplates, renderName } from "../variables/render.ts";
 import { HighlightMemo } from "../page/highlight-memo.ts";
 import { contextOf, type PageContext, type PageRendering, renderPageAgain } from "../page/incremental-page.ts";
 import { MemoryParseMemo } from "./parse-memo.ts";
-import { readSourceFile } from "../sources/safe-read.ts";
 
 interface CachedPage {
   /** The page's templated text. */
@@ -47,13 +48,11 @@ export class CachedStages {
   private readonly checkStage: Stages["check"];
   /** Each file's part of the checks, from the last run (../check/kept-units.ts). */
   private units: ReadonlyMap<string, UnitResult> = new Map();
-  private readonly variables = new IncrementalVariables();
+  /** The templates rendered by the last run, by context. */
+  private renders: ReadonlyMap<string, VariableValue> = new Map();
   private readonly assembled = new AssembleCache();
   private readonly highlight = new HighlightMemo();
   private readonly pageCache = new Map<string, CachedPage>();
-  private loadedPaths = "";
-  /** The text of every loaded file by path, from the last load. */
-  private texts = new Map<string, string>();
   redone: Redone = { checks: [], variables: [], pages: [], sections: [], fallbacks: [] };
 
   constructor(root: string, checks: readonly Check[] | undefined, cacheDir: string | undefined) {
@@ -65,7 +64,7 @@ export class CachedStages {
   beginRun(changed: readonly string[]): void {
     if (changed.some((p) => p.startsWith("templating/templates/"))) {
       clearTemplateCache();
-      this.variables.clear();
+      this.renders = new Map();
     }
     if (changed.some((p) => p.startsWith("templating/theme/"))) this.pageCache.clear();
     this.redone = { checks: [], variables: [], pages: [], sections: [], fallbacks: [] };
@@ -92,9 +91,15 @@ export class CachedStages {
       },
       assemble: (root, files, styles, relative) => this.assembled.assemble(root, files, styles, relative),
       variables: (sources, options) => {
-        const built = this.variables.build(sources.root, sources, this.texts, options);
-        this.redone.variables = built.rendered;
-        return built;
+        const renders = new KeptValues(this.renders, renderName);
+        keepRenderedTemplates(renders);
+        try {
+          return plain.variables(sources, options);
+        } finally {
+          keepRenderedTemplates(undefined);
+          this.renders = renders.next();
+          this.redone.variables = renders.computed;
+        }
       },
       rst: plain.rst,
       page: (plan, text, info, options) => this.page(plan, text, info, options),
@@ -102,17 +107,7 @@ export class CachedStages {
   }
 
   private load(root: string): Sources {
-    const sources = loadSources(root, { memo: this.memo });
-    const texts = new Map(sources.cache.loadedFiles().map((f) => [f.path, f.text]));
-    for (const file of sources.layout.changelogs) texts.set(file, readText(sources.root, file) ?? "");
-    // Files added, removed or newly broken change what `$ref`s resolve to: start the caches afresh.
-    const paths = [...texts.keys()].sort().join("\n");
-    if (paths !== this.loadedPaths) {
-      this.variables.clear();
-      this.loadedPaths = paths;
-    }
-    this.texts = texts;
-    return sources;
+    return loadSources(root, { memo: this.memo });
   }
 
   private page(plan: PagePlan, text: MappedText, info: PageInfo, options: RenderOptions) {
@@ -128,10 +123,4 @@ export class CachedStages {
     }
     return { rendering: this.pageCache.get(plan.file)!.rendering };
   }
-}
-
-/** A source's text under the rules of every source read (../sources/safe-read.ts): a FIFO cannot hang the preview. */
-function readText(root: string, path: string): string | undefined {
-  const read = readSourceFile(root, path);
-  return read.ok ? read.text : undefined;
 }

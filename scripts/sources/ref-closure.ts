@@ -1,7 +1,6 @@
 // The files a piece of output depends on: a file and every file its `$ref`s
-// reach, as the SourceCache resolved them. The preview's caches
-// (../serve/dependencies.ts) and the checks' kept results (../check/kept-units.ts)
-// are stale when one of them changed.
+// reach, as the SourceCache resolved them. The checks' kept results
+// (../check/kept-units.ts) are stale when one of them changed.
 import type { DataFile } from "./data-file.ts";
 import type { SourceCache } from "./source-cache.ts";
 

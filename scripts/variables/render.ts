@@ -100,6 +100,12 @@ export function clearTemplateCache(): void {
  */
 let kept: KeptValues<VariableValue> | undefined;
 
+/** A rendered template as its key names it: the template and the file it shows (for tests and timings). */
+export function renderName(key: string): string {
+  const [name, , fallback] = JSON.parse(key) as [string, unknown, Origin | undefined];
+  return `${name} ${fallback?.file ?? ""}`.trim();
+}
+
 /** Renders through `values` (undefined: renders everything) until set again. */
 export function keepRenderedTemplates(values: KeptValues<VariableValue> | undefined): void {
   kept = values;
