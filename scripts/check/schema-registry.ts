@@ -63,6 +63,12 @@ export const DRAFT04_META = "http://json-schema.org/draft-04/schema";
 export { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 
+/** The prefix of the ids of source files in ajv. */
+const FILE_ID = "urn:matrix-doc:f";
+
+/** The validators of the schemas that are not source files, by key and fingerprint, for every registry of the process. */
+const sharedValidators = new Map<string, CompiledSchema>();
+
 export class SchemaRegistry {
   private ajvInstance: Draft04Ajv | undefined;
   /** Schemas to add to ajv when it is created: id and schema (or a function giving it). */
@@ -73,6 +79,8 @@ export class SchemaRegistry {
   /** How many times a schema that does not compile was asked for (./kept-units.ts keeps no part that met one). */
   compileFailures = 0;
   private readonly extra = new Map<string, string>();
+  /** Keys whose validator another registry compiled (this ajv does not hold them: they are left out of the kept module). */
+  private readonly fromShared = new Set<string>();
   /** Schemas that are not source files, by id, until first compiled. */
   private readonly named = new Map<string, () => object>();
 
@@ -114,7 +122,7 @@ export class SchemaRegistry {
   idOf(file: DataFile): string {
     let id = this.ids.get(file);
     if (id) return id;
-    id = `urn:matrix-doc:f${this.ids.size + 1}`;
+    id = `${FILE_ID}${this.ids.size + 1}`;
     this.ids.set(file, id);
     const copy = this.rewrite(file);
     this.extra.set(id, JSON.stringify(copy));
@@ -154,7 +162,7 @@ export class SchemaRegistry {
       }
     }
     const exports: Record<string, string> = {};
-    for (const [key, name] of names) if (this.compile(key).validate) exports[name] = key;
+    for (const [key, name] of names) if (this.compile(key).validate && !this.fromShared.has(key)) exports[name] = key;
     if (file) saveModule(file, () => standaloneCode(this.ajv, exports));
   }
 
@@ -164,16 +172,24 @@ export class SchemaRegistry {
     let result = this.compiled.get(key);
     if (!result) {
       const id = key.split("#")[0];
-      const named = this.named.get(id);
-      if (named) {
-        this.named.delete(id);
-        this.add(id, named);
-      }
-      try {
-        const validate = this.ajv.getSchema(key);
-        result = validate ? { validate } : { error: "the schema cannot be found" };
-      } catch (e) {
-        result = { error: (e as Error).message };
+      // A schema that is not a source file (draft-04's meta-schema, Swagger 2.0) compiles
+      // the same in every registry: once per process (the preview makes a registry per run).
+      const shared = id === DRAFT04_META || this.extra.has(id) && !id.startsWith(FILE_ID) ? `${key}\0${this.extra.get(id) ?? ""}` : undefined;
+      result = shared === undefined ? undefined : sharedValidators.get(shared);
+      if (result) this.fromShared.add(key);
+      else {
+        const named = this.named.get(id);
+        if (named) {
+          this.named.delete(id);
+          this.add(id, named);
+        }
+        try {
+          const validate = this.ajv.getSchema(key);
+          result = validate ? { validate } : { error: "the schema cannot be found" };
+        } catch (e) {
+          result = { error: (e as Error).message };
+        }
+        if (shared !== undefined) sharedValidators.set(shared, result);
       }
       this.compiled.set(key, result);
     }

@@ -8,10 +8,12 @@
 //             only the section holding the change when that gives the same page
 //             (../page/incremental-page.ts); code highlighting is remembered (HighlightMemo)
 // session.test.ts compares every step with a full build.
+import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
+import { gitStateKey } from "../variables/git-version.ts";
 import type { PageInfo } from "../page/page.ts";
 import type { PagePlan } from "../pipeline/plan.ts";
-import { plainStages, type RenderOptions, rstOptions, type Stages } from "../pipeline/stages.ts";
+import { plainStages, type RenderOptions, rstOptions, type Stages, type VariablesOptions } from "../pipeline/stages.ts";
 import type { Check } from "../check/context.ts";
 import { loadSources, type Sources } from "../sources/index.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
@@ -48,6 +50,8 @@ export class CachedStages {
   private readonly checkStage: Stages["check"];
   /** Each file's part of the checks, from the last run (../check/kept-units.ts). */
   private units: ReadonlyMap<string, UnitResult> = new Map();
+  /** The variables stage's last result, under everything it read. */
+  private lastVariables: { key: string; result: ReturnType<Stages["variables"]> } | undefined;
   /** The templates rendered by the last run, by context. */
   private renders: ReadonlyMap<string, VariableValue> = new Map();
   private readonly assembled = new AssembleCache();
@@ -65,6 +69,7 @@ export class CachedStages {
     if (changed.some((p) => p.startsWith("templating/templates/"))) {
       clearTemplateCache();
       this.renders = new Map();
+      this.lastVariables = undefined;
     }
     if (changed.some((p) => p.startsWith("templating/theme/"))) this.pageCache.clear();
     this.redone = { checks: [], variables: [], pages: [], sections: [], fallbacks: [] };
@@ -91,10 +96,15 @@ export class CachedStages {
       },
       assemble: (root, files, styles, relative) => this.assembled.assemble(root, files, styles, relative),
       variables: (sources, options) => {
+        // Nothing they read changed (an edit of the prose): the last run's variables.
+        const key = variablesKey(sources, options);
+        if (this.lastVariables?.key === key) return this.lastVariables.result;
         const renders = new KeptValues(this.renders, renderName);
         keepRenderedTemplates(renders);
         try {
-          return plain.variables(sources, options);
+          const result = plain.variables(sources, options);
+          this.lastVariables = { key, result };
+          return result;
         } finally {
           keepRenderedTemplates(undefined);
           this.renders = renders.next();
@@ -123,4 +133,12 @@ export class CachedStages {
     }
     return { rendering: this.pageCache.get(plan.file)!.rendering };
   }
+}
+
+/** What the variables stage reads: every loaded data file, the changelogs, git's state and the options. */
+function variablesKey(sources: Sources, options: VariablesOptions): string {
+  const hash = createHash("sha256");
+  for (const f of sources.cache.loadedFiles()) hash.update(f.path).update("\0").update(f.text).update("\0");
+  hash.update(JSON.stringify([sources.changelogs, [...options.needed].sort(), [...options.usedNames].sort(), options.relative, gitStateKey(sources.root)]));
+  return hash.digest("hex");
 }
