@@ -185,7 +185,9 @@ export abstract class State {
 export class Machine implements ParserContext {
   lineOffset = -1;
   line = "";
-  private stateCache = new Map<string, State>();
+  /** The states this machine has made and their names (a machine uses a handful: two short lists beat a Map). */
+  private readonly stateNames: string[] = [];
+  private readonly stateObjects: State[] = [];
   inSubstitutionDefinition = false;
   /** Source name of these lines when they come from an included file (null: the document's source). */
   sourceName: string | null = null;
@@ -400,13 +402,13 @@ export class Machine implements ParserContext {
   // ---- running ----
 
   state(name: string): State {
-    let s = this.stateCache.get(name);
-    if (!s) {
-      const cls = this.shared.states[name];
-      if (!cls) throw new Error(`unknown parser state ${name}`);
-      s = new cls(this);
-      this.stateCache.set(name, s);
-    }
+    const i = this.stateNames.indexOf(name);
+    if (i >= 0) return this.stateObjects[i];
+    const cls = this.shared.states[name];
+    if (!cls) throw new Error(`unknown parser state ${name}`);
+    const s = new cls(this);
+    this.stateNames.push(name);
+    this.stateObjects.push(s);
     return s;
   }
 
@@ -469,7 +471,7 @@ export class Machine implements ParserContext {
           throw e;
         }
         transitions = null;
-        state = this.state(nextState);
+        if (nextState !== state.name) state = this.state(nextState);
       }
     } finally {
       this.shared.currentSource = outerSource;

@@ -12,7 +12,7 @@ import { doctestRule } from "../rules/doctest.ts";
 import { enumeratedListRule, enumeratedListItemRule } from "../rules/enumerated-list.ts";
 import { anonymousTargetItemRule, anonymousTargetRule, explicitItemRule, explicitMarkupRule } from "../rules/explicit.ts";
 import { fieldListRule, fieldListItemRule } from "../rules/field-list.ts";
-import type { BodyState, FieldBodyParser } from "./body-state.ts";
+import type { BodyState } from "./body-state.ts";
 import { lineBlockRule, lineBlockLineRule } from "../rules/line-block.ts";
 import { optionListRule, optionListItemRule } from "../rules/option-list.ts";
 import { lineRule } from "../rules/section.ts";
@@ -55,10 +55,13 @@ export class Body extends RSTState implements BodyState {
     return BODY();
   }
 
-  /** How a field body is parsed (ExtensionOptions overrides it). */
-  parseFieldBody: FieldBodyParser = (indented, offset, node) => {
+  /**
+   * How a field body is parsed (ExtensionOptions overrides it). A method, not a
+   * closure made per instance: a state is made for every nested machine.
+   */
+  parseFieldBody(indented: string[], offset: number, node: Element): void {
     this.nestedParse(indented, offset, node);
-  };
+  }
 
   /** Block quotes from indented lines (for directives such as epigraph). */
   blockQuoteLines(lines: string[], offset: number): Element[] {
@@ -148,7 +151,7 @@ export class ExtensionOptions extends FieldList {
   override get name(): string {
     return "ExtensionOptions";
   }
-  override parseFieldBody: FieldBodyParser = (indented, _offset, node) => {
+  override parseFieldBody(indented: string[], _offset: number, node: Element): void {
     let lines: string[] = [];
     for (const line of [...indented, ""]) {
       if (line.trim()) lines.push(line);
@@ -158,7 +161,7 @@ export class ExtensionOptions extends FieldList {
         lines = [];
       }
     }
-  };
+  }
 }
 
 
