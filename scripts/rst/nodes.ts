@@ -203,11 +203,31 @@ export class Element extends Node {
     return this.extend(nodes);
   }
   extend(nodes: Node[]): this {
-    for (const n of nodes) {
+    if (this.children.length === 0 && nodes.length > 0) return this.adopt(nodes);
+    const children = this.children;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n.parent) n.remove();
       n.parent = this;
-      n.indexHint = this.children.push(n) - 1;
+      n.indexHint = children.push(n) - 1;
     }
+    return this;
+  }
+  /**
+   * The first children of an empty element: an array of exactly their number (pushing
+   * into an empty array reserves 16 slots at once, most elements have one or two
+   * children, and the tree lives for the whole document).
+   */
+  private adopt(nodes: Node[]): this {
+    // A copy first: `nodes` may be another element's children, which removing changes.
+    const children = nodes.slice();
+    for (let i = 0; i < children.length; i++) {
+      const n = children[i];
+      if (n.parent) n.remove();
+      n.parent = this;
+      n.indexHint = i;
+    }
+    this.children = children;
     return this;
   }
   insert(index: number, nodes: Node | Node[]): this {

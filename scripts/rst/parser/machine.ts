@@ -440,10 +440,16 @@ export class Machine implements ParserContext {
           try {
             this.nextLine();
             let matched = false;
-            for (const t of transitions ?? state.table.candidates(this.line)) {
+            // An index loop: until this method is optimized (the first pages of a
+            // run), `for...of` allocates an iterator and a result per step.
+            const candidates = transitions ?? state.table.candidates(this.line);
+            for (let i = 0; i < candidates.length; i++) {
+              const t = candidates[i];
               const match = t.pattern.exec(this.line);
               if (!match) continue;
-              [context, nextState] = t.rule(state, match, context, t.next ?? state.name);
+              const result = t.rule(state, match, context, t.next ?? state.name);
+              context = result[0];
+              nextState = result[1];
               matched = true;
               break;
             }

@@ -187,13 +187,17 @@ export class HtmlWriter {
       const classes = TAG_CLASSES;
       classes.length = 0;
       let lang: string | undefined;
-      if (options.classes) for (const cls of options.classes) classes.push(cls);
-      for (const cls of nodeClasses) lang = addClass(classes, cls, lang);
+      // Index loops here and below: for...of allocates an iterator per loop until
+      // this method is optimized, and it runs for nearly every element written.
+      const extra = options.classes;
+      if (extra) for (let i = 0; i < extra.length; i++) classes.push(extra[i]);
+      for (let i = 0; i < nodeClasses.length; i++) lang = addClass(classes, nodeClasses[i], lang);
       if (options.class) lang = addClasses(classes, options.class, lang);
       if (lang !== undefined) setAttribute("lang", lang);
       let joined: string | null = null;
       const table = node.tagname === "table";
-      for (const cls of classes) {
+      for (let i = 0; i < classes.length; i++) {
+        const cls = classes[i];
         if (table && TABLE_INTERNAL_CLASSES.has(cls)) continue;
         joined = joined === null ? cls : joined + " " + cls;
       }
