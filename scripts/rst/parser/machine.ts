@@ -141,17 +141,24 @@ const TABLES = new WeakMap<object, TransitionTable>();
 /** A state: an ordered table of transitions plus end-of-input behaviour (docutils' State/StateWS). */
 export abstract class State {
   abstract get name(): string;
-  table: TransitionTable;
+  // The fields are assigned in the constructor, not given initializers (nor made
+  // parameter properties): V8 defines initialized fields through code shared by all
+  // subclasses, which with more than four state classes takes its slow generic path,
+  // about eight times slower than assignments. A state is made for every nested block.
+  declare readonly m: Machine;
+  declare table: TransitionTable;
   /** Whether the last construct of a list-like state ended with a blank line. */
-  blankFinish = true;
+  declare blankFinish: boolean;
 
-  constructor(readonly m: Machine) {
+  constructor(m: Machine) {
+    this.m = m;
     let table = TABLES.get(this.constructor);
     if (!table) {
       table = new TransitionTable(this.transitionTable());
       TABLES.set(this.constructor, table);
     }
     this.table = table;
+    this.blankFinish = true;
   }
 
   /** The state's transitions, in order (usually BLANK and INDENT first). */

@@ -2,7 +2,7 @@
 // and hands it to the construct's rule (parser/rules/*). The "specialized"
 // states continue a list-like construct: only their own construct's transition
 // is enabled, any other line ends the nested machine so the parent re-reads it.
-import { BLANK, EOF, INDENT, MarkupError, type Result, type Rule, type Transition } from "../machine.ts";
+import { BLANK, EOF, INDENT, type Machine, MarkupError, type Result, type Rule, type Transition } from "../machine.ts";
 import { ENUMERATOR_FIRST, EXPLICIT, PATTERNS, PUNCTUATION_7BIT } from "../patterns.ts";
 import { blockQuote, blockQuoteRule } from "../rules/block-quote.ts";
 import { parseDirectiveBlock } from "../rules/directive.ts";
@@ -46,10 +46,17 @@ export class Body extends RSTState implements BodyState {
   get name(): string {
     return "Body";
   }
-  /** EnumeratedList state data. */
-  lastordinal = 0;
-  format = "";
-  auto = false;
+  /** EnumeratedList state data (assigned in the constructor: see State). */
+  declare lastordinal: number;
+  declare format: string;
+  declare auto: boolean;
+
+  constructor(m: Machine) {
+    super(m);
+    this.lastordinal = 0;
+    this.format = "";
+    this.auto = false;
+  }
 
   protected transitionTable(): Transition[] {
     return BODY();
