@@ -60,9 +60,12 @@ const NEEDS_ENCODING = /[&<">@]/;
 
 /** Escapes an attribute value: control whitespace becomes a space, then `encode`. */
 export function attval(text: string): string {
+  // Most values need nothing: one test for both steps.
+  if (!NEEDS_ATTVAL.test(text)) return text;
   return encode(CONTROL_WHITESPACE.test(text) ? text.replace(/[\n\r\t\v\f]/g, " ") : text);
 }
 const CONTROL_WHITESPACE = /[\n\r\t\v\f]/;
+const NEEDS_ATTVAL = /[\n\r\t\v\f&<">@]/;
 
 /** Element tag names docutils treats as "Sequential" (an extra id goes before the start tag). */
 const SEQUENTIAL = new Set(["bullet_list", "enumerated_list", "definition_list", "field_list", "option_list"]);
