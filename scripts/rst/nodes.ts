@@ -148,7 +148,7 @@ export class Element extends Node {
   /** Name of the transform a `pending` node stands for (docutils' pending.transform). */
   declare transform?: string;
 
-  constructor(tagname: string, attributes: Attributes = {}, children: Node[] = []) {
+  constructor(tagname: string, attributes?: Attributes, children?: Node[]) {
     super();
     this.tagname = tagname;
     this.children = [];
@@ -162,13 +162,16 @@ export class Element extends Node {
     // The list attributes (`ids`, `classes`, ...) are made when first asked for
     // (`list()`): most elements never have any, and allocating five arrays for each
     // element dominated the cost of building large trees.
+    // The attributes are copied (list values too): callers may share the object they pass.
     const attrs: Attributes = {};
-    for (const k in attributes) {
-      const v = attributes[k];
-      attrs[k] = Array.isArray(v) ? v.slice() : v;
+    if (attributes !== undefined) {
+      for (const k in attributes) {
+        const v = attributes[k];
+        attrs[k] = Array.isArray(v) ? v.slice() : v;
+      }
     }
     this.attributes = attrs;
-    if (children.length) this.extend(children);
+    if (children !== undefined && children.length) this.extend(children);
   }
 
   get(name: string): AttrValue | undefined {
