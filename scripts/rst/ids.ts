@@ -5,14 +5,31 @@ export function pySplit(s: string): string[] {
   return s.split(/[\s\x1c-\x1f\x85]+/u).filter((x) => x !== "");
 }
 
+/** The whitespace pySplit splits on. */
+const WS = "[\\s\\x1c-\\x1f\\x85]";
+/**
+ * Text that splitting and joining with single spaces changes: whitespace at either
+ * end, two in a row, or any but a plain space. (Linear: each alternative is tried
+ * at each position once.)
+ */
+const NOT_NORMALIZED = new RegExp(`^${WS}|${WS}$|${WS}{2}|(?! )${WS}`, "u");
+
+/**
+ * pySplit(s).join(" "), without splitting when it would change nothing (most names are
+ * single words or words between single spaces).
+ */
+function joinWords(s: string): string {
+  return NOT_NORMALIZED.test(s) ? pySplit(s).join(" ") : s;
+}
+
 /** Case- and whitespace-normalized name (docutils' fully_normalize_name). */
 export function fullyNormalizeName(name: string): string {
-  return pySplit(name.toLowerCase()).join(" ");
+  return joinWords(name.toLowerCase());
 }
 
 /** Whitespace-normalized name (docutils' whitespace_normalize_name). */
 export function whitespaceNormalizeName(name: string): string {
-  return pySplit(name).join(" ");
+  return joinWords(name);
 }
 
 const TRANSLATE: Record<string, string> = {
@@ -33,10 +50,14 @@ const TRANSLATE: Record<string, string> = {
  */
 export function makeId(s: string): string {
   let id = s.toLowerCase();
-  let out = "";
-  for (const ch of id) out += TRANSLATE[ch] ?? ch;
-  id = out.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
-  id = pySplit(id).join(" ").replace(/[^a-z0-9]+/g, "-");
-  id = id.replace(/^[-0-9]+/, "").replace(/-+$/, "");
-  return id;
+  // Transliteration and decomposition only change non-ASCII text (most ids are ASCII).
+  if (NON_ASCII.test(id)) {
+    id = id.replace(NON_ASCII_ALL, (ch) => TRANSLATE[ch] ?? ch).normalize("NFKD").replace(NON_ASCII_ALL, "");
+  }
+  // docutils also splits at whitespace and joins with spaces first; whitespace is not
+  // [a-z0-9], so the runs replaced by a hyphen below already take care of it.
+  id = id.replace(/[^a-z0-9]+/g, "-");
+  return id.replace(/^[-0-9]+/, "").replace(/-+$/, "");
 }
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;

@@ -9,12 +9,17 @@ export type Attributes = Record<string, AttrValue>;
 /** Attributes that are always present as lists (docutils' Element.list_attributes). */
 export const LIST_ATTRIBUTES = ["ids", "classes", "names", "dupnames", "backrefs"] as const;
 
+// The fields of the node classes are assigned in their constructors rather than
+// given class-field initializers: V8 defines initialized fields through code that
+// the subclasses share, which is markedly slower than plain assignments once it sees
+// several object layouts (Text, Element, Document), and nodes are made by the
+// hundred thousand. `declare` only tells TypeScript the field exists.
 export abstract class Node {
-  parent: Element | null = null;
+  declare parent: Element | null;
   /** Source file name, where known. */
-  source: string | null = null;
+  declare source: string | null;
   /** 1-based source line, where known. */
-  line: number | null = null;
+  declare line: number | null;
 
   abstract readonly tagname: string;
   abstract astext(): string;
@@ -24,7 +29,14 @@ export abstract class Node {
    * Where this node was last seen among its parent's children: a hint that makes
    * `index()` O(1) when the children did not move since (checked before use).
    */
-  indexHint = -1;
+  declare indexHint: number;
+
+  constructor() {
+    this.parent = null;
+    this.source = null;
+    this.line = null;
+    this.indexHint = -1;
+  }
 
   /** Position of this node among its parent's children (-1 when detached). */
   index(): number {
@@ -98,12 +110,14 @@ export abstract class Node {
 
 /** Character data. Backslash-escaped characters are stored with a NUL before them (as docutils does). */
 export class Text extends Node {
-  readonly tagname = "#text";
-  constructor(
-    public data: string,
-    public rawsource = "",
-  ) {
+  declare readonly tagname: "#text";
+  declare data: string;
+  declare rawsource: string;
+  constructor(data: string, rawsource = "") {
     super();
+    this.tagname = "#text";
+    this.data = data;
+    this.rawsource = rawsource;
   }
   /** The text with docutils' NUL escape markers removed. */
   astext(): string {
@@ -118,37 +132,46 @@ export class Text extends Node {
 }
 
 export class Element extends Node {
-  attributes: Attributes;
-  children: Node[] = [];
+  declare tagname: string;
+  declare attributes: Attributes;
+  declare children: Node[];
   /** The source text this element was made from (docutils' rawsource). */
-  rawsource = "";
+  declare rawsource: string;
   /** Set by references and transforms (docutils' node.referenced). */
-  referenced?: boolean;
+  declare referenced?: boolean;
   /** Set by the references transform (docutils' node.resolved). */
-  resolved?: boolean;
+  declare resolved?: boolean;
   /** For indirect targets pointing at another target (docutils' indirect_reference_name). */
-  indirectReferenceName?: string;
+  declare indirectReferenceName?: string;
   /** Data a transform attaches to a `pending` node (docutils' pending.details). */
-  details?: Record<string, unknown>;
+  declare details?: Record<string, unknown>;
   /** Name of the transform a `pending` node stands for (docutils' pending.transform). */
-  transform?: string;
+  declare transform?: string;
 
-  constructor(
-    public tagname: string,
-    attributes: Attributes = {},
-    children: Node[] = [],
-  ) {
+  constructor(tagname: string, attributes?: Attributes, children?: Node[]) {
     super();
+    this.tagname = tagname;
+    this.children = [];
+    this.rawsource = "";
+    // Every element has the same fields from the start, so that they all share one layout.
+    this.referenced = undefined;
+    this.resolved = undefined;
+    this.indirectReferenceName = undefined;
+    this.details = undefined;
+    this.transform = undefined;
     // The list attributes (`ids`, `classes`, ...) are made when first asked for
     // (`list()`): most elements never have any, and allocating five arrays for each
     // element dominated the cost of building large trees.
+    // The attributes are copied (list values too): callers may share the object they pass.
     const attrs: Attributes = {};
-    for (const k in attributes) {
-      const v = attributes[k];
-      attrs[k] = Array.isArray(v) ? v.slice() : v;
+    if (attributes !== undefined) {
+      for (const k in attributes) {
+        const v = attributes[k];
+        attrs[k] = Array.isArray(v) ? v.slice() : v;
+      }
     }
     this.attributes = attrs;
-    if (children.length) this.extend(children);
+    if (children !== undefined && children.length) this.extend(children);
   }
 
   get(name: string): AttrValue | undefined {
@@ -203,11 +226,31 @@ export class Element extends Node {
     return this.extend(nodes);
   }
   extend(nodes: Node[]): this {
-    for (const n of nodes) {
+    if (this.children.length === 0 && nodes.length > 0) return this.adopt(nodes);
+    const children = this.children;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n.parent) n.remove();
       n.parent = this;
-      n.indexHint = this.children.push(n) - 1;
+      n.indexHint = children.push(n) - 1;
     }
+    return this;
+  }
+  /**
+   * The first children of an empty element: an array of exactly their number (pushing
+   * into an empty array reserves 16 slots at once, most elements have one or two
+   * children, and the tree lives for the whole document).
+   */
+  private adopt(nodes: Node[]): this {
+    // A copy first: `nodes` may be another element's children, which removing changes.
+    const children = nodes.slice();
+    for (let i = 0; i < children.length; i++) {
+      const n = children[i];
+      if (n.parent) n.remove();
+      n.parent = this;
+      n.indexHint = i;
+    }
+    this.children = children;
     return this;
   }
   insert(index: number, nodes: Node | Node[]): this {

@@ -141,17 +141,24 @@ const TABLES = new WeakMap<object, TransitionTable>();
 /** A state: an ordered table of transitions plus end-of-input behaviour (docutils' State/StateWS). */
 export abstract class State {
   abstract get name(): string;
-  table: TransitionTable;
+  // The fields are assigned in the constructor, not given initializers (nor made
+  // parameter properties): V8 defines initialized fields through code shared by all
+  // subclasses, which with more than four state classes takes its slow generic path,
+  // about eight times slower than assignments. A state is made for every nested block.
+  declare readonly m: Machine;
+  declare table: TransitionTable;
   /** Whether the last construct of a list-like state ended with a blank line. */
-  blankFinish = true;
+  declare blankFinish: boolean;
 
-  constructor(readonly m: Machine) {
+  constructor(m: Machine) {
+    this.m = m;
     let table = TABLES.get(this.constructor);
     if (!table) {
       table = new TransitionTable(this.transitionTable());
       TABLES.set(this.constructor, table);
     }
     this.table = table;
+    this.blankFinish = true;
   }
 
   /** The state's transitions, in order (usually BLANK and INDENT first). */
@@ -185,7 +192,9 @@ export abstract class State {
 export class Machine implements ParserContext {
   lineOffset = -1;
   line = "";
-  private stateCache = new Map<string, State>();
+  /** The states this machine has made and their names (a machine uses a handful: two short lists beat a Map). */
+  private readonly stateNames: string[] = [];
+  private readonly stateObjects: State[] = [];
   inSubstitutionDefinition = false;
   /** Source name of these lines when they come from an included file (null: the document's source). */
   sourceName: string | null = null;
@@ -400,13 +409,13 @@ export class Machine implements ParserContext {
   // ---- running ----
 
   state(name: string): State {
-    let s = this.stateCache.get(name);
-    if (!s) {
-      const cls = this.shared.states[name];
-      if (!cls) throw new Error(`unknown parser state ${name}`);
-      s = new cls(this);
-      this.stateCache.set(name, s);
-    }
+    const i = this.stateNames.indexOf(name);
+    if (i >= 0) return this.stateObjects[i];
+    const cls = this.shared.states[name];
+    if (!cls) throw new Error(`unknown parser state ${name}`);
+    const s = new cls(this);
+    this.stateNames.push(name);
+    this.stateObjects.push(s);
     return s;
   }
 
@@ -438,10 +447,16 @@ export class Machine implements ParserContext {
           try {
             this.nextLine();
             let matched = false;
-            for (const t of transitions ?? state.table.candidates(this.line)) {
+            // An index loop: until this method is optimized (the first pages of a
+            // run), `for...of` allocates an iterator and a result per step.
+            const candidates = transitions ?? state.table.candidates(this.line);
+            for (let i = 0; i < candidates.length; i++) {
+              const t = candidates[i];
               const match = t.pattern.exec(this.line);
               if (!match) continue;
-              [context, nextState] = t.rule(state, match, context, t.next ?? state.name);
+              const result = t.rule(state, match, context, t.next ?? state.name);
+              context = result[0];
+              nextState = result[1];
               matched = true;
               break;
             }
@@ -469,7 +484,7 @@ export class Machine implements ParserContext {
           throw e;
         }
         transitions = null;
-        state = this.state(nextState);
+        if (nextState !== state.name) state = this.state(nextState);
       }
     } finally {
       this.shared.currentSource = outerSource;

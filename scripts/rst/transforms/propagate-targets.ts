@@ -7,20 +7,15 @@ import { collect, expectedById, expectedByName, INVISIBLE, isElement, TARGETABLE
 import { pushAll } from "../arrays.ts";
 
 export function propagateTargets(document: Document): void {
-  // The tree's structure does not change here, so sibling positions can be cached
-  // (finding them with indexOf for every target would be quadratic).
-  const positions = new Map<Element, Map<Node, number>>();
+  // The tree's structure does not change here: sibling positions come from the
+  // nodes' index hints (refreshed once per parent when stale), never from a search
+  // per target, which would be quadratic.
   const nextAscending = (node: Node, descend = true): Node | null => {
     if (descend && node instanceof Element && node.children.length) return node.children[0];
     let n: Node | null = node;
     while (n && n.parent) {
       const parent: Element = n.parent;
-      let pos = positions.get(parent);
-      if (!pos) {
-        pos = new Map(parent.children.map((c, i) => [c, i] as [Node, number]));
-        positions.set(parent, pos);
-      }
-      const sib = parent.children[(pos.get(n) ?? parent.children.length) + 1];
+      const sib = parent.children[position(n, parent) + 1];
       if (sib) return sib;
       n = parent;
     }
@@ -61,4 +56,11 @@ export function propagateTargets(document: Document): void {
     if (target.parent?.tagname === "figure") misplaced.push(target);
   }
   for (const t of misplaced) t.remove();
+}
+
+/** Position of `n` among `parent`'s children; stale index hints are refreshed for all the children at once. */
+function position(n: Node, parent: Element): number {
+  const ch = parent.children;
+  if (ch[n.indexHint] !== n) for (let i = 0; i < ch.length; i++) ch[i].indexHint = i;
+  return ch[n.indexHint] === n ? n.indexHint : ch.length;
 }

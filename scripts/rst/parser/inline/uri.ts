@@ -47,6 +47,13 @@ export interface UriMatch {
   scheme: string | null;
 }
 
+/** The character classes whose runs the scanner remembers. */
+const enum RunClass {
+  Uric,
+  Scheme,
+  EmailOrDot,
+}
+
 interface RunScan {
   next: number;
   found: number;
@@ -55,8 +62,13 @@ interface RunScan {
 /** Finds URIs and e-mail addresses in one string (docutils' escaped text: NUL marks escapes). */
 export class UriScanner {
   private readonly n: number;
-  /** Per character class: the run of such characters examined last. */
-  private readonly runs = new Map<(ch: string) => boolean, { start: number; end: number }>();
+  /**
+   * Per character class (RunClass): the run of such characters examined last, as
+   * [start, end) pairs. Plain numbers rather than a Map: a scanner is made for
+   * nearly every paragraph, and most never look at a run.
+   */
+  private readonly runStarts = [-1, -1, -1];
+  private readonly runEnds = [-1, -1, -1];
   /** The e-mail local part examined last: starts in [start, stop) share its result. */
   private local: { start: number; stop: number; at: number } | null = null;
 
@@ -73,25 +85,27 @@ export class UriScanner {
   }
 
   /** End (exclusive) of the run of characters satisfying `pred` from position i on. */
-  private runEnd(pred: (ch: string) => boolean, i: number): number {
-    const cached = this.runs.get(pred);
-    if (cached && i >= cached.start && i < cached.end) return cached.end;
+  private runEnd(cls: RunClass, pred: (ch: string) => boolean, i: number): number {
+    if (i >= this.runStarts[cls] && i < this.runEnds[cls]) return this.runEnds[cls];
     let e = i;
     while (e < this.n && pred(this.s[e])) e++;
-    if (e > i) this.runs.set(pred, { start: i, end: e });
+    if (e > i) {
+      this.runStarts[cls] = i;
+      this.runEnds[cls] = e;
+    }
     return e;
   }
 
   private uricRunEnd(i: number): number {
-    return this.runEnd(isUric, i);
+    return this.runEnd(RunClass.Uric, isUric, i);
   }
 
   private schemeRunEnd(i: number): number {
-    return this.runEnd(isSchemeChar, i);
+    return this.runEnd(RunClass.Scheme, isSchemeChar, i);
   }
 
   private emailDotRunEnd(i: number): number {
-    return this.runEnd(isEmailcOrDot, i);
+    return this.runEnd(RunClass.EmailOrDot, isEmailcOrDot, i);
   }
 
   /** For an e-mail character at i: the "@" that ends a valid local part starting at i, else -1. */

@@ -2,7 +2,7 @@
 // and hands it to the construct's rule (parser/rules/*). The "specialized"
 // states continue a list-like construct: only their own construct's transition
 // is enabled, any other line ends the nested machine so the parent re-reads it.
-import { BLANK, EOF, INDENT, MarkupError, type Result, type Rule, type Transition } from "../machine.ts";
+import { BLANK, EOF, INDENT, type Machine, MarkupError, type Result, type Rule, type Transition } from "../machine.ts";
 import { ENUMERATOR_FIRST, EXPLICIT, PATTERNS, PUNCTUATION_7BIT } from "../patterns.ts";
 import { blockQuote, blockQuoteRule } from "../rules/block-quote.ts";
 import { parseDirectiveBlock } from "../rules/directive.ts";
@@ -12,7 +12,7 @@ import { doctestRule } from "../rules/doctest.ts";
 import { enumeratedListRule, enumeratedListItemRule } from "../rules/enumerated-list.ts";
 import { anonymousTargetItemRule, anonymousTargetRule, explicitItemRule, explicitMarkupRule } from "../rules/explicit.ts";
 import { fieldListRule, fieldListItemRule } from "../rules/field-list.ts";
-import type { BodyState, FieldBodyParser } from "./body-state.ts";
+import type { BodyState } from "./body-state.ts";
 import { lineBlockRule, lineBlockLineRule } from "../rules/line-block.ts";
 import { optionListRule, optionListItemRule } from "../rules/option-list.ts";
 import { lineRule } from "../rules/section.ts";
@@ -46,19 +46,29 @@ export class Body extends RSTState implements BodyState {
   get name(): string {
     return "Body";
   }
-  /** EnumeratedList state data. */
-  lastordinal = 0;
-  format = "";
-  auto = false;
+  /** EnumeratedList state data (assigned in the constructor: see State). */
+  declare lastordinal: number;
+  declare format: string;
+  declare auto: boolean;
+
+  constructor(m: Machine) {
+    super(m);
+    this.lastordinal = 0;
+    this.format = "";
+    this.auto = false;
+  }
 
   protected transitionTable(): Transition[] {
     return BODY();
   }
 
-  /** How a field body is parsed (ExtensionOptions overrides it). */
-  parseFieldBody: FieldBodyParser = (indented, offset, node) => {
+  /**
+   * How a field body is parsed (ExtensionOptions overrides it). A method, not a
+   * closure made per instance: a state is made for every nested machine.
+   */
+  parseFieldBody(indented: string[], offset: number, node: Element): void {
     this.nestedParse(indented, offset, node);
-  };
+  }
 
   /** Block quotes from indented lines (for directives such as epigraph). */
   blockQuoteLines(lines: string[], offset: number): Element[] {
@@ -148,7 +158,7 @@ export class ExtensionOptions extends FieldList {
   override get name(): string {
     return "ExtensionOptions";
   }
-  override parseFieldBody: FieldBodyParser = (indented, _offset, node) => {
+  override parseFieldBody(indented: string[], _offset: number, node: Element): void {
     let lines: string[] = [];
     for (const line of [...indented, ""]) {
       if (line.trim()) lines.push(line);
@@ -158,7 +168,7 @@ export class ExtensionOptions extends FieldList {
         lines = [];
       }
     }
-  };
+  }
 }
 
 

@@ -3,7 +3,7 @@
 // second line of an overlined title or transition; quoted literal blocks.
 import { Element } from "../../nodes.ts";
 import { columnWidth, pyRstrip } from "../lines.ts";
-import { BLANK, EOF, INDENT, type Result, StateCorrection, TransitionCorrection, type Transition } from "../machine.ts";
+import { BLANK, EOF, INDENT, type Result, StateCorrection, TransitionCorrection, type Transition, type TransitionTable } from "../machine.ts";
 import { NONALPHANUM7BIT, PATTERNS, PUNCTUATION_7BIT } from "../patterns.ts";
 import { definitionListItem, definitionListRule } from "../rules/definition-list.ts";
 import { fixedText } from "../rules/fixed-text.ts";
@@ -259,6 +259,9 @@ export class Line extends SpecializedText {
 
 const INITIAL_QUOTED = new RegExp(`^(${NONALPHANUM7BIT})`);
 
+/** QuotedLiteralBlock's tables once the quote character is known, by character. */
+const QUOTED_TABLES = new Map<string, TransitionTable>();
+
 /** Unindented literal block whose lines all start with the same punctuation character. */
 export class QuotedLiteralBlock extends RSTState {
   messages: Element[] = [];
@@ -309,13 +312,19 @@ export class QuotedLiteralBlock extends RSTState {
   initialQuoted(match: RegExpExecArray, _context: string[], next: string): Result {
     const quote = match.input[0];
     const escaped = quote.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-    // This state object only (docutils' remove_transition and add_transition).
-    this.table = this.table.without("initial_quoted").withFirst({
-      name: "quoted",
-      pattern: new RegExp(`^${escaped}`),
-      rule: (s: QuotedLiteralBlock, m, c, n) => s.quotedLine(m, c, n),
-      first: quote,
-    });
+    // This state object only (docutils' remove_transition and add_transition). The
+    // table depends on the quote character alone: made once per character.
+    let table = QUOTED_TABLES.get(quote);
+    if (!table) {
+      table = this.table.without("initial_quoted").withFirst({
+        name: "quoted",
+        pattern: new RegExp(`^${escaped}`),
+        rule: (s: QuotedLiteralBlock, m, c, n) => s.quotedLine(m, c, n),
+        first: quote,
+      });
+      QUOTED_TABLES.set(quote, table);
+    }
+    this.table = table;
     this.initialLineno = this.m.absLineNumber();
     return [[match.input], next];
   }

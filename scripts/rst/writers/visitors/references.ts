@@ -8,6 +8,13 @@ const UNSAFE_SCHEMES = ["javascript:", "vbscript:", "data:"];
 
 /** True when `uri` (ignoring case, whitespace and control characters) starts with a script-capable scheme. */
 export function isUnsafeUri(uri: string): boolean {
+  // Most URIs are rejected by their first significant character: only "j", "v" and
+  // "d" (either case) begin an unsafe scheme, and no other character lower-cases to
+  // one of them.
+  let i = 0;
+  while (i < uri.length && (uri.charCodeAt(i) <= 0x20 || uri.charCodeAt(i) === 0x7f)) i++;
+  const first = uri.charCodeAt(i) | 0x20;
+  if (first !== 0x6a && first !== 0x76 && first !== 0x64) return false;
   let squeezed = "";
   for (const ch of uri) {
     const code = ch.codePointAt(0)!;
