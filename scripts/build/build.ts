@@ -90,10 +90,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const files = new Map<string, string | Buffer>();
   const searchIndex = stages.searchIndex ?? searchIndexScript;
+  const searchStarted = performance.now();
   for (const page of run.pages) {
     files.set(page.file, page.html);
     files.set(searchIndexFile(page.file), searchIndex(page.html));
   }
+  result.timings.push({ stage: "search", ms: performance.now() - searchStarted });
   for (const [name, content] of themeAssets()) files.set(name, content);
   for (const [name, content] of extras.files) files.set(name, content);
   if (options.keepIntermediates) {
