@@ -9,7 +9,7 @@ import { join } from "node:path";
 
 /** Entries kept for each stage, and their size at most (the newest is always kept); the least recently written go first. */
 const KEPT = 24;
-const KEPT_BYTES = 64 * 1024 * 1024;
+const KEPT_BYTES = 32 * 1024 * 1024;
 /** Bump when the shape of a stored result changes. */
 const FORMAT = 1;
 
