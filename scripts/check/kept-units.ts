@@ -5,30 +5,15 @@
 // file and every file its `$ref`s reach (../sources/ref-closure.ts). A part
 // that met a schema that does not compile is not kept: which of the examples
 // using that schema reports it depends on the order they are checked in.
-import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { refClosure } from "../sources/ref-closure.ts";
-import type { SourceCache } from "../sources/source-cache.ts";
+import { closureDigests } from "../sources/ref-closure.ts";
 import { KeptValues } from "../kept-values.ts";
 import type { CheckContext, KeptResults, UnitResult } from "./check.ts";
-
-/** The digest of every loaded file's text, by path; made once per load. */
-const digests = new WeakMap<SourceCache, Map<string, string>>();
-
-function digestsOf(cache: SourceCache): Map<string, string> {
-  let map = digests.get(cache);
-  if (!map) {
-    map = new Map(cache.loadedFiles().map((f) => [f.path, createHash("sha256").update(f.text).digest("hex")]));
-    digests.set(cache, map);
-  }
-  return map;
-}
 
 /** `run`'s diagnostics for the part of check `check` that reads `paths` (and what they reference), kept when `ctx.kept` is given. */
 export function keptUnit(ctx: CheckContext, check: string, paths: readonly string[], run: () => Diagnostic[]): Diagnostic[] {
   if (!ctx.kept) return run();
-  const files = digestsOf(ctx.cache);
-  const read = [...refClosure(ctx.cache, paths)].sort().map((p) => [p, files.get(p) ?? null]);
+  const read = closureDigests(ctx.cache, paths);
   let computed = false;
   const result = ctx.kept.unit(JSON.stringify([check, paths, read]), () => {
     computed = true;

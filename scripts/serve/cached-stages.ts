@@ -3,7 +3,7 @@
 //   load      every source file is read, but only a changed one is parsed (MemoryParseMemo)
 //   check     only the parts of the checks whose files changed run (../check/kept-units.ts)
 //   assemble  only a changed RST file is split and shifted (AssembleCache)
-//   variables only the templates whose context changed are rendered again (../variables/render.ts)
+//   variables only the templates whose context changed are rendered again (../variables/kept-parts.ts)
 //   page      a page is rendered only when its templated text changed, and then
 //             only the section holding the change when that gives the same page
 //             (../page/incremental-page.ts); code highlighting is remembered (HighlightMemo)
@@ -23,8 +23,7 @@ import { AssembleCache } from "./assemble-cache.ts";
 import type { UnitResult } from "../check/context.ts";
 import { KeptUnits } from "../check/kept-units.ts";
 import { KeptValues } from "../kept-values.ts";
-import type { VariableValue } from "../assemble/substitute.ts";
-import { keepRenderedTemplates, renderName } from "../variables/render.ts";
+import { keepVariableParts, partName } from "../variables/kept-parts.ts";
 import { HighlightMemo } from "../page/highlight-memo.ts";
 import { contextOf, type PageContext, type PageRendering, renderPageAgain } from "../page/incremental-page.ts";
 import { MemoryParseMemo } from "./parse-memo.ts";
@@ -52,8 +51,8 @@ export class CachedStages {
   private units: ReadonlyMap<string, UnitResult> = new Map();
   /** The variables stage's last result, under everything it read. */
   private lastVariables: { key: string; result: ReturnType<Stages["variables"]> } | undefined;
-  /** The templates rendered by the last run, by context. */
-  private renders: ReadonlyMap<string, VariableValue> = new Map();
+  /** The variables' parts of the last run (../variables/kept-parts.ts). */
+  private renders: ReadonlyMap<string, unknown> = new Map();
   private readonly assembled = new AssembleCache();
   private readonly highlight = new HighlightMemo();
   private readonly pageCache = new Map<string, CachedPage>();
@@ -99,14 +98,14 @@ export class CachedStages {
         // Nothing they read changed (an edit of the prose): the last run's variables.
         const key = variablesKey(sources, options);
         if (this.lastVariables?.key === key) return this.lastVariables.result;
-        const renders = new KeptValues(this.renders, renderName);
-        keepRenderedTemplates(renders);
+        const renders = new KeptValues<unknown>(this.renders, partName);
+        keepVariableParts(renders);
         try {
           const result = plain.variables(sources, options);
           this.lastVariables = { key, result };
           return result;
         } finally {
-          keepRenderedTemplates(undefined);
+          keepVariableParts(undefined);
           this.renders = renders.next();
           this.redone.variables = renders.computed;
         }

@@ -93,7 +93,7 @@ describe("PreviewSession on a copy of the repository", () => {
     const file = "api/client-server/v1/profile.yaml";
     edit(file, "Sets the display name of the given user.", "Sets the display name of the given user, and nothing else.");
     const build = await same([file]);
-    expect(build.redone.variables).toEqual([`endpoint.njk ${file}`]);
+    expect(build.redone.variables).toEqual([`endpoint units ${file}`, `endpoint.njk ${file}`]);
     expect(build.redone.checks).toEqual([`swagger ${file}`, `api examples ${file}`]);
     // Only the endpoint's section is rendered again, and the page is still the full build's.
     expect(build.redone.pages, build.redone.fallbacks.join("; ")).toEqual([]);

@@ -1,6 +1,8 @@
 // The files a piece of output depends on: a file and every file its `$ref`s
 // reach, as the SourceCache resolved them. The checks' kept results
-// (../check/kept-units.ts) are stale when one of them changed.
+// (../check/kept-units.ts) and the kept endpoint units of the variables
+// (../variables/kept-parts.ts) are stale when one of them changed.
+import { createHash } from "node:crypto";
 import type { DataFile } from "./data-file.ts";
 import type { SourceCache } from "./source-cache.ts";
 
@@ -22,4 +24,22 @@ export function refClosure(cache: SourceCache, paths: readonly string[]): Set<st
     else seen.add(p);
   }
   return seen;
+}
+
+/** The digest of every loaded file's text, by path; made once per load. */
+const digests = new WeakMap<SourceCache, Map<string, string>>();
+
+function digestsOf(cache: SourceCache): Map<string, string> {
+  let map = digests.get(cache);
+  if (!map) {
+    map = new Map(cache.loadedFiles().map((f) => [f.path, createHash("sha256").update(f.text).digest("hex")]));
+    digests.set(cache, map);
+  }
+  return map;
+}
+
+/** What `paths` read, for a key: every file of their closure with the digest of its text (null: not loaded). */
+export function closureDigests(cache: SourceCache, paths: readonly string[]): [string, string | null][] {
+  const files = digestsOf(cache);
+  return [...refClosure(cache, paths)].sort().map((p) => [p, files.get(p) ?? null]);
 }

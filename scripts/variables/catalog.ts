@@ -27,6 +27,8 @@ import { type GitVersion, gitRev, gitVersion } from "./git-version.ts";
 import { ENDPOINT_ORDER, PRESENCE_EVENTS, sortByPath, sortMsgtypes, VOIP_EVENTS } from "./orderings.ts";
 import { renderTemplate } from "./render.ts";
 import { endpointTitle, endpointView, eventView, fieldTableViews } from "./views.ts";
+import { closureDigests } from "../sources/ref-closure.ts";
+import { keptPart } from "./kept-parts.ts";
 
 export type VariableKind = "http_api" | "event" | "events" | "fields" | "version";
 
@@ -173,7 +175,8 @@ function apiVariables(c: Catalog): void {
     const name = httpApiVariable(swagger.file.path);
     if (!name) continue;
     const order = ENDPOINT_ORDER[groupName(swagger.file.path)] ?? [];
-    const units = swagger.endpoints.map((e) => endpointUnit(cache, swagger, e));
+    // A file's endpoint units depend on the texts it reads (itself and what its `$ref`s reach).
+    const units = keptPart(["endpoint units", closureDigests(cache, [swagger.file.path]), swagger.file.path], () => swagger.endpoints.map((e) => endpointUnit(cache, swagger, e)));
     groups.push({ name, swagger, units: sortByPath(units, (u) => u.pathKey.trim(), order) });
   }
   groups.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

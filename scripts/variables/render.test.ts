@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Field } from "./units/schema-fields.ts";
-import type { VariableValue } from "../assemble/substitute.ts";
 import { KeptValues } from "../kept-values.ts";
-import { keepRenderedTemplates, OriginMarks, renderTemplate } from "./render.ts";
+import { keepVariableParts } from "./kept-parts.ts";
+import { OriginMarks, renderTemplate } from "./render.ts";
 import { childTags, listTables } from "./testing/list-tables.ts";
 import { tableView } from "./views.ts";
 
@@ -101,15 +101,15 @@ describe("rendered templates kept between runs", () => {
 
   it("are rendered once per context, the kept value the same as a fresh one, until no longer set", () => {
     const fresh = renderTemplate("fields.njk", tables("Kept"), origin(1));
-    const kept = new KeptValues<VariableValue>();
-    keepRenderedTemplates(kept);
+    const kept = new KeptValues<unknown>();
+    keepVariableParts(kept);
     try {
       expect(renderTemplate("fields.njk", tables("Kept"), origin(1))).toEqual(fresh);
       expect(renderTemplate("fields.njk", tables("Kept"), origin(1))).toEqual(fresh);
       expect(kept.computed).toHaveLength(1);
       // The next run starts from what this one used, as the stage memo keeps it (JSON).
-      const next = new KeptValues<VariableValue>(new Map(JSON.parse(JSON.stringify([...kept.next()]))));
-      keepRenderedTemplates(next);
+      const next = new KeptValues<unknown>(new Map(JSON.parse(JSON.stringify([...kept.next()]))));
+      keepVariableParts(next);
       expect(renderTemplate("fields.njk", tables("Kept"), origin(1))).toEqual(fresh);
       expect(renderTemplate("fields.njk", tables("Another"), origin(1)).text).toContain("Another");
       expect(next.computed).toHaveLength(1);
@@ -118,7 +118,7 @@ describe("rendered templates kept between runs", () => {
       expect(renderTemplate("fields.njk", withMap, origin(1))).toEqual(fresh);
       expect(next.computed).toHaveLength(1);
     } finally {
-      keepRenderedTemplates(undefined);
+      keepVariableParts(undefined);
     }
     expect(kept.computed).toHaveLength(1);
   });

@@ -10,7 +10,7 @@ import type nunjucks from "nunjucks";
 import { environment as templateEnvironment } from "../compiled-templates.ts";
 import type { Origin } from "../diagnostics/line-map.ts";
 import type { VariableValue } from "../assemble/substitute.ts";
-import type { KeptValues } from "../kept-values.ts";
+import { keptPart } from "./kept-parts.ts";
 import { indentAll, indentRest } from "./units/rst-text.ts";
 
 export { TEMPLATE_DIR } from "../toolchain-paths.ts";
@@ -92,46 +92,10 @@ export function clearTemplateCache(): void {
   environment = undefined;
 }
 
-/**
- * Rendered templates kept between runs (`check` and `build` set them for the
- * variables stage, ../pipeline/memo/): a template's output depends on its text
- * (part of the toolchain, which the keeper accounts for), its context and the
- * fallback origin, nothing else.
- */
-let kept: KeptValues<VariableValue> | undefined;
-
-/** A rendered template as its key names it: the template and the file it shows (for tests and timings). */
-export function renderName(key: string): string {
-  const [name, , fallback] = JSON.parse(key) as [string, unknown, Origin | undefined];
-  return `${name} ${fallback?.file ?? ""}`.trim();
-}
-
-/** Renders through `values` (undefined: renders everything) until set again. */
-export function keepRenderedTemplates(values: KeptValues<VariableValue> | undefined): void {
-  kept = values;
-}
-
-/**
- * The context as a key: plain data only (objects, arrays, strings, numbers,
- * booleans, null); undefined when it holds anything else (a Map, a function,
- * a class instance), whose JSON would not say all of it.
- */
-function plainKey(value: unknown): string | undefined {
-  const plain = (v: unknown): boolean => {
-    if (v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return true;
-    if (Array.isArray(v)) return v.every(plain);
-    if (typeof v !== "object") return false;
-    const proto = Object.getPrototypeOf(v);
-    return (proto === Object.prototype || proto === null) && Object.values(v as object).every((x) => x === undefined || plain(x));
-  };
-  return plain(value) ? JSON.stringify(value) : undefined;
-}
-
 /** Renders a template with `context`; `marks` provides the `at` and `atLines` filters' origins. */
 export function renderTemplate(name: string, context: Record<string, unknown>, fallback: Origin): VariableValue {
-  const key = kept && plainKey([name, context, fallback]);
-  if (key === undefined) return renderAfresh(name, context, fallback);
-  return kept!.get(key, () => ({ value: renderAfresh(name, context, fallback), keep: true }));
+  // A template's output depends on its text (part of the toolchain, which the keeper accounts for), its context and the origin.
+  return keptPart([name, context, fallback], () => renderAfresh(name, context, fallback));
 }
 
 function renderAfresh(name: string, context: Record<string, unknown>, fallback: Origin): VariableValue {

@@ -10,7 +10,8 @@
 //              file) on the texts it read (check-units)
 //   variables  the data files, the variables asked for, and git's state when
 //              a git variable is among them; within it, each rendered template
-//              on its context (renders)
+//              on its context and each Swagger file's endpoint units on the
+//              texts they read (variable-parts)
 //   api        the data files and the version's facts (the build's merged API
 //              descriptions and version.json); within it, each merged
 //              description's validation on its text (api-units)
@@ -43,7 +44,7 @@ import type { PageInfo } from "../../page/page.ts";
 import type { UnitResult } from "../../check/context.ts";
 import { KeptUnits } from "../../check/kept-units.ts";
 import { KeptValues } from "../../kept-values.ts";
-import { keepRenderedTemplates } from "../../variables/render.ts";
+import { keepVariableParts } from "../../variables/kept-parts.ts";
 import type { PagePlan } from "../plan.ts";
 import { type CheckPart, type RenderOptions, rstOptions, type Stages } from "../stages.ts";
 import { StageStore } from "./stage-store.ts";
@@ -149,15 +150,15 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const git = needed.some((n) => GIT_VARIABLES.includes(n)) ? gitStateKey(root) : "";
       const k = key("variables", dataKey(), needed, [...options.usedNames].sort(), options.relative, git);
       const kept = memo("variables", k, () => {
-        // Within the stage, each rendered template is kept under its context (../../variables/render.ts).
-        const entry = keptEntry<VariableValue>("renders");
+        // Within the stage, its parts are kept (../../variables/kept-parts.ts).
+        const entry = keptEntry<unknown>("variable-parts");
         const renders = new KeptValues(entry.before);
-        keepRenderedTemplates(renders);
+        keepVariableParts(renders);
         let v: ReturnType<Stages["variables"]>;
         try {
           v = inner.variables(sources, options);
         } finally {
-          keepRenderedTemplates(undefined);
+          keepVariableParts(undefined);
         }
         entry.save(renders);
         return { variables: [...v.variables], diagnostics: withoutLoadRepeats(v.diagnostics, sources.cache.diagnostics) };
