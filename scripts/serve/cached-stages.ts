@@ -14,13 +14,12 @@ import { gitStateKey } from "../variables/git-version.ts";
 import type { PageInfo } from "../page/page.ts";
 import type { PagePlan } from "../pipeline/plan.ts";
 import { plainStages, type RenderOptions, rstOptions, type Stages, type VariablesOptions } from "../pipeline/stages.ts";
-import type { Check } from "../check/context.ts";
+import type { Check, UnitResult } from "../check/context.ts";
 import { loadSources, type Sources } from "../sources/index.ts";
 import { ParseCache } from "../sources/parse-cache.ts";
 import type { MappedText } from "../diagnostics/line-map.ts";
 import { clearTemplateCache } from "../variables/render.ts";
 import { AssembleCache } from "./assemble-cache.ts";
-import type { UnitResult } from "../check/context.ts";
 import { KeptUnits } from "../check/kept-units.ts";
 import { KeptValues } from "../kept-values.ts";
 import { keepVariableParts, partName } from "../variables/kept-parts.ts";
@@ -52,7 +51,7 @@ export class CachedStages {
   /** The variables stage's last result, under everything it read. */
   private lastVariables: { key: string; result: ReturnType<Stages["variables"]> } | undefined;
   /** The variables' parts of the last run (../variables/kept-parts.ts). */
-  private renders: ReadonlyMap<string, unknown> = new Map();
+  private variableParts: ReadonlyMap<string, unknown> = new Map();
   private readonly assembled = new AssembleCache();
   private readonly highlight = new HighlightMemo();
   private readonly pageCache = new Map<string, CachedPage>();
@@ -67,7 +66,7 @@ export class CachedStages {
   beginRun(changed: readonly string[]): void {
     if (changed.some((p) => p.startsWith("templating/templates/"))) {
       clearTemplateCache();
-      this.renders = new Map();
+      this.variableParts = new Map();
       this.lastVariables = undefined;
     }
     if (changed.some((p) => p.startsWith("templating/theme/"))) this.pageCache.clear();
@@ -98,16 +97,16 @@ export class CachedStages {
         // Nothing they read changed (an edit of the prose): the last run's variables.
         const key = variablesKey(sources, options);
         if (this.lastVariables?.key === key) return this.lastVariables.result;
-        const renders = new KeptValues<unknown>(this.renders, partName);
-        keepVariableParts(renders);
+        const parts = new KeptValues<unknown>(this.variableParts, partName);
+        keepVariableParts(parts);
         try {
           const result = plain.variables(sources, options);
           this.lastVariables = { key, result };
           return result;
         } finally {
           keepVariableParts(undefined);
-          this.renders = renders.next();
-          this.redone.variables = renders.computed;
+          this.variableParts = parts.next();
+          this.redone.variables = parts.computed;
         }
       },
       rst: plain.rst,

@@ -27,12 +27,12 @@
 //
 // So an edit to the prose re-renders only the pages that hold it (often only
 // the section that holds it), and an edit to a schema or an API description
-// re-renders the variables and the pages whose text changed. The load and assemble stages always run: the others
-// need what they return. A page that uses the `date` directive is never kept
-// (its text may carry the time of day). The rst stage keeps only its
-// diagnostics: the pipeline reads no more of it (a kept result has no doctree);
-// after a prose edit it too renders only the section that holds it, on the
-// page the last build rendered.
+// checks again and re-renders only what reads it. The load and assemble stages
+// always run: the others need what they return. A page that uses the `date`
+// directive is never kept (its text may carry the time of day). The rst stage
+// keeps only its diagnostics: the pipeline reads no more of it (a kept result
+// has no doctree); after an edit inside one section it too renders only that
+// section, on the page's last rendering.
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { MappedText } from "../../diagnostics/line-map.ts";
@@ -152,15 +152,15 @@ export function memoStages(inner: Stages, cacheDir: string): Stages {
       const kept = memo("variables", k, () => {
         // Within the stage, its parts are kept (../../variables/kept-parts.ts).
         const entry = keptEntry<unknown>("variable-parts");
-        const renders = new KeptValues(entry.before);
-        keepVariableParts(renders);
+        const parts = new KeptValues(entry.before);
+        keepVariableParts(parts);
         let v: ReturnType<Stages["variables"]>;
         try {
           v = inner.variables(sources, options);
         } finally {
           keepVariableParts(undefined);
         }
-        entry.save(renders);
+        entry.save(parts);
         return { variables: [...v.variables], diagnostics: withoutLoadRepeats(v.diagnostics, sources.cache.diagnostics) };
       });
       return { variables: new Map<string, VariableValue>(kept.variables), diagnostics: kept.diagnostics };
