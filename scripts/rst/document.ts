@@ -86,7 +86,10 @@ export class Document extends Element {
 
   constructor(sourceName: string, settings: Partial<Settings> = {}) {
     super("document", { source: sourceName });
-    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    // Not a spread: V8 gives `{ ...a, ...b }` one hidden class until the spread is warmed
+    // up and another after, so code optimized on the first documents was deoptimized
+    // ("wrong map") by the settings of the following ones. Object.assign keeps one class.
+    this.settings = Object.assign({}, DEFAULT_SETTINGS, settings);
     this.reporter = new Reporter(sourceName);
     this.source = sourceName;
   }

@@ -83,7 +83,11 @@ export function string2lines(text: string, tabWidth = 8): string[] {
     ? converted.split(/\r\n|[\n\r\x1c\x1d\x1e\x85\u2028\u2029]/)
     : converted.split("\n");
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
-  return lines.map((l) => pyRstrip(expandTabs(l, tabWidth)));
+  // In place, not with map(): map() makes a holey array until it is optimized, so the
+  // line lists were of two element kinds and the code reading them was deoptimized
+  // ("wrong map") when the second one came; split() gives a packed one.
+  for (let i = 0; i < lines.length; i++) lines[i] = pyRstrip(expandTabs(lines[i], tabWidth));
+  return lines;
 }
 
 export interface IndentedBlock {

@@ -95,13 +95,26 @@ export const INDENT: Transition = { name: "indent", pattern: /^ +/, rule: (s: St
 const NON_ASCII = 128;
 const EMPTY = 129;
 
+/**
+ * A copy of `t` with every field present, in one order. The literals the states write
+ * differ in shape (some lack `next` or `first`, some are spread copies, whose hidden class
+ * changes once V8 has warmed up the spread), and the machine's loop, reading transitions of
+ * a dozen shapes, was deoptimized by each new one; the tables hold only these copies.
+ */
+function uniform(t: Transition): Transition {
+  return { name: t.name, pattern: t.pattern, rule: t.rule, next: t.next, first: t.first };
+}
+
 /** A state's transitions in order, and for each first character those worth trying. */
 export class TransitionTable {
   private readonly byFirst: Transition[][] = [];
   private readonly byName = new Map<string, Transition>();
 
-  constructor(readonly transitions: readonly Transition[]) {
-    for (const t of transitions) if (!this.byName.has(t.name)) this.byName.set(t.name, t);
+  readonly transitions: readonly Transition[];
+
+  constructor(transitions: readonly Transition[]) {
+    this.transitions = transitions.map(uniform);
+    for (const t of this.transitions) if (!this.byName.has(t.name)) this.byName.set(t.name, t);
     const ordered = [...this.byName.values()];
     for (let code = 0; code <= EMPTY; code++) {
       this.byFirst.push(

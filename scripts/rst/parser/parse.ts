@@ -20,7 +20,13 @@ export function parseDocument(text: string, document: Document, registries: Regi
   const lineLengthLimit = typeof settings.lineLengthLimit === "number" ? settings.lineLengthLimit : 10000;
   const lines = string2lines(text, tabWidth);
   const memo: Memo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false, defaultRole: "" };
-  const shared: Shared = { document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0, ...registries };
+  // The registries are copied field by field, not spread: a spread's result changes hidden
+  // class once V8 has warmed it up, and every state reads \`shared\` (one class keeps those
+  // reads monomorphic instead of deoptimizing them after the first documents).
+  const shared: Shared = {
+    document, reporter: document.reporter, memo, states: STATE_CLASSES, currentLine: null, currentSource: null, depth: 0,
+    directives: registries.directives, roles: registries.roles,
+  };
   const top = new Machine(shared, lines, 0, lines.length, 0, document, true);
   const source = document.source ?? String(document.get("source") ?? "");
   const previous = document.reporter.getSourceAndLine;

@@ -157,7 +157,8 @@ export class HtmlWriter {
     readonly document: Document,
     settings: Partial<WriterSettings> = {},
   ) {
-    this.settings = { ...DEFAULT_WRITER_SETTINGS, ...settings };
+    // Object.assign, not a spread: see Document's constructor (one hidden class for all).
+    this.settings = Object.assign({}, DEFAULT_WRITER_SETTINGS, settings);
   }
 
   nodeData(node: Element): Record<string, unknown> {

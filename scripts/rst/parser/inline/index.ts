@@ -57,7 +57,10 @@ const RUN_JOINERS = "-.+";
 /** The characters that can begin a construct other than a reference (findStart's fast path). */
 const SPECIAL = /[*`_|[:]/g;
 
-/** What one recognized construct turns into (docutils' dispatch methods' return values). */
+/**
+ * What one recognized construct turns into (docutils' dispatch methods' return values).
+ * Every outcome has all the fields, so that the parse loop reading them sees one hidden class.
+ */
 interface Outcome {
   /** Where the text before the construct ends (it is kept as unprocessed text). */
   beforeEnd: number;
@@ -65,6 +68,10 @@ interface Outcome {
   /** Where the rest of the text starts. */
   rest: number;
   messages: Element[];
+  /** The element made by inlineObject (a target or substitution reference gets its name from it), else null. */
+  node: Element | null;
+  /** The end-string that closed it ("|_" marks a substitution reference as a reference too), else "". */
+  endString: string;
 }
 
 interface NameChain {
@@ -80,13 +87,31 @@ interface StartMatch {
   start: number;
   /** Length of the start-string (or of the whole construct for references and footnotes). */
   length: number;
-  /** Interpreted text: position of the backquote and the role prefix ("" if none). */
-  backquote?: number;
-  role?: string;
+  /** Interpreted text: position of the backquote (else -1) and the role prefix ("" if none). */
+  backquote: number;
+  role: string;
   /** References: length of the trailing "_" / "__". Footnotes: the label. */
-  refend?: number;
-  label?: string;
-  citation?: boolean;
+  refend: number;
+  label: string;
+  citation: boolean;
+}
+
+/**
+ * Every StartMatch is made here with all its fields, in one order, so that they all share
+ * one hidden class and the code reading them stays monomorphic (fields a kind does not use
+ * keep these defaults).
+ */
+function startMatch(
+  kind: StartMatch["kind"],
+  start: number,
+  length: number,
+  backquote = -1,
+  role = "",
+  refend = 0,
+  label = "",
+  citation = false,
+): StartMatch {
+  return { kind, start, length, backquote, role, refend, label, citation };
 }
 
 class InlineParser {
@@ -324,22 +349,22 @@ class InlineParser {
     const next = s[p + 1];
     switch (s[p]) {
       case "*":
-        if (next === "*") return isSpace(s[p + 2]) ? null : { kind: "strong", start: p, length: 2 };
-        return isSpace(next) ? null : { kind: "emphasis", start: p, length: 1 };
+        if (next === "*") return isSpace(s[p + 2]) ? null : startMatch("strong", p, 2);
+        return isSpace(next) ? null : startMatch("emphasis", p, 1);
       case "`":
-        if (next === "`") return isSpace(s[p + 2]) ? null : { kind: "literal", start: p, length: 2 };
-        return isSpace(next) ? null : { kind: "interpreted", start: p, length: 1, backquote: p, role: "" };
+        if (next === "`") return isSpace(s[p + 2]) ? null : startMatch("literal", p, 2);
+        return isSpace(next) ? null : startMatch("interpreted", p, 1, p, "");
       case "_":
-        return next === "`" && !isSpace(s[p + 2]) ? { kind: "target", start: p, length: 2 } : null;
+        return next === "`" && !isSpace(s[p + 2]) ? startMatch("target", p, 2) : null;
       case "|":
-        return next !== "|" && !isSpace(next) ? { kind: "substitution", start: p, length: 1 } : null;
+        return next !== "|" && !isSpace(next) ? startMatch("substitution", p, 1) : null;
       case "[":
         return this.footnoteAt(p);
       case ":": {
         if (!this.nameCharAt(p + 1)) return null;
         const ce = this.nameChainEnd(p + 1);
         if (s[ce] !== ":" || s[ce + 1] !== "`" || s[ce + 2] === "`" || isSpace(s[ce + 2])) return null;
-        return { kind: "interpreted", start: p, length: 1, backquote: ce + 1, role: s.slice(p + 1, ce) };
+        return startMatch("interpreted", p, 1, ce + 1, s.slice(p + 1, ce));
       }
     }
     if (!this.nameCharAt(p)) return null;
@@ -347,7 +372,7 @@ class InlineParser {
     if (code < 0 || code >> 2 <= p) return null;
     const e = code >> 2;
     const refend = code & 3;
-    return { kind: "reference", start: p, length: e + refend - p, refend };
+    return startMatch("reference", p, e + refend - p, -1, "", refend);
   }
 
   /** `[1]_`, `[#]_`, `[#label]_`, `[*]_` or `[label]_` at p, followed as rule 7 requires. */
@@ -355,13 +380,7 @@ class InlineParser {
     const { s } = this;
     const q = p + 1;
     const closes = (i: number) => s[i] === "]" && s[i + 1] === "_" && this.endOk(i + 2);
-    const found = (end: number, citation = false): StartMatch => ({
-      kind: "footnote",
-      start: p,
-      length: end + 2 - p,
-      label: s.slice(q, end),
-      citation,
-    });
+    const found = (end: number, citation = false): StartMatch => startMatch("footnote", p, end + 2 - p, -1, "", 0, s.slice(q, end), citation);
     if (s[q] >= "0" && s[q] <= "9") {
       let d = q;
       while (s[d] >= "0" && s[d] <= "9") d++;
@@ -419,11 +438,11 @@ class InlineParser {
     kind: End,
     tagname: string,
     messageName: string,
-  ): Outcome & { node?: Element; endString?: string } {
+  ): Outcome {
     const { s } = this;
     const start = m.start;
     const matchEnd = start + m.length;
-    if (this.quoted(start, matchEnd, base)) return { beforeEnd: matchEnd, nodes: [], rest: matchEnd, messages: [] };
+    if (this.quoted(start, matchEnd, base)) return { beforeEnd: matchEnd, nodes: [], rest: matchEnd, messages: [], node: null, endString: "" };
     const end = this.findEnd(kind, matchEnd);
     if (end) {
       let text = s.slice(matchEnd, end.start);
@@ -437,7 +456,7 @@ class InlineParser {
       line: this.lineno,
     });
     const text = unescapeNull(s.slice(start, matchEnd), true);
-    return { beforeEnd: start, nodes: [this.problematic(text, text, msg)], rest: matchEnd, messages: [msg] };
+    return { beforeEnd: start, nodes: [this.problematic(text, text, msg)], rest: matchEnd, messages: [msg], node: null, endString: "" };
   }
 
   private simpleInline(m: StartMatch, base: number, kind: End, tagname: string): Outcome {
@@ -473,7 +492,7 @@ class InlineParser {
     const subref = out.node;
     const subrefText = subref.astext();
     this.ctx.document.noteSubstitutionRef(subref, subrefText);
-    const endString = out.endString ?? "";
+    const endString = out.endString;
     if (endString.endsWith("_")) {
       const ref = new Element("reference");
       ref.rawsource = `|${subrefText}${endString}`;
@@ -494,12 +513,12 @@ class InlineParser {
   private interpretedOrPhraseRef(m: StartMatch, base: number): Outcome {
     const { s } = this;
     const roleStart = m.start;
-    const matchStart = m.backquote!;
+    const matchStart = m.backquote;
     const matchEnd = matchStart + 1;
-    let role = m.role ?? "";
+    let role = m.role;
     let position = "";
     if (role) position = "prefix";
-    else if (this.quoted(matchStart, matchEnd, base)) return { beforeEnd: matchEnd, nodes: [], rest: matchEnd, messages: [] };
+    else if (this.quoted(matchStart, matchEnd, base)) return { beforeEnd: matchEnd, nodes: [], rest: matchEnd, messages: [], node: null, endString: "" };
     const end = this.findEnd(End.Interpreted, matchEnd);
     if (end) {
       const suffix = this.interpretedSuffix(end.start);
@@ -512,7 +531,7 @@ class InlineParser {
             { line: this.lineno },
           );
           const text = unescapeNull(s.slice(roleStart, textEnd), true);
-          return { beforeEnd: roleStart, nodes: [this.problematic(text, text, msg)], rest: textEnd, messages: [msg] };
+          return { beforeEnd: roleStart, nodes: [this.problematic(text, text, msg)], rest: textEnd, messages: [msg], node: null, endString: "" };
         }
         role = suffix.role;
         position = "suffix";
@@ -527,13 +546,13 @@ class InlineParser {
             { line: this.lineno },
           );
           const text = unescapeNull(s.slice(roleStart, textEnd), true);
-          return { beforeEnd: roleStart, nodes: [this.problematic(text, text, msg)], rest: textEnd, messages: [msg] };
+          return { beforeEnd: roleStart, nodes: [this.problematic(text, text, msg)], rest: textEnd, messages: [msg], node: null, endString: "" };
         }
-        return { beforeEnd: matchStart, nodes: this.phraseRef(rawsource, escaped), rest: textEnd, messages: [] };
+        return { beforeEnd: matchStart, nodes: this.phraseRef(rawsource, escaped), rest: textEnd, messages: [], node: null, endString: "" };
       }
       rawsource = unescapeNull(s.slice(roleStart, textEnd), true);
       const [nodes, messages] = this.interpreted(rawsource, escaped, role);
-      return { beforeEnd: roleStart, nodes, rest: textEnd, messages };
+      return { beforeEnd: roleStart, nodes, rest: textEnd, messages, node: null, endString: "" };
     }
     const msg = this.ctx.reporter.warning(
       "Inline interpreted text or phrase reference start-string without end-string.",
@@ -541,7 +560,7 @@ class InlineParser {
       { line: this.lineno },
     );
     const text = unescapeNull(s.slice(matchStart, matchEnd), true);
-    return { beforeEnd: matchStart, nodes: [this.problematic(text, text, msg)], rest: matchEnd, messages: [msg] };
+    return { beforeEnd: matchStart, nodes: [this.problematic(text, text, msg)], rest: matchEnd, messages: [msg], node: null, endString: "" };
   }
 
   /** Interpreted text: the role's function makes the nodes (docutils' Inliner.interpreted). */
@@ -643,7 +662,7 @@ class InlineParser {
   private reference(m: StartMatch): Outcome {
     const { s } = this;
     const end = m.start + m.length;
-    const name = s.slice(m.start, end - m.refend!);
+    const name = s.slice(m.start, end - m.refend);
     const node = new Element("reference", {}, [new Text(name)]);
     node.rawsource = s.slice(m.start, end);
     if (m.refend === 2) {
@@ -653,13 +672,13 @@ class InlineParser {
       node.set("refname", fullyNormalizeName(name));
       this.ctx.document.noteRefname(node);
     }
-    return { beforeEnd: m.start, nodes: [node], rest: end, messages: [] };
+    return { beforeEnd: m.start, nodes: [node], rest: end, messages: [], node: null, endString: "" };
   }
 
   /** [1]_, [#]_, [#label]_, [*]_ and [CITATION]_ */
   private footnoteReference(m: StartMatch, base: number): Outcome {
     const { document } = this.ctx;
-    const label = m.label!;
+    const label = m.label;
     let refname = fullyNormalizeName(label);
     const rawsource = `[${label}]_`;
     let node: Element;
@@ -693,7 +712,7 @@ class InlineParser {
       // docutils strips the whitespace at the end of the text before the reference.
       while (beforeEnd > base && isSpace(this.s[beforeEnd - 1])) beforeEnd--;
     }
-    return { beforeEnd, nodes: [node], rest: m.start + m.length, messages: [] };
+    return { beforeEnd, nodes: [node], rest: m.start + m.length, messages: [], node: null, endString: "" };
   }
 
   // ---- standalone hyperlinks (docutils' implicit_inline) ----
