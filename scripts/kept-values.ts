@@ -2,8 +2,8 @@
 // everything it depends on. A run starts from the previous run's results and
 // hands on those it used (`next()`), so what is kept does not grow with edits.
 // `check` and `build` keep them on disk (../pipeline/memo/), the preview in
-// memory; the parts of the checks (./check/kept-units.ts) and the rendered
-// templates (./variables/render.ts) are kept this way.
+// memory; the parts of the checks (./check/kept-units.ts) and those of the
+// variables (./variables/kept-parts.ts) are kept this way.
 import { createHash } from "node:crypto";
 
 export class KeptValues<T> {

@@ -1,8 +1,9 @@
 // One file's part of a check, kept between runs when the check context has
 // kept results (`ctx.kept`: `check` and `build` keep them on disk through the
 // stage memo, ../pipeline/memo/; the preview in memory): after an edit, only
-// the parts whose files changed are checked again. A part is kept under the text of every file it read: the
-// file and every file its `$ref`s reach (../sources/ref-closure.ts). A part
+// the parts whose files changed are checked again. A part is kept under the
+// text of every file it read: the file and every file its `$ref`s reach
+// (../sources/ref-closure.ts). A part
 // that met a schema that does not compile is not kept: which of the examples
 // using that schema reports it depends on the order they are checked in.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
