@@ -55,13 +55,17 @@ export class OriginMarks {
     let current: Origin[] = [fallback];
     let since = 0;
     for (const raw of rendered.split("\n")) {
-      let last: number | undefined;
-      for (const m of raw.matchAll(this.pattern)) last = Number(m[1]);
-      if (last !== undefined) {
-        current = this.marks[last];
-        since = 0;
+      // Most lines hold no mark: the regular expressions run only on those that do.
+      const marked = raw.includes("\u0000");
+      if (marked) {
+        let last: number | undefined;
+        for (const m of raw.matchAll(this.pattern)) last = Number(m[1]);
+        if (last !== undefined) {
+          current = this.marks[last];
+          since = 0;
+        }
       }
-      const line = raw.replace(this.pattern, "").trimEnd();
+      const line = (marked ? raw.replace(this.pattern, "") : raw).trimEnd();
       const origin = current[Math.min(since, current.length - 1)];
       since++;
       if (line === "" && (lines.length === 0 || lines[lines.length - 1] === "")) continue;
