@@ -17,17 +17,17 @@ describe("StageStore", () => {
     // A stage whose name starts with another's and a dash.
     store.set("page-last", "kept", { html: "kept" });
     const old = new Date(Date.now() - 3600_000);
-    utimesSync(join(dir, "stages", "page-last-kept.json"), old, old);
+    utimesSync(join(dir, "stages", "page-last-kept.v8"), old, old);
     for (let i = 0; i < 30; i++) {
       store.set("page", `k${i}`, { html: `<p>${i}</p>` });
       // Distinct times, oldest first, whatever the file system's resolution.
       const t = new Date(Date.now() - (30 - i) * 1000);
-      utimesSync(join(dir, "stages", `page-k${i}.json`), t, t);
+      utimesSync(join(dir, "stages", `page-k${i}.v8`), t, t);
     }
     store.set("page", "last", { html: "last" });
     const pages = readdirSync(join(dir, "stages")).filter((n) => n.startsWith("page-") && !n.startsWith("page-last-"));
     expect(pages).toHaveLength(24);
-    expect(pages).not.toContain("page-k0.json");
+    expect(pages).not.toContain("page-k0.v8");
     expect(store.get("page", "last")).toEqual({ html: "last" });
     expect(store.get("page", "k29")).toEqual({ html: "<p>29</p>" });
     expect(store.get("rst", "other")).toEqual({ diagnostics: [] });
