@@ -5,6 +5,7 @@
 // escaped; nothing is highlighted in the browser.
 import { escapeHtml } from "../html-text.ts";
 import hljs from "highlight.js/lib/core";
+import type { HLJSApi, Language } from "highlight.js";
 import bash from "highlight.js/lib/languages/bash";
 import http from "highlight.js/lib/languages/http";
 import javascript from "highlight.js/lib/languages/javascript";
@@ -13,8 +14,28 @@ import python from "highlight.js/lib/languages/python";
 import yaml from "highlight.js/lib/languages/yaml";
 import { Element, Text, type Document } from "../rst/index.ts";
 
-const LANGUAGES = { json, http, javascript, yaml, bash, python };
+const LANGUAGES = { json, http: httpWithJsonBodies, javascript, yaml, bash, python };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+
+/**
+ * highlight.js's HTTP, whose message bodies are JSON or plain text. The library
+ * guesses a body's language among all the registered ones, which is slow (most
+ * of the highlighting time of a page) and sometimes wrong: a JSON body was
+ * coloured as shell. The spec's bodies are JSON; anything else stays plain.
+ */
+function httpWithJsonBodies(api: HLJSApi): Language {
+  const language = http(api);
+  const guessed = (mode: object): mode is { subLanguage: string[] } => Array.isArray((mode as { subLanguage?: unknown }).subLanguage) && (mode as { subLanguage: unknown[] }).subLanguage.length === 0;
+  const seen = new Set<object>();
+  const visit = (mode: unknown): void => {
+    if (typeof mode !== "object" || mode === null || seen.has(mode)) return;
+    seen.add(mode);
+    if (guessed(mode)) mode.subLanguage = ["json"];
+    for (const value of Object.values(mode)) visit(value);
+  };
+  visit(language);
+  return language;
+}
 
 
 /** highlight.js's HTML for `code` in `language` (escaped text in spans); undefined for an unknown language. */

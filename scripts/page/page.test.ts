@@ -130,6 +130,17 @@ describe("highlighting", () => {
     expect(highlightCodeBlocks(doc)).toBe(1);
   });
 
+  it("highlights an HTTP body as JSON, never as a guessed language, and leaves other bodies plain", () => {
+    // This body was once guessed to be shell (a `$` in a string).
+    const json = highlightCode('POST /push HTTP/1.1\nContent-Type: application/json\n\n{\n  "id": "$3957tyerfgewrf384",\n  "n": 2\n}', "http")!;
+    expect(json).toContain('<span class="language-json">');
+    expect(json).toContain('<span class="hljs-attr">&quot;id&quot;</span>');
+    expect(json).not.toMatch(/language-(bash|python|javascript|yaml)|hljs-variable/);
+    const bytes = highlightCode("PUT /upload HTTP/1.1\nContent-Type: image/png\n\n<bytes>", "http")!;
+    expect(bytes).toContain("&lt;bytes&gt;");
+    expect(bytes).not.toMatch(/language-|hljs-built_in/);
+  });
+
   it("highlights a plain literal block only when it holds valid JSON", () => {
     const doc = publishDoctree('Title\n=====\n\n::\n\n  {"a": [1, 2]}\n\nand::\n\n  {not json}\n', { source: "t.rst", settings: PLAIN_CODE });
     expect(highlightCodeBlocks(doc)).toBe(1);
