@@ -12,6 +12,10 @@
 import { createRequire } from "node:module";
 import { MAX_PATTERN_LENGTH } from "../sources/limits.ts";
 
+/** Outcomes remembered per pattern: for strings up to this length, and at most this many. */
+const REMEMBERED_LENGTH = 64;
+const REMEMBERED_COUNT = 4096;
+
 /** The engine as source text: an expression that needs `require` in scope. */
 const ENGINE_SOURCE = `(function () {
   let RE2JS;
@@ -26,7 +30,17 @@ const ENGINE_SOURCE = `(function () {
     } catch (e) {
       return { test: function () { return true; }, toString: shown(source, flags) };
     }
-    return { test: function (text) { return compiled.matcher(text).find(); }, toString: shown(source, flags) };
+    // The same short strings (property names under patternProperties) are tested again and again: their outcome is remembered.
+    const known = new Map();
+    const test = function (text) {
+      let found = known.get(text);
+      if (found === undefined) {
+        found = compiled.matcher(text).find();
+        if (text.length <= ${REMEMBERED_LENGTH} && known.size < ${REMEMBERED_COUNT}) known.set(text, found);
+      }
+      return found;
+    };
+    return { test: test, toString: shown(source, flags) };
   };
 })()`;
 
