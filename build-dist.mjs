@@ -15,7 +15,8 @@ const external = ["esbuild", "playwright-core", "@axe-core/playwright", "chokida
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: ["scripts/cli.ts"],
+  // The second entry compiles the validators of the toolchain's own schemas, below.
+  entryPoints: ["scripts/cli.ts", "scripts/check/toolchain-validators.ts"],
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -29,5 +30,9 @@ await build({
   legalComments: "linked",
   logLevel: "warning",
 });
+// The Swagger 2.0 schema's validator, compiled once here rather than on each
+// first check (scripts/check/toolchain-validators.ts).
+const { writeToolchainValidators } = await import("./dist/check/toolchain-validators.js");
+writeToolchainValidators("dist/validators.cjs");
 // bin/matrix-doc.js compares this file's time with the sources' to tell a stale build.
 utimesSync("dist/cli.js", new Date(), new Date());

@@ -96,7 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     files.set(searchIndexFile(page.file), searchIndex(page.html));
   }
   result.timings.push({ stage: "search", ms: performance.now() - searchStarted });
-  for (const [name, content] of themeAssets()) files.set(name, content);
+  for (const [name, content] of themeAssets(options.noCache ? undefined : DEFAULT_CACHE_DIR)) files.set(name, content);
   for (const [name, content] of extras.files) files.set(name, content);
   if (options.keepIntermediates) {
     run.plans.forEach((plan, i) => {

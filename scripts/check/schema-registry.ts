@@ -21,6 +21,7 @@ import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import type { DataFile } from "../sources/data-file.ts";
 import { escapeSegment, pointerToFragment } from "../sources/pointer.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
+import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import { re2RegExp } from "./re2-pattern.ts";
 
 const require = createRequire(import.meta.url);
@@ -50,6 +51,9 @@ const OPTIONS = {
   code: { source: true, optimize: false },
 } as const;
 
+/** What a compiled validator depends on besides its schema: the libraries' versions, the options and the pattern engine. */
+const COMPILER = `ajv ${AJV_VERSION} ajv-draft-04 ${AJV_DRAFT04_VERSION} ${JSON.stringify(OPTIONS)} regExp ${re2RegExp.code}`;
+
 /** A new ajv for draft-04, with RE2 for patterns (./re2-pattern.ts). ajv is loaded on first use: with every validator cached, it is not needed. */
 export function newDraft04(extra: { verbose?: boolean } = {}): Draft04Ajv {
   const Draft04 = (require("ajv-draft-04") as { default: Draft04Class }).default;
@@ -61,13 +65,49 @@ export const DRAFT04_META = "http://json-schema.org/draft-04/schema";
 
 /** Where compiled validators are kept between runs (inside the toolchain's node_modules). */
 export { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
-import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 
 /** The prefix of the ids of source files in ajv. */
 const FILE_ID = "urn:matrix-doc:f";
 
 /** The validators of the schemas that are not source files, by key and fingerprint, for every registry of the process. */
 const sharedValidators = new Map<string, CompiledSchema>();
+
+/** How a schema that is not a source file is known among the shared and the precompiled validators: its ajv key and its fingerprint. */
+export function sharedKey(key: string, fingerprint: string): string {
+  return `${key}\0${fingerprint}`;
+}
+
+/**
+ * The validators of the toolchain's own schemas (Swagger 2.0), compiled with the
+ * toolchain (./toolchain-validators.ts): a module exporting each validator and,
+ * under `digests`, the digest of what it was compiled from (sharedKey and COMPILER).
+ */
+export const PRECOMPILED_VALIDATORS = join(TOOLCHAIN_ROOT, "dist", "validators.cjs");
+
+/** The digest under which a precompiled validator is found. */
+export function precompiledDigest(shared: string): string {
+  return createHash("sha256").update(`${COMPILER}\n${shared}`).digest("hex");
+}
+
+/** The validators of a precompiled module by digest (none when the file is absent or unusable). */
+export function loadPrecompiled(file: string): Map<string, ValidateFunction> {
+  const loaded = loadModule(file);
+  const digests = (loaded?.digests ?? {}) as Record<string, string>;
+  const validators = new Map<string, ValidateFunction>();
+  for (const [name, digest] of Object.entries(digests)) if (typeof loaded![name] === "function") validators.set(digest, loaded![name] as ValidateFunction);
+  return validators;
+}
+
+/** Whether this module runs from the compiled toolchain (dist/), which holds the precompiled validators; not when run as TypeScript. */
+const RUNNING_COMPILED = dirname(fileURLToPath(import.meta.url)).startsWith(join(TOOLCHAIN_ROOT, "dist"));
+let precompiled: Map<string, ValidateFunction> | undefined;
+
+/** The precompiled validator of a shared key, when the running toolchain holds one made from the same schema by the same compiler. */
+function precompiledValidator(shared: string): CompiledSchema | undefined {
+  precompiled ??= RUNNING_COMPILED ? loadPrecompiled(PRECOMPILED_VALIDATORS) : new Map();
+  const validate = precompiled.get(precompiledDigest(shared));
+  return validate && { validate };
+}
 
 export class SchemaRegistry {
   private ajvInstance: Draft04Ajv | undefined;
@@ -86,8 +126,8 @@ export class SchemaRegistry {
 
   constructor(
     private readonly cache: SourceCache,
-    /** Folder for compiled validators; undefined to compile every time. */
-    private readonly cacheDir: string | undefined = DEFAULT_CACHE_DIR,
+    /** Folder for compiled validators; undefined to compile every time (`--no-cache`). No default: an undefined folder must not become the default one. */
+    private readonly cacheDir: string | undefined,
   ) {}
 
   /** The ajv instance, created (with every schema added so far) on first use. */
@@ -146,7 +186,7 @@ export class SchemaRegistry {
     const wanted = [...new Set(keys)].filter((k) => !this.compiled.has(k));
     if (wanted.length === 0) return;
     const hash = createHash("sha256");
-    hash.update(`ajv ${AJV_VERSION} ajv-draft-04 ${AJV_DRAFT04_VERSION} ${JSON.stringify(OPTIONS)} regExp ${re2RegExp.code}\n`);
+    hash.update(`${COMPILER}\n`);
     for (const [id, json] of this.extra) hash.update(`${id}\n${json}\n`);
     hash.update(JSON.stringify(wanted));
     const file = this.cacheDir && join(this.cacheDir, `validators-${hash.digest("hex").slice(0, 32)}.cjs`);
@@ -174,8 +214,8 @@ export class SchemaRegistry {
       const id = key.split("#")[0];
       // A schema that is not a source file (draft-04's meta-schema, Swagger 2.0) compiles
       // the same in every registry: once per process (the preview makes a registry per run).
-      const shared = id === DRAFT04_META || this.extra.has(id) && !id.startsWith(FILE_ID) ? `${key}\0${this.extra.get(id) ?? ""}` : undefined;
-      result = shared === undefined ? undefined : sharedValidators.get(shared);
+      const shared = id === DRAFT04_META || this.extra.has(id) && !id.startsWith(FILE_ID) ? sharedKey(key, this.extra.get(id) ?? "") : undefined;
+      result = shared === undefined ? undefined : (sharedValidators.get(shared) ?? precompiledValidator(shared));
       if (result) this.fromShared.add(key);
       else {
         const named = this.named.get(id);
@@ -267,7 +307,7 @@ export class SchemaRegistry {
 }
 
 /** Evaluate a cached CommonJS module of validators; undefined when absent or unusable. */
-function loadModule(file: string): Record<string, unknown> | undefined {
+export function loadModule(file: string): Record<string, unknown> | undefined {
   let code: string;
   try {
     code = readFileSync(file, "utf8");

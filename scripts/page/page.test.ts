@@ -241,7 +241,7 @@ End.
     expect(html).toContain('data-index="index.search.js"');
     expect(html).toMatch(/<button class="theme-toggle"[^>]*aria-label="Dark mode"/);
     expect(html).toMatch(/<button class="toc-toggle"[^>]*aria-label="Contents"/);
-    const assets = themeAssets();
+    const assets = themeAssets(undefined);
     for (const name of ["favicon.svg", "search.js", "copy.js", "types.js", "minisearch.js", "theme.css", "theme.js"]) expect(assets.has(name), name).toBe(true);
     for (const name of ["search.js", "copy.js", "types.js"]) expect(html).toContain(`<script src="${name}"></script>`);
   });

@@ -114,9 +114,9 @@ export function renderPage(document: Document, info: PageInfo, originOf: (line: 
   return { file: info.file, html, toc, diagnostics };
 }
 
-/** The theme's asset files, by name, to copy beside the pages. */
-export function themeAssets(): Map<string, string> {
+/** The theme's asset files, by name, to copy beside the pages; `cacheDir` keeps the minified search library (undefined: made afresh). */
+export function themeAssets(cacheDir: string | undefined): Map<string, string> {
   const assets = new Map<string, string>(THEME_ASSETS.map((name) => [name, readFileSync(join(THEME_DIR, name), "utf8")]));
-  assets.set(SEARCH_LIBRARY, miniSearchBrowserScript());
+  assets.set(SEARCH_LIBRARY, miniSearchBrowserScript(cacheDir));
   return assets;
 }

@@ -10,7 +10,6 @@
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { DEFAULT_CACHE_DIR } from "../toolchain-paths.ts";
 import MiniSearch from "minisearch";
 import { decodeAttribute } from "./link-check.ts";
 
@@ -139,7 +138,7 @@ let browserScript: string | undefined;
  * a build's writing, so the result is kept in the cache folder, under the two
  * libraries' versions.
  */
-export function miniSearchBrowserScript(cacheDir: string | undefined = DEFAULT_CACHE_DIR): string {
+export function miniSearchBrowserScript(cacheDir: string | undefined): string {
   const require = createRequire(import.meta.url);
   const version = packageVersion(require, "minisearch");
   const kept = cacheDir && join(cacheDir, `minisearch-${version}-esbuild-${packageVersion(require, "esbuild")}.js`);

@@ -50,6 +50,7 @@ export class PreviewSession {
   private readonly cached: CachedStages;
   private readonly searchIndexes = new SearchIndexMemo();
   private readonly allowRaw: boolean;
+  private readonly cacheDir: string | undefined;
   /** The last build without errors. */
   lastGood: { version: string; pages: Map<string, string>; extras?: () => Map<string, string> } | undefined;
 
@@ -58,8 +59,8 @@ export class PreviewSession {
     this.out = options.out;
     this.target = options.target;
     this.allowRaw = Boolean(options.allowRaw);
-    const cacheDir = "cacheDir" in options ? options.cacheDir : DEFAULT_CACHE_DIR;
-    this.cached = new CachedStages(this.root, options.checks, cacheDir);
+    this.cacheDir = "cacheDir" in options ? options.cacheDir : DEFAULT_CACHE_DIR;
+    this.cached = new CachedStages(this.root, options.checks, this.cacheDir);
   }
 
   /**
@@ -99,7 +100,7 @@ export class PreviewSession {
     if (!this.lastGood) return;
     const files = new Map<string, string | Buffer>(this.lastGood.pages);
     for (const page of this.lastGood.pages.keys()) files.set(searchIndexFile(page), this.searchIndex(searchIndexFile(page))!);
-    for (const [name, content] of themeAssets()) files.set(name, content);
+    for (const [name, content] of themeAssets(this.cacheDir)) files.set(name, content);
     for (const [name, content] of this.lastGood.extras?.() ?? []) files.set(name, content);
     writeOutput(this.out, { version: this.lastGood.version, files, merge: this.target !== undefined && this.target !== DEFAULT_TARGET }, { versionsPage });
   }
