@@ -8,7 +8,9 @@
 // `check`'s first half-second. Types are not checked here (`npm run
 // typecheck` does that).
 import { build } from "esbuild";
-import { rmSync, utimesSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** Loaded from node_modules at run time: native code, browsers, optional watchers, test tools. */
 const external = ["esbuild", "playwright-core", "@axe-core/playwright", "chokidar", "fsevents", "tsx", "tsx/*", "vitest", "fast-check", "@apidevtools/swagger-parser"];
@@ -34,5 +36,14 @@ await build({
 // first check (scripts/check/toolchain-validators.ts).
 const { writeToolchainValidators } = await import("./dist/check/toolchain-validators.js");
 writeToolchainValidators("dist/validators.cjs");
+// The hash of every file of the build, which the stage memo takes for the
+// toolchain's code (scripts/pipeline/memo/tree-hash.ts) instead of hashing
+// dist/ on each run.
+const hash = createHash("sha256");
+for (const name of readdirSync("dist", { recursive: true }).map(String).sort()) {
+  const path = join("dist", name);
+  if (statSync(path).isFile()) hash.update(`${name}\0`).update(readFileSync(path)).update("\0");
+}
+writeFileSync("dist/build-id", hash.digest("hex") + "\n");
 // bin/matrix-doc.js compares this file's time with the sources' to tell a stale build.
 utimesSync("dist/cli.js", new Date(), new Date());
