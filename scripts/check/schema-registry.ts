@@ -23,11 +23,10 @@ import { escapeSegment, pointerToFragment } from "../sources/pointer.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
 import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
 import { re2RegExp } from "./re2-pattern.ts";
+import { ajvLibrary, ajvVersions } from "./ajv-library.cjs";
 
 const require = createRequire(import.meta.url);
-const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
-const AJV_VERSION = (require("ajv/package.json") as { version: string }).version;
-const AJV_DRAFT04_VERSION = (require("ajv-draft-04/package.json") as { version: string }).version;
+const { ajv: AJV_VERSION, draft04: AJV_DRAFT04_VERSION } = ajvVersions();
 
 /** A schema: the value at `pointer` in `file`. */
 export interface SchemaAt {
@@ -56,7 +55,7 @@ const COMPILER = `ajv ${AJV_VERSION} ajv-draft-04 ${AJV_DRAFT04_VERSION} ${JSON.
 
 /** A new ajv for draft-04, with RE2 for patterns (./re2-pattern.ts). ajv is loaded on first use: with every validator cached, it is not needed. */
 export function newDraft04(extra: { verbose?: boolean } = {}): Draft04Ajv {
-  const Draft04 = (require("ajv-draft-04") as { default: Draft04Class }).default;
+  const { Draft04 } = ajvLibrary();
   return new Draft04({ ...OPTIONS, ...extra, code: { ...OPTIONS.code, regExp: re2RegExp } });
 }
 
@@ -203,7 +202,7 @@ export class SchemaRegistry {
     }
     const exports: Record<string, string> = {};
     for (const [key, name] of names) if (this.compile(key).validate && !this.fromShared.has(key)) exports[name] = key;
-    if (file) saveModule(file, () => standaloneCode(this.ajv, exports));
+    if (file) saveModule(file, () => ajvLibrary().standaloneCode(this.ajv, exports));
   }
 
   /** The validation function of the schema at `at` (or with the ajv id `key`), compiled once. */

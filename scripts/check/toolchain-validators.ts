@@ -7,13 +7,11 @@
 // matches the schema and the compiler it would use itself; otherwise it
 // compiles as before.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { ajvLibrary } from "./ajv-library.cjs";
 import { newDraft04, precompiledDigest, sharedKey } from "./schema-registry.ts";
 import { swaggerSchemaEntry } from "./swagger.ts";
 
-const require = createRequire(import.meta.url);
-const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
 
 /** The schemas compiled with the toolchain. */
 function toolchainSchemas(): { id: string; schema: () => object; fingerprint: string }[] {
@@ -30,7 +28,7 @@ export function writeToolchainValidators(file: string): void {
     names[`v${i}`] = id;
     digests[`v${i}`] = precompiledDigest(sharedKey(id, fingerprint));
   });
-  const code = `${standaloneCode(ajv, names)}\nmodule.exports.digests = ${JSON.stringify(digests)};\n`;
+  const code = `${ajvLibrary().standaloneCode(ajv, names)}\nmodule.exports.digests = ${JSON.stringify(digests)};\n`;
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, code);
   renameSync(`${file}.tmp`, file);
