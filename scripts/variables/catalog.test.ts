@@ -284,6 +284,11 @@ describe("git_version and git_rev", () => {
     const { variables } = build(root);
     expect(variables.get("git_version")!.text).toBe(`main v0.3.1-1-g${rev} (dirty)\n`);
     expect(variables.get("git_rev")!.text).toBe(`${rev}\n`);
+    // A branch with a slash in its name, then no branch at all (a detached HEAD).
+    git("checkout", "-q", "-b", "feature/rooms");
+    expect(build(root).variables.get("git_version")!.text).toBe(`feature/rooms v0.3.1-1-g${rev} (dirty)\n`);
+    git("checkout", "-q", "--detach");
+    expect(build(root).variables.get("git_version")!.text).toBe(`v0.3.1-1-g${rev} (dirty)\n`);
   });
 });
 

@@ -25,7 +25,7 @@ export function gitRev(root: string): string {
   return git(root, ["rev-parse", "--short", "HEAD"]) || "unknown";
 }
 
-/** The branch, the description from the newest tag and whether tracked files changed (two git processes). */
+/** The branch (read from the git folder), the description from the newest tag and whether tracked files changed (one git process). */
 export function gitVersion(root: string): GitVersion {
   const described = git(root, ["describe", "--tags", "--long", "--always", "--dirty"]);
   if (!described) return { version: "unknown", rev: "unknown" };
@@ -33,8 +33,7 @@ export function gitVersion(root: string): GitVersion {
   const description = dirty ? described.slice(0, -"-dirty".length) : described;
   // `<tag>-<count>-g<commit>`, or only `<commit>` when there is no tag.
   const rev = /-g([0-9a-f]+)$/.exec(description)?.[1] ?? description;
-  const branch = git(root, ["rev-parse", "--abbrev-ref", "HEAD"]);
-  const parts = [branch && branch !== "HEAD" ? branch : undefined, description, dirty ? "(dirty)" : undefined];
+  const parts = [currentBranch(root), description, dirty ? "(dirty)" : undefined];
   return { version: parts.filter(Boolean).join(" "), rev };
 }
 
@@ -59,6 +58,13 @@ export function gitStateKey(root: string): string {
     `tags ${listing(join(gitDir.common, "refs/tags"))}`,
   ];
   return parts.join("\n");
+}
+
+/** The branch checked out (as `git rev-parse --abbrev-ref HEAD` names it), or undefined when HEAD is detached. */
+function currentBranch(root: string): string | undefined {
+  const gitDir = findGitDir(root);
+  const head = gitDir ? readText(join(gitDir.own, "HEAD")) : undefined;
+  return head === undefined ? undefined : /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim();
 }
 
 /** The git folder of a checkout at or above `root` (`own`), and the shared one of a worktree (`common`). */
