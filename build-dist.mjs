@@ -17,8 +17,8 @@ const external = ["esbuild", "playwright-core", "@axe-core/playwright", "chokida
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  // The second entry compiles the validators of the toolchain's own schemas, below.
-  entryPoints: ["scripts/cli.ts", "scripts/check/toolchain-validators.ts"],
+  // The second entry compiles what the toolchain ships compiled, below.
+  entryPoints: ["scripts/cli.ts", "scripts/compiled-with-toolchain.ts"],
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -32,10 +32,10 @@ await build({
   legalComments: "linked",
   logLevel: "warning",
 });
-// The Swagger 2.0 schema's validator, compiled once here rather than on each
-// first check (scripts/check/toolchain-validators.ts).
-const { writeToolchainValidators } = await import("./dist/check/toolchain-validators.js");
-writeToolchainValidators("dist/validators.cjs");
+// The Swagger 2.0 schema's validator and the templates, compiled once here
+// rather than on each first run (scripts/compiled-with-toolchain.ts).
+const { compileWithToolchain } = await import("./dist/compiled-with-toolchain.js");
+compileWithToolchain("dist");
 // The hash of every file of the build, which the stage memo takes for the
 // toolchain's code (scripts/pipeline/memo/tree-hash.ts) instead of hashing
 // dist/ on each run.

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nunjucks from "nunjucks";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { environment, keepCompiledTemplatesIn } from "./compiled-templates.ts";
+import { environment, keepCompiledTemplatesIn, writeCompiledTemplates } from "./compiled-templates.ts";
 import { DEFAULT_CACHE_DIR, TEMPLATE_DIR } from "./toolchain-paths.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "compiled-templates-"));
@@ -54,6 +54,19 @@ describe("compiled templates", () => {
       };
       expect(result(ours(TEMPLATE_DIR)), name).toBe(result(plain(TEMPLATE_DIR)));
     }
+  });
+
+  it("are written for every template of a folder under the keys a later run looks up (what build-dist.mjs ships)", () => {
+    const root = folder("shipped", { "a.njk": "{{ x | upper }}\n", "b.njk": '{% include "a.njk" %}{{ y }}\n', "notes.txt": "not a template" });
+    const shipped = join(dir, "shipped-dist");
+    keepCompiledTemplatesIn(cache);
+    writeCompiledTemplates(shipped, [ours(root)]);
+    const files = readdirSync(join(shipped, "templates"));
+    expect(files).toHaveLength(2);
+    // A run keeping its templates there finds both, and compiles nothing more.
+    keepCompiledTemplatesIn(shipped);
+    expect(ours(root).render("b.njk", { x: "q", y: "r" })).toBe(plain(root).render("b.njk", { x: "q", y: "r" }));
+    expect(readdirSync(join(shipped, "templates")).sort()).toEqual(files.sort());
   });
 
   it("render an edited template anew, and compile a damaged kept one again", () => {

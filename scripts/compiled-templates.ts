@@ -5,9 +5,15 @@
 // version, and made into the template's functions again in later runs. A
 // template that does not compile is handed to nunjucks as text, so that it
 // reports the error as it always does.
+//
+// The toolchain's own templates are also compiled with the toolchain
+// (build-dist.mjs, ./compiled-with-toolchain.ts) into dist/templates/, which is
+// read after the cache folder: a first run, or one with --no-cache, compiles
+// only a template edited since.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { DEFAULT_CACHE_DIR, TOOLCHAIN_ROOT } from "./toolchain-paths.ts";
 
@@ -26,6 +32,10 @@ function version(): string {
 /** Compiled templates kept in the cache folder, at most. */
 const KEPT = 64;
 
+
+/** Templates compiled with the toolchain, read when it runs compiled (not as TypeScript). */
+const PRECOMPILED_DIR = join(TOOLCHAIN_ROOT, "dist");
+const RUNNING_COMPILED = dirname(fileURLToPath(import.meta.url)).startsWith(PRECOMPILED_DIR);
 
 /** Where compiled templates are kept between runs; undefined: nowhere (`--no-cache`). */
 let cacheDir: string | undefined = DEFAULT_CACHE_DIR;
@@ -56,7 +66,7 @@ export class CompiledTemplateLoader extends nunjucks.Loader {
   private readonly compiled = new Map<string, string>();
 
   constructor(
-    private readonly dir: string,
+    readonly dir: string,
     /** Read the template again on every use (the theme, which the preview may see edited). */
     readonly noCache: boolean,
   ) {
@@ -93,12 +103,16 @@ export class CompiledTemplateLoader extends nunjucks.Loader {
 
 }
 
-function pathOf(key: string): string | undefined {
-  return cacheDir && join(cacheDir, "templates", `${key}.js`);
+function pathOf(key: string, dir = cacheDir): string | undefined {
+  return dir && join(dir, "templates", `${key}.js`);
 }
 
+/** The compiled source kept under `key`, in the cache folder or else among the templates compiled with the toolchain. */
 function read(key: string): string | undefined {
-  const path = pathOf(key);
+  return readFrom(pathOf(key)) ?? (RUNNING_COMPILED ? readFrom(pathOf(key, PRECOMPILED_DIR)) : undefined);
+}
+
+function readFrom(path: string | undefined): string | undefined {
   try {
     return path ? readFileSync(path, "utf8") : undefined;
   } catch {
@@ -133,4 +147,22 @@ export function environment(dir: string, options: nunjucks.ConfigureOptions & { 
   const env = new nunjucks.Environment(loader, opts);
   loader.env = env;
   return env;
+}
+
+/**
+ * Compiles every template (`.njk`) of each environment's folder into
+ * `<dir>/templates/` under the key a run looks it up by (build-dist.mjs, through
+ * ./compiled-with-toolchain.ts).
+ */
+export function writeCompiledTemplates(dir: string, environments: nunjucks.Environment[]): void {
+  const previous = cacheDir;
+  cacheDir = dir;
+  try {
+    for (const env of environments) {
+      const loader = (env as unknown as { loaders: CompiledTemplateLoader[] }).loaders[0];
+      for (const name of readdirSync(loader.dir).filter((n) => n.endsWith(".njk"))) env.getTemplate(name, true);
+    }
+  } finally {
+    cacheDir = previous;
+  }
 }

@@ -55,7 +55,8 @@ export interface RenderedPage {
 
 let environment: nunjucks.Environment | undefined;
 
-function theme(): nunjucks.Environment {
+/** The environment of the theme's templates (templating/theme/). */
+export function theme(): nunjucks.Environment {
   if (!environment) {
     environment = templateEnvironment(THEME_DIR, { noCache: true, autoescape: true, throwOnUndefined: true });
     // Long paths in the contents may break after a slash, not in the middle of a word.

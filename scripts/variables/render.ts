@@ -82,7 +82,8 @@ export class OriginMarks {
 
 let environment: nunjucks.Environment | undefined;
 
-function env(): nunjucks.Environment {
+/** The environment of the templates of the generated sections (templating/templates/). */
+export function env(): nunjucks.Environment {
   if (environment) return environment;
   const e = templateEnvironment(TEMPLATE_DIR, { noCache: false, autoescape: false, trimBlocks: true, lstripBlocks: true, throwOnUndefined: true });
   e.addFilter("indentRest", (text: string, width: number) => indentRest(String(text), width));
