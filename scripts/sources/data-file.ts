@@ -17,9 +17,13 @@ import { MAX_DATA_DEPTH } from "./limits.ts";
 import { getByPointer, joinPointer } from "./pointer.ts";
 
 // The `yaml` package is loaded on first use: when every YAML file comes from the
-// parse cache, it is not needed at all.
+// parse cache or ./common-yaml.ts, it is not needed at all. In dist/, the bare
+// `require` is esbuild's: it bundles the package and runs its modules on this
+// first call (some 25 ms less than loading its sixty files from node_modules);
+// running the TypeScript (tests, tsx), there is no bare `require` in a module.
 let yamlPackage: typeof import("yaml") | undefined;
-const yaml = () => (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+const yaml = () =>
+  (yamlPackage ??= (typeof require === "function" ? require("yaml") : createRequire(import.meta.url)("yaml")) as typeof import("yaml"));
 
 /** Line and column (1-based) of offsets in a text. */
 class LineStarts {
