@@ -14,7 +14,7 @@ import { parseCommonYaml } from "./common-yaml.ts";
 import { mapLiteralOffset, type OffsetMap } from "./embedded-text.ts";
 import { JsonDepthError, JsonSyntaxError, parseJson } from "./json-text.ts";
 import { MAX_DATA_DEPTH } from "./limits.ts";
-import { getByPointer, joinPointer } from "./pointer.ts";
+import { childPointer, getByPointer } from "./pointer.ts";
 
 // The `yaml` package is loaded on first use: when every YAML file comes from the
 // parse cache or ./common-yaml.ts, it is not needed at all. In dist/, the bare
@@ -267,10 +267,10 @@ function indexYaml(doc: Document): PositionIndex {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const k = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-        visit(pair.value as Node | null, joinPointer(pointer, key), k, k ?? span.start);
+        visit(pair.value as Node | null, childPointer(pointer, key), k, k ?? span.start);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node | null, joinPointer(pointer, String(i)), undefined, span.start));
+      node.items.forEach((item, i) => visit(item as Node | null, childPointer(pointer, i), undefined, span.start));
     }
     visiting.delete(node);
   };

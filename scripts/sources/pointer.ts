@@ -1,10 +1,15 @@
 // JSON pointers (RFC 6901): "" is the whole document, "/a/0/b~1c" a path into it.
 
+// Pointers are built for every value of every file loaded: the common segment,
+// without `~` or `/`, is returned as it is, without a regular expression.
+
 export function escapeSegment(segment: string): string {
+  if (segment.indexOf("~") === -1 && segment.indexOf("/") === -1) return segment;
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function unescapeSegment(segment: string): string {
+  if (segment.indexOf("~") === -1) return segment;
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
@@ -12,6 +17,11 @@ export function joinPointer(pointer: string, ...segments: (string | number)[]): 
   let out = pointer;
   for (const s of segments) out += "/" + escapeSegment(String(s));
   return out;
+}
+
+/** `joinPointer` with one segment, for the walks that make a pointer per value. */
+export function childPointer(pointer: string, segment: string | number): string {
+  return pointer + "/" + (typeof segment === "number" ? segment : escapeSegment(segment));
 }
 
 export function splitPointer(pointer: string): string[] {

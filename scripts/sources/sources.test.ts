@@ -124,6 +124,25 @@ describe("SourceCache and $ref", () => {
     expect([at.file.path, at.pointer]).toEqual(["event-schemas/schema/v1/core/event.json", "/properties/type"]);
   });
 
+  it("loads a file named by several $refs, by several paths, once; and reports each $ref to a missing file", () => {
+    const root = treeWith({
+      "defs/d.yaml": "d: 1\n",
+      "a.yaml": [
+        'x: {"$ref": "defs/d.yaml#/d"}',
+        'y: {"$ref": "./defs/../defs/d.yaml"}',
+        'z: {"$ref": "gone.yaml"}',
+        'w: {"$ref": "gone.yaml"}',
+        "",
+      ].join("\n"),
+    });
+    const cache = new SourceCache(root);
+    const file = cache.load("a.yaml")!;
+    expect(cache.load(join(root, "defs/d.yaml"))).toBe(cache.load("defs/d.yaml"));
+    expect(cache.loadedFiles().map((f) => f.path)).toEqual(["a.yaml", "defs/d.yaml"]);
+    expect(dereference(cache, file)).toEqual({ x: 1, y: { d: 1 }, z: {}, w: {} });
+    expect(cache.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["ref-missing-file 3:13", "ref-missing-file 4:13"]);
+  });
+
   it("refuses a fragment that is not a JSON pointer and a protocol-relative URL", () => {
     const root = treeWith({ "a.json": '{"x": {"$ref": "#defs"}, "y": {"$ref": "//example.org/s.json"}}' });
     const cache = new SourceCache(root);
