@@ -48,6 +48,8 @@ export class SourceCache {
   private readonly targets = new Map<string, RefTarget | null>();
   private readonly broken = new Set<string>();
   private readonly realpaths = new Map<string, string>();
+  /** The root with a separator at its end: what the paths beneath it start with. */
+  private readonly rootPrefix: string;
   /** Files found inside the root, by lexical path (see `place`). */
   private readonly placed = new Map<string, Placed>();
 
@@ -57,6 +59,7 @@ export class SourceCache {
     private readonly memo?: ParseMemo,
   ) {
     this.root = realpathSync(root);
+    this.rootPrefix = this.root.endsWith(sep) ? this.root : this.root + sep;
   }
 
   /** Every file loaded so far, in load order. */
@@ -120,9 +123,9 @@ export class SourceCache {
    * many `$ref`s, and each check costs path computations and a realpath.
    */
   private place(lexical: string, path: string, from?: Where): Placed | undefined {
-    const where = from ?? { file: this.relativePath(lexical) };
-    if (!this.inside(lexical)) {
-      this.report(error("ref-outside-root", `\`${path}\` lies outside the root of the spec tree; it is not read.`, where));
+    const where = () => from ?? { file: this.relativePath(lexical) };
+    if (this.beneathRoot(lexical) === undefined) {
+      this.report(error("ref-outside-root", `\`${path}\` lies outside the root of the spec tree; it is not read.`, where()));
       return undefined;
     }
     let real: string;
@@ -130,22 +133,34 @@ export class SourceCache {
       real = this.realpaths.get(lexical) ?? realpathSync(lexical);
       this.realpaths.set(lexical, real);
     } catch {
-      this.report(error(from ? "ref-missing-file" : "file-missing", `The file \`${this.relativePath(lexical)}\` does not exist.`, where));
+      this.report(error(from ? "ref-missing-file" : "file-missing", `The file \`${this.relativePath(lexical)}\` does not exist.`, where()));
       return undefined;
     }
-    if (!this.inside(real)) {
+    const rel = this.beneathRoot(real);
+    if (rel === undefined) {
       this.report(
         error(
           "ref-outside-root",
           `\`${this.relativePath(lexical)}\` passes through a symbolic link that leads outside the root (to ${real}); it is not read.`,
-          where,
+          where(),
         ),
       );
       return undefined;
     }
-    const placed = { rel: this.relativePath(real), real };
+    const placed = { rel, real };
     this.placed.set(lexical, placed);
     return placed;
+  }
+
+  /**
+   * The path of `abs` relative to the root with forward slashes, or undefined when
+   * it is outside the root. `abs` is absolute and normalized (as path.resolve and
+   * realpath give it), so a path that starts with the root and a separator is
+   * beneath it, without path.relative (which resolves both paths again).
+   */
+  private beneathRoot(abs: string): string | undefined {
+    if (abs.startsWith(this.rootPrefix)) return sep === "/" ? abs.slice(this.rootPrefix.length) : this.relativePath(abs);
+    return this.inside(abs) ? this.relativePath(abs) : undefined;
   }
 
   /** Every `$ref` in a loaded file. */
