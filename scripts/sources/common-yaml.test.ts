@@ -119,7 +119,9 @@ describe("common YAML through js-yaml's events", () => {
   });
 
   it("agrees with the `yaml` package on mutated spec files", () => {
-    const bases = specYamlFiles().map((f) => readFileSync(f, "utf8")).filter((t) => t.length < 8000);
+    // The first lines of each file: long texts, duplicated and repeated by several mutations, outgrow a string
+    // (long runs can still meet that limit of ../fuzz/mutations.ts now and then: a RangeError there, not here).
+    const bases = specYamlFiles().map((f) => readFileSync(f, "utf8").split("\n").slice(0, 60).join("\n"));
     const input = fc.constantFrom(...bases).chain((base) => mutatedText("yaml", base));
     let fast = 0;
     fc.assert(fc.property(input, (text) => void (sameAsYamlPackage(text) && fast++)), { seed: SEED, numRuns: RUNS(300) });
