@@ -33,14 +33,19 @@ export function splitPointer(pointer: string): string[] {
 export function getByPointer(value: unknown, pointer: string): unknown {
   let cur = value;
   for (const seg of splitPointer(pointer)) {
-    if (Array.isArray(cur)) {
-      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
-      cur = cur[Number(seg)];
-    } else if (cur !== null && typeof cur === "object" && Object.prototype.hasOwnProperty.call(cur, seg)) {
-      cur = (cur as Record<string, unknown>)[seg];
-    } else return undefined;
+    cur = getChild(cur, seg);
+    if (cur === undefined) return undefined;
   }
   return cur;
+}
+
+/** The item or property `segment` (unescaped) of a value, or undefined when it has none. */
+export function getChild(value: unknown, segment: string): unknown {
+  if (Array.isArray(value)) return /^(0|[1-9]\d*)$/.test(segment) ? value[Number(segment)] : undefined;
+  if (value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, segment)) {
+    return (value as Record<string, unknown>)[segment];
+  }
+  return undefined;
 }
 
 /** A pointer as the fragment of a URI: each segment percent-encoded. */

@@ -8,7 +8,7 @@
 import { error } from "../diagnostics/diagnostic.ts";
 import type { DataFile } from "./data-file.ts";
 import { MAX_DEREFERENCED_DEPTH } from "./limits.ts";
-import { childPointer, getByPointer, joinPointer, splitPointer } from "./pointer.ts";
+import { childPointer, getByPointer, getChild, joinPointer, splitPointer } from "./pointer.ts";
 import { siteKey, type RefSite, type SourceCache } from "./source-cache.ts";
 
 /** Dereferenced values by `file#pointer`, with their height (how deep their arrays and objects go). */
@@ -115,8 +115,8 @@ export function trace(cache: SourceCache, file: DataFile, pointer: string): { fi
       p = target.pointer;
       value = getByPointer(f.value, p);
     }
-    const next = getByPointer(value, joinPointer("", seg));
-    p = joinPointer(p, seg);
+    const next = getChild(value, seg);
+    p = childPointer(p, seg);
     if (next === undefined) return { file: f, pointer: joinPointer(p, ...segments.slice(i + 1)) };
     value = next;
   }
