@@ -3,7 +3,7 @@
 // JSON.parse gives neither positions for values nor, on Node 20, reliable
 // positions for syntax errors; this parser gives both.
 import { MAX_DATA_DEPTH } from "./limits.ts";
-import { joinPointer } from "./pointer.ts";
+import { childPointer } from "./pointer.ts";
 
 export interface JsonSpan {
   /** Offset of the first character of the value. */
@@ -122,7 +122,7 @@ export function parseJson(text: string): ParsedJson {
           skipSpace();
           if (text[i] !== ":") fail("`:` after the property name");
           i++;
-          const v = parseValue(joinPointer(pointer, key), k, depth + 1);
+          const v = parseValue(childPointer(pointer, key), k, depth + 1);
           // A key such as `__proto__` is a property like any other, never the prototype.
           Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
           if (closes("}", "the property value")) break;
@@ -136,7 +136,7 @@ export function parseJson(text: string): ParsedJson {
       if (text[i] === "]") i++;
       else {
         for (;;) {
-          arr.push(parseValue(joinPointer(pointer, String(arr.length)), undefined, depth + 1));
+          arr.push(parseValue(childPointer(pointer, arr.length), undefined, depth + 1));
           if (closes("]", "the array item")) break;
         }
       }

@@ -8,7 +8,7 @@
 import { error } from "../diagnostics/diagnostic.ts";
 import type { DataFile } from "./data-file.ts";
 import { MAX_DEREFERENCED_DEPTH } from "./limits.ts";
-import { getByPointer, joinPointer, splitPointer } from "./pointer.ts";
+import { childPointer, getByPointer, getChild, joinPointer, splitPointer } from "./pointer.ts";
 import { siteKey, type RefSite, type SourceCache } from "./source-cache.ts";
 
 /** Dereferenced values by `file#pointer`, with their height (how deep their arrays and objects go). */
@@ -55,11 +55,11 @@ export function dereference(cache: SourceCache, file: DataFile, pointer = ""): u
       height = Math.max(height, h + 1);
       return x;
     };
-    if (Array.isArray(value)) return [value.map((v, i) => child(v, joinPointer(p, String(i)))), height];
+    if (Array.isArray(value)) return [value.map((v, i) => child(v, childPointer(p, i))), height];
     const obj = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     // defineProperty: a key such as `__proto__` is a property like any other.
-    for (const [k, v] of Object.entries(obj)) if (k !== "$ref") define(out, k, child(v, joinPointer(p, k)));
+    for (const [k, v] of Object.entries(obj)) if (k !== "$ref") define(out, k, child(v, childPointer(p, k)));
     if (typeof obj.$ref !== "string") return [out, height];
     const site: RefSite = { file: f, pointer: p, ref: obj.$ref };
     const target = cache.isBroken(site) ? undefined : cache.resolve(site);
@@ -115,8 +115,8 @@ export function trace(cache: SourceCache, file: DataFile, pointer: string): { fi
       p = target.pointer;
       value = getByPointer(f.value, p);
     }
-    const next = getByPointer(value, joinPointer("", seg));
-    p = joinPointer(p, seg);
+    const next = getChild(value, seg);
+    p = childPointer(p, seg);
     if (next === undefined) return { file: f, pointer: joinPointer(p, ...segments.slice(i + 1)) };
     value = next;
   }

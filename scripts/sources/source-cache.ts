@@ -14,7 +14,7 @@ import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DataFile, parseDataFile, type ParseMemo } from "./data-file.ts";
-import { getByPointer, joinPointer } from "./pointer.ts";
+import { childPointer, getByPointer, joinPointer } from "./pointer.ts";
 import { decodeUtf8, isDiagnostic, readRegularFile } from "./safe-read.ts";
 
 /** A `$ref` in a file: `pointer` is the object that holds the `$ref` key. */
@@ -32,6 +32,12 @@ export interface RefTarget {
 
 type Where = Pick<Diagnostic, "file" | "line" | "column">;
 
+/** A file inside the root: its path relative to the root (links followed) and its real path. */
+interface Placed {
+  rel: string;
+  real: string;
+}
+
 export class SourceCache {
   /** The real path of the root; every loaded file lies beneath it. */
   readonly root: string;
@@ -42,6 +48,10 @@ export class SourceCache {
   private readonly targets = new Map<string, RefTarget | null>();
   private readonly broken = new Set<string>();
   private readonly realpaths = new Map<string, string>();
+  /** The root with a separator at its end: what the paths beneath it start with. */
+  private readonly rootPrefix: string;
+  /** Files found inside the root, by lexical path (see `place`). */
+  private readonly placed = new Map<string, Placed>();
 
   constructor(
     root: string,
@@ -49,6 +59,7 @@ export class SourceCache {
     private readonly memo?: ParseMemo,
   ) {
     this.root = realpathSync(root);
+    this.rootPrefix = this.root.endsWith(sep) ? this.root : this.root + sep;
   }
 
   /** Every file loaded so far, in load order. */
@@ -75,30 +86,9 @@ export class SourceCache {
    */
   load(path: string, from?: Where, options: { followRefs?: boolean } = {}): DataFile | undefined {
     const lexical = resolve(this.root, path);
-    const where = from ?? { file: this.relativePath(lexical) };
-    if (!this.inside(lexical)) {
-      this.report(error("ref-outside-root", `\`${path}\` lies outside the root of the spec tree; it is not read.`, where));
-      return undefined;
-    }
-    let real: string;
-    try {
-      real = this.realpaths.get(lexical) ?? realpathSync(lexical);
-      this.realpaths.set(lexical, real);
-    } catch {
-      this.report(error(from ? "ref-missing-file" : "file-missing", `The file \`${this.relativePath(lexical)}\` does not exist.`, where));
-      return undefined;
-    }
-    if (!this.inside(real)) {
-      this.report(
-        error(
-          "ref-outside-root",
-          `\`${this.relativePath(lexical)}\` passes through a symbolic link that leads outside the root (to ${real}); it is not read.`,
-          where,
-        ),
-      );
-      return undefined;
-    }
-    const rel = this.relativePath(real);
+    const placed = this.placed.get(lexical) ?? this.place(lexical, path, from);
+    if (!placed) return undefined;
+    const { rel, real } = placed;
     const cached = this.files.get(rel);
     if (cached !== undefined) return cached ?? undefined;
     this.files.set(rel, null);
@@ -124,6 +114,53 @@ export class SourceCache {
     this.refSites.set(file, sites);
     for (const site of sites) this.resolve(site);
     return file;
+  }
+
+  /**
+   * Where the file at `lexical` really is, once it is found inside the root with
+   * its symbolic links followed; else undefined, with the reason reported at
+   * `from` (or at the file). A place found is kept: the same file is named by
+   * many `$ref`s, and each check costs path computations and a realpath.
+   */
+  private place(lexical: string, path: string, from?: Where): Placed | undefined {
+    const where = () => from ?? { file: this.relativePath(lexical) };
+    if (this.beneathRoot(lexical) === undefined) {
+      this.report(error("ref-outside-root", `\`${path}\` lies outside the root of the spec tree; it is not read.`, where()));
+      return undefined;
+    }
+    let real: string;
+    try {
+      real = this.realpaths.get(lexical) ?? realpathSync(lexical);
+      this.realpaths.set(lexical, real);
+    } catch {
+      this.report(error(from ? "ref-missing-file" : "file-missing", `The file \`${this.relativePath(lexical)}\` does not exist.`, where()));
+      return undefined;
+    }
+    const rel = this.beneathRoot(real);
+    if (rel === undefined) {
+      this.report(
+        error(
+          "ref-outside-root",
+          `\`${this.relativePath(lexical)}\` passes through a symbolic link that leads outside the root (to ${real}); it is not read.`,
+          where(),
+        ),
+      );
+      return undefined;
+    }
+    const placed = { rel, real };
+    this.placed.set(lexical, placed);
+    return placed;
+  }
+
+  /**
+   * The path of `abs` relative to the root with forward slashes, or undefined when
+   * it is outside the root. `abs` is absolute and normalized (as path.resolve and
+   * realpath give it), so a path that starts with the root and a separator is
+   * beneath it, without path.relative (which resolves both paths again).
+   */
+  private beneathRoot(abs: string): string | undefined {
+    if (abs.startsWith(this.rootPrefix)) return sep === "/" ? abs.slice(this.rootPrefix.length) : this.relativePath(abs);
+    return this.inside(abs) ? this.relativePath(abs) : undefined;
   }
 
   /** Every `$ref` in a loaded file. */
@@ -240,7 +277,7 @@ export class SourceCache {
     const sites: RefSite[] = [];
     const walk = (value: unknown, pointer: string) => {
       if (Array.isArray(value)) {
-        value.forEach((v, i) => walk(v, joinPointer(pointer, String(i))));
+        value.forEach((v, i) => walk(v, childPointer(pointer, i)));
       } else if (value !== null && typeof value === "object") {
         const obj = value as Record<string, unknown>;
         if ("$ref" in obj) {
@@ -253,7 +290,7 @@ export class SourceCache {
               }),
             );
         }
-        for (const [k, v] of Object.entries(obj)) if (k !== "$ref") walk(v, joinPointer(pointer, k));
+        for (const [k, v] of Object.entries(obj)) if (k !== "$ref") walk(v, childPointer(pointer, k));
       }
     };
     walk(file.value, "");

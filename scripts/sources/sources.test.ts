@@ -124,6 +124,43 @@ describe("SourceCache and $ref", () => {
     expect([at.file.path, at.pointer]).toEqual(["event-schemas/schema/v1/core/event.json", "/properties/type"]);
   });
 
+  it("loads a file named by several $refs, by several paths, once; and reports each $ref to a missing file", () => {
+    const root = treeWith({
+      "defs/d.yaml": "d: 1\n",
+      "a.yaml": [
+        'x: {"$ref": "defs/d.yaml#/d"}',
+        'y: {"$ref": "./defs/../defs/d.yaml"}',
+        'z: {"$ref": "gone.yaml"}',
+        'w: {"$ref": "gone.yaml"}',
+        "",
+      ].join("\n"),
+    });
+    const cache = new SourceCache(root);
+    const file = cache.load("a.yaml")!;
+    expect(cache.load(join(root, "defs/d.yaml"))).toBe(cache.load("defs/d.yaml"));
+    expect(cache.loadedFiles().map((f) => f.path)).toEqual(["a.yaml", "defs/d.yaml"]);
+    expect(dereference(cache, file)).toEqual({ x: 1, y: { d: 1 }, z: {}, w: {} });
+    expect(cache.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["ref-missing-file 3:13", "ref-missing-file 4:13"]);
+  });
+
+  it("refuses paths outside the root: beside it, in a folder whose name starts like the root's, and through a link", () => {
+    const parent = treeWith({ "spec-other/o.yaml": "o: 1\n", "outside.yaml": "o: 2\n" });
+    const root = join(parent, "spec");
+    mkdirSync(join(root, "sub"), { recursive: true });
+    symlinkSync(join(parent, "outside.yaml"), join(root, "sub/link.yaml"));
+    writeFileSync(join(root, "in.yaml"), "i: 1\n");
+    writeFileSync(
+      join(root, "a.yaml"),
+      ['x: {"$ref": "../outside.yaml"}', 'y: {"$ref": "../spec-other/o.yaml"}', 'z: {"$ref": "sub/link.yaml"}', 'w: {"$ref": "sub/../in.yaml"}', ""].join("\n"),
+    );
+    const cache = new SourceCache(root + "/");
+    const file = cache.load("a.yaml")!;
+    expect(dereference(cache, file)).toEqual({ x: {}, y: {}, z: {}, w: { i: 1 } });
+    expect(cache.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(["ref-outside-root 1", "ref-outside-root 2", "ref-outside-root 3"]);
+    expect(cache.diagnostics[2].message).toContain("`sub/link.yaml` passes through a symbolic link");
+    expect(cache.loadedFiles().map((f) => f.path)).toEqual(["a.yaml", "in.yaml"]);
+  });
+
   it("refuses a fragment that is not a JSON pointer and a protocol-relative URL", () => {
     const root = treeWith({ "a.json": '{"x": {"$ref": "#defs"}, "y": {"$ref": "//example.org/s.json"}}' });
     const cache = new SourceCache(root);
