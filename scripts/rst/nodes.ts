@@ -192,19 +192,30 @@ export class Element extends Node {
     const v = this.attributes[name];
     return v === undefined || v === null ? undefined : String(v);
   }
-  /** A list attribute without creating it: a shared empty list when missing (do not modify the result). */
+  /**
+   * A list attribute without creating it: a shared empty list when missing or empty (do
+   * not modify the result). Empty lists come in several hidden classes (a fresh `[]`
+   * holds small integers until a string is pushed, a `filter` result...); answering
+   * with the one shared list keeps the readers' property loads from meeting a new
+   * array layout late and being deoptimized.
+   */
   peekList(name: string): readonly string[] {
     const v = this.attributes[name];
-    return Array.isArray(v) ? v : v === undefined || v === null ? EMPTY_LIST : [String(v)];
+    if (Array.isArray(v)) return v.length ? v : EMPTY_LIST;
+    return v === undefined || v === null ? EMPTY_LIST : [String(v)];
   }
   /** A list attribute (created empty when missing). */
   list(name: string): string[] {
     let v = this.attributes[name];
     if (!Array.isArray(v)) {
-      v = v === undefined || v === null ? [] : [String(v)];
+      v = v === undefined || v === null ? emptyStringList() : [String(v)];
       this.attributes[name] = v;
     }
     return v;
+  }
+  /** Empties a list attribute (a new empty list: the old one may be shared). */
+  clearList(name: string): void {
+    this.attributes[name] = emptyStringList();
   }
   get ids(): string[] {
     return this.list("ids");
@@ -324,8 +335,21 @@ export class Element extends Node {
   }
 }
 
-/** Makes an element; a string child becomes a Text node. */
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
+/**
+ * A new empty list that will hold strings, in the array layout of lists holding strings.
+ * A `[]` literal starts out as a list of small integers and changes layout on its first
+ * string; the list attributes that stay empty kept that layout, and the optimized
+ * readers of `ids`, `names`, ... were deoptimized when they met one.
+ */
+function emptyStringList(): string[] {
+  return STRING_LIST_TEMPLATE.slice();
+}
+const STRING_LIST_TEMPLATE: string[] = [""];
+STRING_LIST_TEMPLATE.length = 0;
+
+/** Makes an element; a string child becomes a Text node. */
 
 export function el(tagname: string, attributes: Attributes = {}, ...children: (Node | string)[]): Element {
   return new Element(

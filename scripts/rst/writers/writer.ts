@@ -202,7 +202,10 @@ export class HtmlWriter {
       const table = node.tagname === "table";
       for (let i = 0; i < classes.length; i++) {
         const cls = classes[i];
-        if (table && TABLE_INTERNAL_CLASSES.has(cls)) continue;
+        // Looked up for every class, not only a table's: a lookup first made after
+        // starttag was optimized (the first table with classes) deoptimized it.
+        const internal = TABLE_INTERNAL_CLASSES.has(cls);
+        if (table && internal) continue;
         joined = joined === null ? cls : joined + " " + cls;
       }
       if (joined !== null) setAttribute("class", joined);
