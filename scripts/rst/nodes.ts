@@ -2,6 +2,7 @@
 // (docutils' node class names: "paragraph", "section", "reference", ...), and
 // Text for character data. Attribute names and list-valued attributes follow
 // docutils (`ids`, `classes`, `names`, `dupnames`, `backrefs` are always lists).
+import { emptyList } from "./arrays.ts";
 
 export type AttrValue = string | number | boolean | string[] | null;
 export type Attributes = Record<string, AttrValue>;
@@ -208,14 +209,15 @@ export class Element extends Node {
   list(name: string): string[] {
     let v = this.attributes[name];
     if (!Array.isArray(v)) {
-      v = v === undefined || v === null ? emptyStringList() : [String(v)];
+      // emptyList, not []: empty lists and filled ones share a layout (see arrays.ts).
+      v = v === undefined || v === null ? emptyList<string>() : [String(v)];
       this.attributes[name] = v;
     }
     return v;
   }
   /** Empties a list attribute (a new empty list: the old one may be shared). */
   clearList(name: string): void {
-    this.attributes[name] = emptyStringList();
+    this.attributes[name] = emptyList<string>();
   }
   get ids(): string[] {
     return this.list("ids");
@@ -337,20 +339,7 @@ export class Element extends Node {
 
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
-/**
- * A new empty list that will hold strings, in the array layout of lists holding strings.
- * A `[]` literal starts out as a list of small integers and changes layout on its first
- * string; the list attributes that stay empty kept that layout, and the optimized
- * readers of `ids`, `names`, ... were deoptimized when they met one.
- */
-function emptyStringList(): string[] {
-  return STRING_LIST_TEMPLATE.slice();
-}
-const STRING_LIST_TEMPLATE: string[] = [""];
-STRING_LIST_TEMPLATE.length = 0;
-
 /** Makes an element; a string child becomes a Text node. */
-
 export function el(tagname: string, attributes: Attributes = {}, ...children: (Node | string)[]): Element {
   return new Element(
     tagname,
