@@ -317,7 +317,13 @@ export class Element extends Node {
     // docutils' image.astext() is its alternate text.
     if (this.tagname === "image") return String(this.attributes.alt ?? "");
     const sep = TEXT_ELEMENTS.has(this.tagname) || INLINE_ELEMENTS.has(this.tagname) ? "" : "\n\n";
-    return this.children.map((c) => c.astext()).join(sep);
+    // Concatenated in a loop: map() made an array per call, and for a childless element
+    // an empty one in another layout, which deoptimized the optimized callers' join.
+    const ch = this.children;
+    if (ch.length === 0) return "";
+    let out = ch[0].astext();
+    for (let i = 1; i < ch.length; i++) out += sep + ch[i].astext();
+    return out;
   }
 
   deepcopy(): Element {
