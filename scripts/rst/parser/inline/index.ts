@@ -504,7 +504,9 @@ class InlineParser {
         this.ctx.document.noteRefname(ref);
       }
       ref.append(subref);
-      out.nodes = [ref];
+      // A new outcome rather than a write to `out.nodes`: outcomes' fields are written
+      // once, which optimized code relies on (the write deoptimized the inline parser).
+      return { beforeEnd: out.beforeEnd, nodes: [ref], rest: out.rest, messages: out.messages, node: out.node, endString };
     }
     return out;
   }
