@@ -8,3 +8,16 @@ export function pushAll<T>(to: T[], items: readonly T[]): T[] {
   for (let i = 0; i < items.length; i++) to.push(items[i]);
   return to;
 }
+
+/**
+ * A new empty array laid out for objects and strings. A `[]` literal is laid out for
+ * small integers until something else is stored in it, so arrays that stay empty differ
+ * in hidden class from filled ones, and optimized code that has met only filled ones is
+ * deoptimized by the first empty one. Use this where an empty array stands beside
+ * filled ones (lists of nodes, of names).
+ */
+export function emptyList<T>(): T[] {
+  return OBJECT_LIST_TEMPLATE.slice() as T[];
+}
+const OBJECT_LIST_TEMPLATE: unknown[] = [null];
+OBJECT_LIST_TEMPLATE.length = 0;

@@ -2,6 +2,7 @@
 // (docutils' node class names: "paragraph", "section", "reference", ...), and
 // Text for character data. Attribute names and list-valued attributes follow
 // docutils (`ids`, `classes`, `names`, `dupnames`, `backrefs` are always lists).
+import { emptyList } from "./arrays.ts";
 
 export type AttrValue = string | number | boolean | string[] | null;
 export type Attributes = Record<string, AttrValue>;
@@ -192,19 +193,31 @@ export class Element extends Node {
     const v = this.attributes[name];
     return v === undefined || v === null ? undefined : String(v);
   }
-  /** A list attribute without creating it: a shared empty list when missing (do not modify the result). */
+  /**
+   * A list attribute without creating it: a shared empty list when missing or empty (do
+   * not modify the result). Empty lists come in several hidden classes (a fresh `[]`
+   * holds small integers until a string is pushed, a `filter` result...); answering
+   * with the one shared list keeps the readers' property loads from meeting a new
+   * array layout late and being deoptimized.
+   */
   peekList(name: string): readonly string[] {
     const v = this.attributes[name];
-    return Array.isArray(v) ? v : v === undefined || v === null ? EMPTY_LIST : [String(v)];
+    if (Array.isArray(v)) return v.length ? v : EMPTY_LIST;
+    return v === undefined || v === null ? EMPTY_LIST : [String(v)];
   }
   /** A list attribute (created empty when missing). */
   list(name: string): string[] {
     let v = this.attributes[name];
     if (!Array.isArray(v)) {
-      v = v === undefined || v === null ? [] : [String(v)];
+      // emptyList, not []: empty lists and filled ones share a layout (see arrays.ts).
+      v = v === undefined || v === null ? emptyList<string>() : [String(v)];
       this.attributes[name] = v;
     }
     return v;
+  }
+  /** Empties a list attribute (a new empty list: the old one may be shared). */
+  clearList(name: string): void {
+    this.attributes[name] = emptyList<string>();
   }
   get ids(): string[] {
     return this.list("ids");
@@ -304,7 +317,13 @@ export class Element extends Node {
     // docutils' image.astext() is its alternate text.
     if (this.tagname === "image") return String(this.attributes.alt ?? "");
     const sep = TEXT_ELEMENTS.has(this.tagname) || INLINE_ELEMENTS.has(this.tagname) ? "" : "\n\n";
-    return this.children.map((c) => c.astext()).join(sep);
+    // Concatenated in a loop: map() made an array per call, and for a childless element
+    // an empty one in another layout, which deoptimized the optimized callers' join.
+    const ch = this.children;
+    if (ch.length === 0) return "";
+    let out = ch[0].astext();
+    for (let i = 1; i < ch.length; i++) out += sep + ch[i].astext();
+    return out;
   }
 
   deepcopy(): Element {
@@ -324,9 +343,9 @@ export class Element extends Node {
   }
 }
 
-/** Makes an element; a string child becomes a Text node. */
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
+/** Makes an element; a string child becomes a Text node. */
 export function el(tagname: string, attributes: Attributes = {}, ...children: (Node | string)[]): Element {
   return new Element(
     tagname,

@@ -222,7 +222,7 @@ export const MISC_DIRECTIVES: Record<string, DirectiveDefinition> = {
       for (const child of container.children) {
         if (!paragraph && child instanceof Element && child.tagname === "paragraph") paragraph = child;
         else if (child instanceof Element && child.tagname === "system_message") {
-          child.set("backrefs", []);
+          child.clearList("backrefs");
           messages.push(child);
         } else {
           return [

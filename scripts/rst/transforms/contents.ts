@@ -86,9 +86,9 @@ function filterCopy(node: Node): Node[] {
     default: {
       const copy = new Element(node.tagname, node.attributes);
       // The entry must not repeat the title's ids and names.
-      copy.attributes.ids = [];
-      copy.attributes.names = [];
-      copy.attributes.dupnames = [];
+      copy.clearList("ids");
+      copy.clearList("names");
+      copy.clearList("dupnames");
       copy.rawsource = node.rawsource;
       copy.extend(copyAndFilter(node));
       return [copy];

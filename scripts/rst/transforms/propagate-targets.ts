@@ -48,8 +48,8 @@ export function propagateTargets(document: Document): void {
     for (const [k, v] of expectedByName(target)) byName.set(k, v);
     for (const [k, v] of expectedById(target)) byId.set(k, v);
     target.set("refid", target.ids[0]);
-    target.attributes.ids = [];
-    target.attributes.names = [];
+    target.clearList("ids");
+    target.clearList("names");
     document.noteRefid(target);
     // Where a target may not stand (a figure holds image, caption and legend only),
     // it is removed once its name has moved on.

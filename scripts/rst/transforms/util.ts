@@ -160,7 +160,7 @@ export class BatchReplacer {
         if (!copy) n.parent = null;
         if (rep.ltrim) {
           const last = out[out.length - 1];
-          if (last instanceof Text) last.data = last.data.replace(/\s+$/u, "");
+          if (last instanceof Text) out[out.length - 1] = withData(last, last.data.replace(/\s+$/u, ""));
         }
         if (rep.rtrim) stack.push(RTRIM_MARK);
         for (let i = rep.nodes.length - 1; i >= 0; i--) stack.push(rep.nodes[i]);
@@ -170,8 +170,8 @@ export class BatchReplacer {
         lstripNext = true;
         continue;
       }
-      const emitted = copy ? (n instanceof Element ? this.expandedCopy(n) : n.deepcopy()) : n;
-      if (lstripNext && emitted instanceof Text) emitted.data = emitted.data.replace(/^\s+/u, "");
+      let emitted = copy ? (n instanceof Element ? this.expandedCopy(n) : n.deepcopy()) : n;
+      if (lstripNext && emitted instanceof Text) emitted = withData(emitted, emitted.data.replace(/^\s+/u, ""));
       lstripNext = false;
       out.push(emitted);
     }
@@ -189,6 +189,18 @@ export class BatchReplacer {
 }
 
 const RTRIM_MARK = new Text("");
+
+/**
+ * `text` with other data, as a new node: Text nodes are not changed once made (a
+ * second write to `data` makes the field mutable for all of them in V8's eyes, and
+ * deoptimized the code that had relied on it being written once).
+ */
+function withData(text: Text, data: string): Text {
+  const t = new Text(data, text.rawsource);
+  t.source = text.source;
+  t.line = text.line;
+  return t;
+}
 
 function shallowCopy(node: Element): Element {
   const e = new Element(node.tagname, node.attributes);

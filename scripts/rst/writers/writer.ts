@@ -3,6 +3,7 @@
 // `starttag`/`emptytag` (ids, classes and sorted attributes), escaping, and the
 // iterative walk that calls the visitor table (`visitors/index.ts`).
 import type { Document } from "../document.ts";
+import { emptyList } from "../arrays.ts";
 import { Element, type Node, Text } from "../nodes.ts";
 
 /** Returned by a `visit` function to skip the node's children and its `depart`. */
@@ -130,14 +131,16 @@ const OTHER_WHITESPACE = /[^\S ]/;
 
 export class HtmlWriter {
   readonly settings: WriterSettings;
+  // The output lists are made with emptyList (see arrays.ts): a `[]` per writer changed
+  // layout on its first string and deoptimized the visitors that push to it.
   /** What is written for the current part of the document. */
-  body: string[] = [];
+  body: string[] = emptyList();
   /** What precedes `<main>` in html_body: the header decoration. */
-  bodyPrefix: string[] = [];
+  bodyPrefix: string[] = emptyList();
   /** What follows `</main>`: the footer decoration. */
-  bodySuffix: string[] = [];
-  bodyPreDocinfo: string[] = [];
-  docinfo: string[] = [];
+  bodySuffix: string[] = emptyList();
+  bodyPreDocinfo: string[] = emptyList();
+  docinfo: string[] = emptyList();
   /** Heterogeneous stack: what a `visit` pushes, its `depart` pops. */
   context: unknown[] = [];
   sectionLevel = 0;
@@ -202,7 +205,10 @@ export class HtmlWriter {
       const table = node.tagname === "table";
       for (let i = 0; i < classes.length; i++) {
         const cls = classes[i];
-        if (table && TABLE_INTERNAL_CLASSES.has(cls)) continue;
+        // Looked up for every class, not only a table's: a lookup first made after
+        // starttag was optimized (the first table with classes) deoptimized it.
+        const internal = TABLE_INTERNAL_CLASSES.has(cls);
+        if (table && internal) continue;
         joined = joined === null ? cls : joined + " " + cls;
       }
       if (joined !== null) setAttribute("class", joined);

@@ -27,7 +27,7 @@ import { PepRfcScanner, digitsValue } from "./pep-rfc.ts";
 import { lookupRole } from "./role-lookup.ts";
 import { URI_SCHEMES } from "./uri-schemes.ts";
 import { UriScanner } from "./uri.ts";
-import { pushAll } from "../../arrays.ts";
+import { emptyList, pushAll } from "../../arrays.ts";
 
 export { escapeToNull, unescapeNull } from "./escape.ts";
 export { lookupRole } from "./role-lookup.ts";
@@ -442,7 +442,7 @@ class InlineParser {
     const { s } = this;
     const start = m.start;
     const matchEnd = start + m.length;
-    if (this.quoted(start, matchEnd, base)) return { beforeEnd: matchEnd, nodes: [], rest: matchEnd, messages: [], node: null, endString: "" };
+    if (this.quoted(start, matchEnd, base)) return { beforeEnd: matchEnd, nodes: emptyList(), rest: matchEnd, messages: emptyList(), node: null, endString: "" };
     const end = this.findEnd(kind, matchEnd);
     if (end) {
       let text = s.slice(matchEnd, end.start);
@@ -450,7 +450,7 @@ class InlineParser {
       const textEnd = end.start + end.length;
       const node = new Element(tagname, {}, [new Text(text)]);
       node.rawsource = unescapeNull(s.slice(start, textEnd), true);
-      return { beforeEnd: start, nodes: [node], rest: textEnd, messages: [], node, endString: s.slice(end.start, textEnd) };
+      return { beforeEnd: start, nodes: [node], rest: textEnd, messages: emptyList(), node, endString: s.slice(end.start, textEnd) };
     }
     const msg = this.ctx.reporter.warning(`Inline ${messageName} start-string without end-string.`, [], {
       line: this.lineno,
@@ -504,7 +504,9 @@ class InlineParser {
         this.ctx.document.noteRefname(ref);
       }
       ref.append(subref);
-      out.nodes = [ref];
+      // A new outcome rather than a write to `out.nodes`: outcomes' fields are written
+      // once, which optimized code relies on (the write deoptimized the inline parser).
+      return { beforeEnd: out.beforeEnd, nodes: [ref], rest: out.rest, messages: out.messages, node: out.node, endString };
     }
     return out;
   }
@@ -518,7 +520,7 @@ class InlineParser {
     let role = m.role;
     let position = "";
     if (role) position = "prefix";
-    else if (this.quoted(matchStart, matchEnd, base)) return { beforeEnd: matchEnd, nodes: [], rest: matchEnd, messages: [], node: null, endString: "" };
+    else if (this.quoted(matchStart, matchEnd, base)) return { beforeEnd: matchEnd, nodes: emptyList(), rest: matchEnd, messages: emptyList(), node: null, endString: "" };
     const end = this.findEnd(End.Interpreted, matchEnd);
     if (end) {
       const suffix = this.interpretedSuffix(end.start);
@@ -548,7 +550,7 @@ class InlineParser {
           const text = unescapeNull(s.slice(roleStart, textEnd), true);
           return { beforeEnd: roleStart, nodes: [this.problematic(text, text, msg)], rest: textEnd, messages: [msg], node: null, endString: "" };
         }
-        return { beforeEnd: matchStart, nodes: this.phraseRef(rawsource, escaped), rest: textEnd, messages: [], node: null, endString: "" };
+        return { beforeEnd: matchStart, nodes: this.phraseRef(rawsource, escaped), rest: textEnd, messages: emptyList(), node: null, endString: "" };
       }
       rawsource = unescapeNull(s.slice(roleStart, textEnd), true);
       const [nodes, messages] = this.interpreted(rawsource, escaped, role);
@@ -672,7 +674,7 @@ class InlineParser {
       node.set("refname", fullyNormalizeName(name));
       this.ctx.document.noteRefname(node);
     }
-    return { beforeEnd: m.start, nodes: [node], rest: end, messages: [], node: null, endString: "" };
+    return { beforeEnd: m.start, nodes: [node], rest: end, messages: emptyList(), node: null, endString: "" };
   }
 
   /** [1]_, [#]_, [#label]_, [*]_ and [CITATION]_ */
@@ -712,7 +714,7 @@ class InlineParser {
       // docutils strips the whitespace at the end of the text before the reference.
       while (beforeEnd > base && isSpace(this.s[beforeEnd - 1])) beforeEnd--;
     }
-    return { beforeEnd, nodes: [node], rest: m.start + m.length, messages: [], node: null, endString: "" };
+    return { beforeEnd, nodes: [node], rest: m.start + m.length, messages: emptyList(), node: null, endString: "" };
   }
 
   // ---- standalone hyperlinks (docutils' implicit_inline) ----

@@ -1,5 +1,6 @@
 // The bibliographic fields (docinfo): a <dl class="docinfo"> written before the body,
 // with one dt/dd pair per field (docutils' English labels).
+import { emptyList } from "../../arrays.ts";
 import type { Element } from "../../nodes.ts";
 import { type HtmlWriter, type VisitorTable } from "../writer.ts";
 import { isCompactable } from "./lists.ts";
@@ -34,7 +35,7 @@ export const docinfoVisitors: VisitorTable = {
       w.body.push("</dl>\n");
       const start = w.context.pop() as number;
       w.docinfo = w.body.slice(start);
-      w.body = [];
+      w.body = emptyList();
     },
   },
   author: {

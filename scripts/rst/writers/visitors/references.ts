@@ -26,20 +26,23 @@ export function isUnsafeUri(uri: string): boolean {
 }
 
 function visitReference(w: HtmlWriter, node: Element): void {
-  let cls = "reference";
   const refuri = node.str("refuri");
   let href: string | undefined;
+  let kind = "";
   if (refuri !== undefined) {
     href = refuri;
-    cls += " external";
+    kind = " external";
     if (!w.settings.allowUnsafeUris && isUnsafeUri(refuri)) href = undefined;
   } else if (node.has("refid")) {
     href = "#" + node.str("refid");
-    cls += " internal";
+    kind = " internal";
   }
   const onlyImage = node.children.length === 1 && isElement(node.children[0], "image");
-  if (onlyImage) cls += " image-reference";
-  if (!inTextElement(node) && !onlyImage) cls += " image-reference";
+  // The class is put together by one concatenation that every reference runs: an
+  // appending branch that only image references take was first reached after this
+  // function was optimized, and deoptimized it.
+  const image = onlyImage || !inTextElement(node) ? " image-reference" : "";
+  const cls = "reference" + kind + image;
   w.body.push(w.starttag(node, "a", { href }, { suffix: "", class: cls }));
 }
 

@@ -4,7 +4,7 @@
 import type { Element } from "../../nodes.ts";
 import { attval, type HtmlWriter, isElement, type VisitorTable } from "../writer.ts";
 import { ADMONITION_TAGS } from "./blocks.ts";
-import { pushAll } from "../../arrays.ts";
+import { emptyList, pushAll } from "../../arrays.ts";
 
 /** Level of top sections: below the document title if there is one. */
 function initialHeaderLevel(w: HtmlWriter): number {
@@ -32,7 +32,7 @@ function sectionTitleTags(w: HtmlWriter, node: Element): [string, string] {
 /** Moves what was written for the document title/subtitle out of the body. */
 function flushDocumentTitle(w: HtmlWriter): void {
   pushAll(w.bodyPreDocinfo, w.body);
-  w.body = [];
+  w.body = emptyList();
 }
 
 function captureDecoration(where: "header" | "footer"): VisitorTable[string] {
