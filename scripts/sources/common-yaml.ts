@@ -25,7 +25,7 @@ import {
   type ScalarEvent,
   type ScalarTagDefinition,
 } from "js-yaml";
-import type { NodeSpan, Parsed, PositionIndex } from "./data-file.ts";
+import type { NodeSpan, Parsed, PositionIndex } from "./position-index.ts";
 import { MAX_DATA_DEPTH } from "./limits.ts";
 import { escapeSegment } from "./pointer.ts";
 

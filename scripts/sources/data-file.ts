@@ -15,6 +15,9 @@ import { mapLiteralOffset, type OffsetMap } from "./embedded-text.ts";
 import { JsonDepthError, JsonSyntaxError, parseJson } from "./json-text.ts";
 import { MAX_DATA_DEPTH } from "./limits.ts";
 import { childPointer, getByPointer } from "./pointer.ts";
+import type { NodeSpan, Parsed, PositionIndex } from "./position-index.ts";
+
+export type { NodeSpan, Parsed, PositionIndex };
 
 // The `yaml` package is loaded on first use: when every YAML file comes from the
 // parse cache or ./common-yaml.ts, it is not needed at all. In dist/, the bare
@@ -49,21 +52,6 @@ export interface Position {
   line: number;
   column: number;
 }
-
-/** Where one value is written. */
-export interface NodeSpan {
-  /** Offset of the value's first character. */
-  start: number;
-  /** Offset of its property name, when it is a property. */
-  keyStart?: number;
-  /** A YAML block mapping or sequence: it starts on the line after its key. */
-  block?: true;
-  /** For a string: how it is written (`JSON`, or a YAML scalar style) and where its source ends. */
-  scalar?: { style: string; end: number };
-}
-
-/** Every value of a file by JSON pointer ("" is the whole document). */
-export type PositionIndex = Map<string, NodeSpan>;
 
 /** A string value of a file (e.g. a JSON example) and how to map offsets in it back to the file. */
 export interface EmbeddedText {
@@ -135,11 +123,6 @@ export function kindOf(path: string): DataKind {
 /** YAML text that is written as JSON: parsed as JSON first, for exact positions and JSON's own error messages. */
 function looksLikeJson(text: string): boolean {
   return /^\s*[[{]/.test(text);
-}
-
-export interface Parsed {
-  value: unknown;
-  index: PositionIndex;
 }
 
 export type ParseResult = { file: DataFile; diagnostics: Diagnostic[] } | { file: undefined; diagnostics: Diagnostic[] };
