@@ -13,9 +13,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { DEFAULT_CACHE_DIR, TOOLCHAIN_ROOT } from "./toolchain-paths.ts";
+import { COMPILED_DIR, DEFAULT_CACHE_DIR, RUNNING_COMPILED, TOOLCHAIN_ROOT } from "./toolchain-paths.ts";
 
 let nunjucksVersion: string | undefined;
 function version(): string {
@@ -32,10 +31,6 @@ function version(): string {
 /** Compiled templates kept in the cache folder, at most. */
 const KEPT = 64;
 
-
-/** Templates compiled with the toolchain, read when it runs compiled (not as TypeScript). */
-const PRECOMPILED_DIR = join(TOOLCHAIN_ROOT, "dist");
-const RUNNING_COMPILED = dirname(fileURLToPath(import.meta.url)).startsWith(PRECOMPILED_DIR);
 
 /** Where compiled templates are kept between runs; undefined: nowhere (`--no-cache`). */
 let cacheDir: string | undefined = DEFAULT_CACHE_DIR;
@@ -109,7 +104,7 @@ function pathOf(key: string, dir = cacheDir): string | undefined {
 
 /** The compiled source kept under `key`, in the cache folder or else among the templates compiled with the toolchain. */
 function read(key: string): string | undefined {
-  return readFrom(pathOf(key)) ?? (RUNNING_COMPILED ? readFrom(pathOf(key, PRECOMPILED_DIR)) : undefined);
+  return readFrom(pathOf(key)) ?? (RUNNING_COMPILED ? readFrom(pathOf(key, COMPILED_DIR)) : undefined);
 }
 
 function readFrom(path: string | undefined): string | undefined {

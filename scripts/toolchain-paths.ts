@@ -23,3 +23,7 @@ export const TEMPLATE_DIR = join(TOOLCHAIN_ROOT, "templating/templates");
 export const THEME_DIR = join(TOOLCHAIN_ROOT, "templating/theme");
 /** Parsed YAML and compiled validators kept between runs. */
 export const DEFAULT_CACHE_DIR = join(TOOLCHAIN_ROOT, "node_modules/.cache/matrix-doc");
+/** The compiled toolchain (build-dist.mjs): its code and what is compiled with it. */
+export const COMPILED_DIR = join(TOOLCHAIN_ROOT, "dist");
+/** Whether the toolchain runs compiled from dist/, rather than as TypeScript (tests, tsx). */
+export const RUNNING_COMPILED = dirname(fileURLToPath(import.meta.url)).startsWith(COMPILED_DIR);

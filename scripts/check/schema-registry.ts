@@ -15,13 +15,12 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type draft04 from "ajv-draft-04";
 import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import type { DataFile } from "../sources/data-file.ts";
 import { escapeSegment, pointerToFragment } from "../sources/pointer.ts";
 import type { SourceCache } from "../sources/source-cache.ts";
-import { TOOLCHAIN_ROOT } from "../toolchain-paths.ts";
+import { COMPILED_DIR, RUNNING_COMPILED } from "../toolchain-paths.ts";
 import { re2RegExp } from "./re2-pattern.ts";
 import { ajvLibrary, ajvVersions } from "./ajv-library.cjs";
 
@@ -81,7 +80,7 @@ export function sharedKey(key: string, fingerprint: string): string {
  * toolchain (./toolchain-validators.ts): a module exporting each validator and,
  * under `digests`, the digest of what it was compiled from (sharedKey and COMPILER).
  */
-export const PRECOMPILED_VALIDATORS = join(TOOLCHAIN_ROOT, "dist", "validators.cjs");
+export const PRECOMPILED_VALIDATORS = join(COMPILED_DIR, "validators.cjs");
 
 /** The digest under which a precompiled validator is found. */
 export function precompiledDigest(shared: string): string {
@@ -97,11 +96,9 @@ export function loadPrecompiled(file: string): Map<string, ValidateFunction> {
   return validators;
 }
 
-/** Whether this module runs from the compiled toolchain (dist/), which holds the precompiled validators; not when run as TypeScript. */
-const RUNNING_COMPILED = dirname(fileURLToPath(import.meta.url)).startsWith(join(TOOLCHAIN_ROOT, "dist"));
 let precompiled: Map<string, ValidateFunction> | undefined;
 
-/** The precompiled validator of a shared key, when the running toolchain holds one made from the same schema by the same compiler. */
+/** The precompiled validator of a shared key, when the toolchain runs compiled and holds one made from the same schema by the same compiler. */
 function precompiledValidator(shared: string): CompiledSchema | undefined {
   precompiled ??= RUNNING_COMPILED ? loadPrecompiled(PRECOMPILED_VALIDATORS) : new Map();
   const validate = precompiled.get(precompiledDigest(shared));
@@ -306,7 +303,7 @@ export class SchemaRegistry {
 }
 
 /** Evaluate a cached CommonJS module of validators; undefined when absent or unusable. */
-export function loadModule(file: string): Record<string, unknown> | undefined {
+function loadModule(file: string): Record<string, unknown> | undefined {
   let code: string;
   try {
     code = readFileSync(file, "utf8");
